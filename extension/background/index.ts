@@ -1,0 +1,54 @@
+// The background: a thin bridge that routes the protocol to tabs, screenshots,
+// recordings and the worker. Everything it does lives in a module named for it.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { createRouter } from '../../shared/protocol';
+import { VERSION } from '../../shared/version';
+import { hostWorker } from '../lib/worker-host';
+import { appendStep, isRecording, startRecording, stopRecording, watchNavigations } from './recording';
+import { captureTab } from './screenshot';
+import { actOnTab, observeTab } from './tabs';
+import { callWorker, hasOffscreen, useLocalHost } from './worker-link';
+
+interface Context {
+  sender: Runtime.MessageSender;
+}
+
+function senderTab(ctx: Context): number {
+  const id = ctx.sender.tab?.id;
+  if (id === undefined) throw new Error('this message must come from a tab');
+  return id;
+}
+
+const route = createRouter<Context>({
+  'bg.ping': () => ({ version: VERSION, browser: hasOffscreen() ? 'chrome' : 'firefox' }),
+  'bg.observe': ({ tabId, maxTextChars }) => observeTab(tabId, maxTextChars),
+  'bg.act': ({ tabId, action }) => actOnTab(tabId, action),
+  'bg.screenshot': ({ tabId, ...opts }) => captureTab(tabId, opts),
+  'bg.recordStart': async ({ tabId }) => {
+    await startRecording(tabId);
+    return { recording: true as const };
+  },
+  'bg.recordStop': async ({ tabId }) => ({ steps: await stopRecording(tabId) }),
+  'bg.recordEvent': async ({ step }, ctx) => ({ count: await appendStep(senderTab(ctx), step) }),
+  'bg.contentReady': async (_, ctx) => ({ recording: await isRecording(senderTab(ctx)) }),
+  'bg.workerStatus': () => callWorker((api) => api.ping()),
+});
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, { sender }));
+
+// Firefox has no offscreen documents: its background page hosts the worker.
+if (!hasOffscreen()) useLocalHost(hostWorker('firefox-background'));
+
+watchNavigations();
+
+// Tabs open before install have no content script yet: add it to each.
+browser.runtime.onInstalled.addListener(async () => {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*', 'file:///*'] });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined),
+    ),
+  );
+});

@@ -1,0 +1,76 @@
+// Record mode per tab. Steps are kept in storage.session so a restarted service
+// worker keeps the recording; navigations the user makes themselves are recorded too.
+import browser from 'webextension-polyfill';
+import type { RecordedStep } from '../../shared/model';
+import { toContent } from './tabs';
+
+const key = (tabId: number) => `recording:${tabId}`;
+/** A URL change this soon after a click or Enter is that step's consequence, not a new step. */
+const CONSEQUENCE_MS = 2_000;
+
+async function load(tabId: number): Promise<RecordedStep[] | undefined> {
+  const stored = await browser.storage.session.get(key(tabId));
+  return stored[key(tabId)] as RecordedStep[] | undefined;
+}
+
+async function save(tabId: number, steps: RecordedStep[]): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: steps });
+}
+
+// Appends are serialised per tab so concurrent events never overwrite each other.
+const queues = new Map<number, Promise<unknown>>();
+function serial<T>(tabId: number, fn: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(fn, fn);
+  queues.set(tabId, next.catch(() => undefined));
+  return next;
+}
+
+export function isRecording(tabId: number): Promise<boolean> {
+  return load(tabId).then((s) => s !== undefined);
+}
+
+export async function startRecording(tabId: number): Promise<void> {
+  await serial(tabId, () => save(tabId, []));
+  await toContent(tabId, 'content.recordStart', {});
+}
+
+export function appendStep(tabId: number, step: RecordedStep): Promise<number> {
+  return serial(tabId, async () => {
+    const steps = await load(tabId);
+    if (!steps) return 0;
+    steps.push(step);
+    await save(tabId, steps);
+    return steps.length;
+  });
+}
+
+export async function stopRecording(tabId: number): Promise<RecordedStep[]> {
+  try {
+    await toContent(tabId, 'content.recordStop', {}, 5_000);
+  } catch {
+    // The page may be gone; what was recorded so far is kept.
+  }
+  return serial(tabId, async () => {
+    const steps = (await load(tabId)) ?? [];
+    await browser.storage.session.remove(key(tabId));
+    return steps;
+  });
+}
+
+export function watchNavigations(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (!change.url || !/^(https?|file):/.test(change.url)) return;
+    const url = change.url;
+    void serial(tabId, async () => {
+      const steps = await load(tabId);
+      if (!steps) return;
+      const last = steps.at(-1);
+      if (last && last.url === url) return;
+      const caused = last && Date.now() - last.timestamp < CONSEQUENCE_MS && (last.action.kind === 'click' || (last.action.kind === 'type' && last.action.enter));
+      if (caused) return;
+      steps.push({ action: { kind: 'navigate', url }, url, timestamp: Date.now() });
+      await save(tabId, steps);
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
+}

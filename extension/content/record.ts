@@ -1,0 +1,150 @@
+// Record mode: the user's own clicks, typing (final values), selects, submits and
+// Enter presses become Actions with element descriptors, so a task can be demonstrated.
+// Only trusted (user-made) events count; the agent's synthetic events are ignored.
+import type { Action } from '../../shared/actions';
+import type { ElementDescriptor, RecordedStep } from '../../shared/model';
+import { redactValue } from '../../shared/redact';
+import { accessibleName, collapse, implicitRole, interactivity, isTypable } from './dom';
+import { type ElementRegistry, observe } from './observe';
+
+export type StepSink = (step: RecordedStep) => void;
+
+function nearbyLabel(el: Element): string | undefined {
+  const labels = (el as HTMLInputElement).labels;
+  if (labels?.length) return collapse(labels[0]?.textContent, 80);
+  const legend = el.closest('fieldset')?.querySelector('legend');
+  if (legend) return collapse(legend.textContent, 80);
+  return undefined;
+}
+
+export function describeElement(el: Element): ElementDescriptor {
+  const r = el.getBoundingClientRect();
+  const d: ElementDescriptor = {
+    tag: el.localName,
+    role: implicitRole(el),
+    name: accessibleName(el),
+    box: { x: Math.round(r.left + window.scrollX), y: Math.round(r.top + window.scrollY), width: Math.round(r.width), height: Math.round(r.height) },
+  };
+  const label = nearbyLabel(el);
+  if (label) d.label = label;
+  const type = el.getAttribute('type');
+  if (type) d.type = type;
+  return d;
+}
+
+/** The element a user meant: the innermost interactive ancestor of the event's real target. */
+function interactiveTarget(event: Event): Element | null {
+  for (const node of event.composedPath()) {
+    if (!(node instanceof Element)) continue;
+    if (interactivity(node)) return node;
+    if (getComputedStyle(node).cursor === 'pointer' && (node.parentElement === null || getComputedStyle(node.parentElement).cursor !== 'pointer')) return node;
+  }
+  return null;
+}
+
+function valueForRecording(el: Element): string {
+  const raw = (el as HTMLInputElement).isContentEditable && el.localName !== 'input' && el.localName !== 'textarea'
+    ? collapse(el.textContent, 10_000)
+    : (el as HTMLInputElement).value;
+  return redactValue(
+    { tag: el.localName, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'), name: el.getAttribute('name'), id: el.id, label: nearbyLabel(el) ?? null },
+    raw,
+  );
+}
+
+export class Recorder {
+  private active = false;
+  /** Fields typed into and not yet reported, with their last value. */
+  private pending = new Map<Element, string>();
+
+  constructor(
+    private readonly registry: ElementRegistry,
+    private readonly sink: StepSink,
+  ) {}
+
+  get recording(): boolean {
+    return this.active;
+  }
+
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    for (const type of ['click', 'input', 'change', 'keydown', 'submit', 'focusout'] as const) {
+      document.addEventListener(type, this.listener, true);
+    }
+    window.addEventListener('pagehide', this.flushAll, true);
+  }
+
+  stop(): void {
+    if (!this.active) return;
+    this.flushAll();
+    this.active = false;
+    for (const type of ['click', 'input', 'change', 'keydown', 'submit', 'focusout'] as const) {
+      document.removeEventListener(type, this.listener, true);
+    }
+    window.removeEventListener('pagehide', this.flushAll, true);
+  }
+
+  private indexOf(el: Element): number {
+    let i = this.registry.indexOf(el);
+    if (i < 0) {
+      observe(this.registry);
+      i = this.registry.indexOf(el);
+    }
+    return Math.max(0, i);
+  }
+
+  private emit(action: Action, el?: Element): void {
+    const step: RecordedStep = { action, url: location.href, timestamp: Date.now() };
+    if (el) step.target = describeElement(el);
+    this.sink(step);
+  }
+
+  private flush(el: Element, enter = false): void {
+    if (!this.pending.has(el)) return;
+    this.pending.delete(el);
+    const action: Action = { kind: 'type', index: this.indexOf(el), text: valueForRecording(el) };
+    if (enter) action.enter = true;
+    this.emit(action, el);
+  }
+
+  private readonly flushAll = (): void => {
+    for (const el of [...this.pending.keys()]) this.flush(el);
+  };
+
+  private readonly listener = (event: Event): void => {
+    if (!event.isTrusted) return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    switch (event.type) {
+      case 'input':
+        if (isTypable(target)) this.pending.set(target, '');
+        return;
+      case 'change':
+      case 'focusout':
+        if (target.localName === 'select' && event.type === 'change') {
+          const s = target as HTMLSelectElement;
+          const opt = s.selectedOptions[0];
+          this.emit({ kind: 'select', index: this.indexOf(s), option: opt ? opt.label || opt.text : s.value }, s);
+        } else if (isTypable(target)) this.flush(target);
+        return;
+      case 'keydown':
+        if ((event as KeyboardEvent).key === 'Enter' && isTypable(target) && target.localName !== 'textarea') {
+          this.pending.set(target, '');
+          this.flush(target, true);
+        }
+        return;
+      case 'submit':
+        this.flushAll();
+        return;
+      case 'click': {
+        const el = interactiveTarget(event);
+        if (!el) return;
+        // Focusing a field is not an action of its own; its typing is.
+        if (isTypable(el) || el.localName === 'select') return;
+        this.flushAll();
+        this.emit({ kind: 'click', index: this.indexOf(el) }, el);
+      }
+    }
+  };
+}

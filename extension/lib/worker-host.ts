@@ -1,0 +1,31 @@
+// Starts the worker and lets extension contexts reach it: each runtime.Port named
+// WORKER_PORT_NAME is bridged to a MessageChannel whose other end the worker serves.
+// Runs in Chrome's offscreen document and in Firefox's background page.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { WORKER_PORT_NAME } from '../../shared/worker-api';
+
+export interface WorkerHost {
+  /** A port served by the worker, for code running in the host itself. */
+  connectLocal(): MessagePort;
+}
+
+export function hostWorker(hostName: string): WorkerHost {
+  const worker = new Worker(new URL('../../worker/worker.ts', import.meta.url), { type: 'module', name: 'waymark-worker' });
+  worker.addEventListener('error', (e) => console.error('[waymark] worker error:', e.message));
+
+  const connectLocal = (): MessagePort => {
+    const channel = new MessageChannel();
+    worker.postMessage({ waymarkConnect: true, host: hostName }, [channel.port2]);
+    return channel.port1;
+  };
+
+  browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+    if (port.name !== WORKER_PORT_NAME) return;
+    const local = connectLocal();
+    local.onmessage = (e) => port.postMessage(e.data);
+    port.onMessage.addListener((message: unknown) => local.postMessage(message));
+    port.onDisconnect.addListener(() => local.close());
+  });
+
+  return { connectLocal };
+}
