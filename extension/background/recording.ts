@@ -5,8 +5,6 @@ import type { RecordedStep } from '../../shared/model';
 import { toContent } from './tabs';
 
 const key = (tabId: number) => `recording:${tabId}`;
-/** A URL change this soon after a click or Enter is that step's consequence, not a new step. */
-const CONSEQUENCE_MS = 2_000;
 
 async function load(tabId: number): Promise<RecordedStep[] | undefined> {
   const stored = await browser.storage.session.get(key(tabId));
@@ -57,17 +55,21 @@ export async function stopRecording(tabId: number): Promise<RecordedStep[]> {
   });
 }
 
+// Navigations the user starts (address bar, bookmarks, back/forward, reload) are
+// steps of their own; following a link or submitting a form is the consequence of a
+// step already recorded.
+const OWN_TRANSITIONS = new Set(['typed', 'auto_bookmark', 'generated', 'start_page', 'keyword', 'keyword_generated', 'reload']);
+
 export function watchNavigations(): void {
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (!change.url || !/^(https?|file):/.test(change.url)) return;
-    const url = change.url;
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId !== 0 || !/^(https?|file):/.test(details.url)) return;
+    const qualifiers = details.transitionQualifiers ?? [];
+    const own = OWN_TRANSITIONS.has(details.transitionType ?? '') || qualifiers.includes('forward_back') || qualifiers.includes('from_address_bar');
+    if (!own) return;
+    const { tabId, url } = details;
     void serial(tabId, async () => {
       const steps = await load(tabId);
       if (!steps) return;
-      const last = steps.at(-1);
-      if (last && last.url === url) return;
-      const caused = last && Date.now() - last.timestamp < CONSEQUENCE_MS && (last.action.kind === 'click' || (last.action.kind === 'type' && last.action.enter));
-      if (caused) return;
       steps.push({ action: { kind: 'navigate', url }, url, timestamp: Date.now() });
       await save(tabId, steps);
     });

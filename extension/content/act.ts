@@ -232,10 +232,15 @@ async function perform(registry: ElementRegistry, action: Action): Promise<strin
   }
 }
 
+let acting = 0;
+/** True while the agent's own action runs, so record mode can tell it from the user. */
+export const agentIsActing = (): boolean => acting > 0;
+
 /** Runs one action and reports what it did to the page. Never throws. */
 export async function act(registry: ElementRegistry, action: Action): Promise<ActionResult> {
   const started = performance.now();
   const watcher = new ChangeWatcher();
+  acting++;
   try {
     const extracted = await perform(registry, action);
     const report = await watcher.settle();
@@ -247,6 +252,8 @@ export async function act(registry: ElementRegistry, action: Action): Promise<Ac
     const tookMs = performance.now() - started;
     if (e instanceof ActError) return actionFailure(e.code, e.message, { tookMs, url: location.href });
     return actionFailure('internal', `${action.kind} failed: ${e instanceof Error ? e.message : String(e)}`, { tookMs, url: location.href });
+  } finally {
+    acting--;
   }
 }
 

@@ -1,10 +1,12 @@
 // Record mode: the user's own clicks, typing (final values), selects, submits and
 // Enter presses become Actions with element descriptors, so a task can be demonstrated.
-// Only trusted (user-made) events count; the agent's synthetic events are ignored.
+// Events fired while the agent acts are ignored; clicks and keys must be trusted
+// (user-made), while value changes may come from tools that set values by script.
 import type { Action } from '../../shared/actions';
 import type { ElementDescriptor, RecordedStep } from '../../shared/model';
 import { redactValue } from '../../shared/redact';
 import { accessibleName, collapse, implicitRole, interactivity, isTypable } from './dom';
+import { agentIsActing } from './act';
 import { type ElementRegistry, observe } from './observe';
 
 export type StepSink = (step: RecordedStep) => void;
@@ -95,6 +97,8 @@ export class Recorder {
   }
 
   private emit(action: Action, el?: Element): void {
+    // Typing the user did before this step comes first.
+    if (action.kind !== 'type') this.flushAll();
     const step: RecordedStep = { action, url: location.href, timestamp: Date.now() };
     if (el) step.target = describeElement(el);
     this.sink(step);
@@ -113,7 +117,8 @@ export class Recorder {
   };
 
   private readonly listener = (event: Event): void => {
-    if (!event.isTrusted) return;
+    if (agentIsActing()) return;
+    if (!event.isTrusted && (event.type === 'click' || event.type === 'keydown')) return;
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
     switch (event.type) {
@@ -142,7 +147,6 @@ export class Recorder {
         if (!el) return;
         // Focusing a field is not an action of its own; its typing is.
         if (isTypable(el) || el.localName === 'select') return;
-        this.flushAll();
         this.emit({ kind: 'click', index: this.indexOf(el) }, el);
       }
     }
