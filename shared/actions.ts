@@ -2,6 +2,9 @@
 // workflows) validates against it; its JSON Schema is generated from it.
 import { z } from 'zod';
 
+// No eval-compiled validators: pages with a strict CSP would block them and log reports.
+z.config({ jitless: true });
+
 /** What the agent means by an action; shown to the user as progress. */
 const intent = z.string().max(300).optional().describe('Why this action, in a few words (shown to the user)');
 const index = z.number().int().nonnegative().describe('Index of the element in the current observation, e.g. 12 for [12]');
@@ -85,8 +88,8 @@ export type Action = z.infer<typeof Action>;
 export type ActionKind = Action['kind'];
 export const ACTION_KINDS = Action.options.map((o) => o.shape.kind.value) as ActionKind[];
 
-/** Actions that target an element by index. */
-export type ElementAction = Extract<Action, { index: number }>;
+/** Actions that target an element by index (including a scroll inside an element). */
+export type ElementAction = Action & { index: number };
 export function targetsElement(action: Action): action is ElementAction {
   return 'index' in action && typeof action.index === 'number';
 }

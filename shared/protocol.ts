@@ -73,6 +73,7 @@ export const ErrorCode = z.enum([
   'timeout',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+const ReplyError = z.object({ code: ErrorCode, message: z.string() });
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -162,7 +163,11 @@ export function unwrapReply<T extends MessageType>(type: T, raw: unknown): Respo
   if (typeof r !== 'object' || r === null || typeof r.ok !== 'boolean') {
     throw new ProtocolError('invalid_response', `${type}: reply is not a Reply`);
   }
-  if (!r.ok) throw new ProtocolError(r.error.code, r.error.message);
+  if (!r.ok) {
+    const error = ReplyError.safeParse(r.error);
+    if (!error.success) throw new ProtocolError('invalid_response', `${type}: error reply without a valid code and message`);
+    throw new ProtocolError(error.data.code, error.data.message);
+  }
   const checked = Messages[type].response.safeParse(r.data);
   if (!checked.success) throw new ProtocolError('invalid_response', `${type}: ${describeIssues(checked.error)}`);
   return checked.data as ResponseOf<T>;

@@ -13,7 +13,8 @@ export interface FieldFacts {
 }
 
 // Card number, security code and expiry, in the names sites commonly use.
-const CARD_NAME = /(card.?num|cc.?num|credit.?card|\bcc\b|cardnumber|\bpan\b|cvv|cvc|csc|security.?code|card.?code|card.?exp|cc.?exp|expir)/i;
+// A bare "cc" is not one of them: webmail's Cc field is not card data.
+const CARD_NAME = /(card.?num|card.?no\b|cc.?num|credit.?card|cardnumber|\bpan\b|cvv|ccv|cvc|csc|security.?code|card.?code|card.?exp|cc.?exp|expir)/i;
 
 export function isSensitiveField(f: FieldFacts): boolean {
   const type = (f.type ?? '').toLowerCase();

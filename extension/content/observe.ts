@@ -7,6 +7,7 @@ import {
   SKIP_TAGS, accessibleName, collapse, frameDocument, frameOffset, implicitRole, interactivity,
   isDisabled, maybeClickableByCursor,
 } from './dom';
+import { pointerCandidates } from './pointer-rules';
 
 interface WalkContext {
   offsetX: number;
@@ -15,6 +16,8 @@ interface WalkContext {
   /** Inside an element already listed (its children inherit its cursor). */
   insideInteractive: boolean;
   parentCursor: string;
+  /** Elements CSS rules make cursor:pointer in this root; null: read computed style. */
+  pointers: Set<Element> | null;
 }
 
 interface Candidate {
@@ -96,22 +99,35 @@ function collect(root: ParentNode, ctx: WalkContext, out: Candidate[]): void {
       out.push({ el, ctx });
       if (!ctx.insideInteractive) childCtx = { ...ctx, insideInteractive: true };
     } else if (!ctx.insideInteractive && maybeClickableByCursor(el)) {
-      const cursor = getComputedStyle(el).cursor;
-      if (cursor === 'pointer' && ctx.parentCursor !== 'pointer') {
-        out.push({ el, ctx });
-        childCtx = { ...ctx, insideInteractive: true, parentCursor: cursor };
-      } else if (cursor !== ctx.parentCursor) childCtx = { ...ctx, parentCursor: cursor };
+      if (ctx.pointers) {
+        // Only elements a pointer rule matches can start a clickable region.
+        if (ctx.pointers.has(el) && getComputedStyle(el).cursor === 'pointer' && parentCursor(el) !== 'pointer') {
+          out.push({ el, ctx });
+          childCtx = { ...ctx, insideInteractive: true };
+        }
+      } else {
+        const cursor = getComputedStyle(el).cursor;
+        if (cursor === 'pointer' && ctx.parentCursor !== 'pointer') {
+          out.push({ el, ctx });
+          childCtx = { ...ctx, insideInteractive: true, parentCursor: cursor };
+        } else if (cursor !== ctx.parentCursor) childCtx = { ...ctx, parentCursor: cursor };
+      }
     }
     const shadow = (el as HTMLElement).shadowRoot;
-    if (shadow) collect(shadow, { ...childCtx, context: 'shadow' }, out);
+    if (shadow) collect(shadow, { ...childCtx, context: 'shadow', pointers: pointerCandidates(shadow) }, out);
     const doc = frameDocument(el);
     if (doc?.documentElement) {
       const off = frameOffset(el);
-      collect(doc.documentElement, { ...childCtx, context: 'iframe', offsetX: ctx.offsetX + off.x, offsetY: ctx.offsetY + off.y, insideInteractive: false, parentCursor: 'auto' }, out);
+      collect(doc.documentElement, { ...childCtx, context: 'iframe', offsetX: ctx.offsetX + off.x, offsetY: ctx.offsetY + off.y, insideInteractive: false, parentCursor: 'auto', pointers: pointerCandidates(doc) }, out);
       continue;
     }
     if (el.firstElementChild) collect(el, childCtx, out);
   }
+}
+
+function parentCursor(el: Element): string {
+  const parent = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
+  return parent ? getComputedStyle(parent).cursor : 'auto';
 }
 
 function isRendered(el: Element): boolean {
@@ -153,16 +169,17 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
   const doc = document;
   const candidates: Candidate[] = [];
   if (doc.documentElement) {
-    collect(doc.documentElement, { offsetX: 0, offsetY: 0, context: 'document', insideInteractive: false, parentCursor: 'auto' }, candidates);
+    collect(doc.documentElement, { offsetX: 0, offsetY: 0, context: 'document', insideInteractive: false, parentCursor: 'auto', pointers: pointerCandidates(doc) }, candidates);
   }
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const kept: Element[] = [];
   const described: Omit<ObservedElement, 'index' | 'isNew'>[] = [];
   for (const { el, ctx } of candidates) {
-    if (!isRendered(el)) continue;
+    // No box: display:none here or above. Then visibility (inherited, so one read).
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) continue;
+    if (getComputedStyle(el).visibility !== 'visible') continue;
     const x = r.left + ctx.offsetX;
     const y = r.top + ctx.offsetY;
     const name = accessibleName(el);

@@ -1,0 +1,227 @@
+// Firefox end-to-end check of the built extension (dist/firefox), on Debian's
+// Firefox ESR through puppeteer-core over WebDriver BiDi.
+//
+//   npm run build && node --test e2e/firefox/
+//
+// How it reaches the extension: the add-on gets a fixed UUID (pref
+// extensions.webextensions.uuids), so its pages have a known moz-extension://
+// URL; Firefox is started with --remote-allow-system-access, without which BiDi
+// refuses to navigate a tab to a moz-extension:// page. The popup page opened
+// that way is a full extension page: the test evaluates `browser.runtime.sendMessage`
+// (the protocol in shared/protocol.ts) and `browser.tabs.query` in it.
+//
+// Environment: WAYMARK_FIREFOX (default /usr/bin/firefox-esr), WAYMARK_FIREFOX_EXT
+// (default dist/firefox).
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
+const EXTENSION_DIR = resolve(process.env.WAYMARK_FIREFOX_EXT ?? join(root, 'dist/firefox'));
+
+const FORM_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Sign in</title></head>
+<body>
+  <h1>Sign in</h1>
+  <form action="/signed-in" method="get">
+    <p><label for="user">User name</label> <input id="user" name="user" type="text" value="ada"></p>
+    <p><label for="pass">Password</label> <input id="pass" name="pass" type="password" value="hunter2-secret"></p>
+    <p><button type="submit">Sign in</button></p>
+    <p><button type="button" style="display:none">Hidden action</button></p>
+    <p><button type="button" disabled>Disabled action</button></p>
+  </form>
+  <p><a href="/help">Help with signing in</a></p>
+</body>
+</html>`;
+
+/** Resolves `promise`, or rejects after `ms` with `what` in the message. */
+function within(ms, what, promise) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function until(what, fn, timeoutMs = 15_000, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+describe('Waymark in Firefox', () => {
+  const started = Date.now();
+  let server;
+  let origin;
+  let firefox; // puppeteer's Browser (inside evaluate, `browser` is the WebExtension API)
+  let page; // the fixture page, a web page
+  let control; // an extension page (the popup's HTML), to talk to the background from
+  let extensionOrigin;
+  let tabId;
+
+  /** Sends one protocol message from the extension page; returns the raw Reply. */
+  const send = (type, payload) =>
+    within(30_000, type, control.evaluate((message) => browser.runtime.sendMessage(message), { waymark: 1, type, payload }));
+
+  /** Opens an extension page in a new tab and waits until its extension APIs are there. */
+  async function openExtensionPage(path) {
+    const p = await firefox.newPage();
+    const url = `${extensionOrigin}/${path}`;
+    // Firefox sends no load events for extension pages over BiDi, so puppeteer's
+    // default wait would time out: wait for nothing, then poll the page itself.
+    await p.goto(url, { waitUntil: [] });
+    await until(`${url} to load`, () =>
+      p.evaluate((u) => location.href === u && document.readyState === 'complete' && typeof browser?.runtime?.sendMessage === 'function', url),
+    );
+    return p;
+  }
+
+  before(async () => {
+    assert.ok(existsSync(join(EXTENSION_DIR, 'manifest.json')), `no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
+    assert.ok(existsSync(FIREFOX), `Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const geckoId = manifest.browser_specific_settings?.gecko?.id;
+    assert.ok(geckoId, 'the Firefox manifest has no browser_specific_settings.gecko.id');
+    const uuid = randomUUID();
+    extensionOrigin = `moz-extension://${uuid}`;
+
+    server = createServer((req, res) => {
+      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const body = pathname === '/' ? FORM_PAGE : `<!doctype html><title>${pathname}</title><p>${pathname}</p>`;
+      res.writeHead(pathname === '/' || pathname === '/help' || pathname === '/signed-in' ? 200 : 404, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${server.address().port}`;
+
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      },
+    });
+    const installed = await firefox.installExtension(EXTENSION_DIR);
+    assert.equal(installed, geckoId);
+
+    page = (await firefox.pages())[0] ?? (await firefox.newPage());
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    control = await openExtensionPage('popup/popup.html?control=1');
+    tabId = await until('the fixture tab in tabs.query', () =>
+      control.evaluate(async (url) => (await browser.tabs.query({})).find((t) => t.url === url && t.status === 'complete')?.id, `${origin}/`),
+    );
+  });
+
+  after(async () => {
+    const proc = firefox?.process();
+    await within(10_000, 'browser.close()', firefox?.close() ?? Promise.resolve()).catch(() => proc?.kill('SIGKILL'));
+    await new Promise((r) => (server ? server.close(() => r()) : r()));
+    console.log(`Firefox e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Firefox's BiDi connection keeps Node alive for ~20 s after close: once the
+    // runner has reported (and set process.exitCode), leave.
+    setTimeout(() => process.exit(), 1_000).unref();
+  });
+
+  test('the background answers and its worker runs in the background page', async () => {
+    const ping = await send('bg.ping', {});
+    assert.equal(ping.ok, true, JSON.stringify(ping));
+    assert.equal(ping.data.browser, 'firefox');
+
+    const status = await send('bg.workerStatus', {});
+    assert.equal(status.ok, true, JSON.stringify(status));
+    assert.equal(status.data.host, 'firefox-background');
+    assert.equal(typeof status.data.version, 'string');
+    assert.ok(status.data.uptimeMs >= 0);
+  });
+
+  test('the manifest content script is injected into the http page', async () => {
+    // executeScript shares the content scripts' sandbox, so it sees their guard.
+    // Checked before anything observes the tab (observe would inject it itself).
+    await until('the content script guard in the fixture tab', async () => {
+      const [result] = await control.evaluate(
+        (id) => browser.scripting.executeScript({ target: { tabId: id }, func: () => window.__waymarkContentScript === true }),
+        tabId,
+      );
+      return result?.result === true;
+    }, 5_000);
+  });
+
+  test('observe lists the form, redacts the password, skips hidden and flags disabled elements', async () => {
+    const reply = await send('bg.observe', { tabId });
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    const o = reply.data;
+    assert.equal(o.url, `${origin}/`);
+    assert.equal(o.title, 'Sign in');
+
+    const summary = o.elements.map((e) => ({ tag: e.tag, role: e.role, name: e.name }));
+    assert.deepEqual(summary, [
+      { tag: 'input', role: 'textbox', name: 'User name' },
+      { tag: 'input', role: 'textbox', name: 'Password' },
+      { tag: 'button', role: 'button', name: 'Sign in' },
+      { tag: 'button', role: 'button', name: 'Disabled action' },
+      { tag: 'a', role: 'link', name: 'Help with signing in' },
+    ]);
+    assert.deepEqual(
+      o.elements.map((e) => e.index),
+      o.elements.map((_, i) => i),
+    );
+
+    const byName = (name) => o.elements.find((e) => e.name === name);
+    assert.equal(byName('User name').value, 'ada');
+    assert.equal(byName('Password').value, '[redacted]');
+    assert.equal(byName('Password').attrs.type, 'password');
+    assert.ok(!JSON.stringify(o).includes('hunter2'), 'the password value leaked into the observation');
+
+    assert.equal(byName('Hidden action'), undefined, 'the display:none button was listed');
+    assert.ok(!o.text.includes('Hidden action'), 'the display:none button text is in the page text');
+
+    assert.equal(byName('Disabled action').disabled, true);
+    for (const name of ['User name', 'Password', 'Sign in', 'Help with signing in']) assert.equal(byName(name).disabled, false, name);
+
+    assert.equal(byName('Help with signing in').attrs.href, '/help');
+    assert.ok(o.elements.every((e) => e.inViewport && e.context === 'document' && e.box.width > 0 && e.box.height > 0));
+  });
+
+  test('the popup, opened for the tab, shows its observation', async () => {
+    const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    try {
+      const shown = await until('the popup to show the tab', () =>
+        popup.evaluate(() => {
+          const worker = document.getElementById('worker-status');
+          const tab = document.getElementById('tab-status');
+          return tab?.dataset.elements && !/…$/.test(worker?.textContent ?? '')
+            ? { elements: tab.dataset.elements, worker: worker.textContent, error: tab.classList.contains('error') || worker.classList.contains('error') }
+            : undefined;
+        }),
+      );
+      assert.equal(shown.error, false, JSON.stringify(shown));
+      assert.equal(shown.elements, '5');
+      assert.match(shown.worker, /firefox-background/);
+    } finally {
+      await popup.close().catch(() => undefined);
+    }
+  });
+});
