@@ -67,3 +67,12 @@ test('a screenshot comes back as JPEG and shows the page', async ({ ext, server 
   expect(near(pixels.white, [255, 255, 255]), `background pixel ${pixels.white}`).toBe(true);
   await page.close();
 });
+
+test('a closed worker host is started again on the next call', async ({ ext }) => {
+  await ext.send('bg.workerStatus', {});
+  await ext.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+  const status = await ext.send('bg.workerStatus', {});
+  expect(status.host).toBe('chrome-offscreen');
+  // A fresh worker: its uptime restarted.
+  expect(status.uptimeMs).toBeLessThan(10_000);
+});

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { ProtocolError } from '../../shared/protocol';
 import { WORKER_PORT_NAME, type WorkerApi } from '../../shared/worker-api';
 import { portEndpoint } from '../lib/port-endpoint';
-import type { WorkerHost } from '../lib/worker-host';
+import type { HOST_HELLO, WorkerHost } from '../lib/worker-host';
 
 const OFFSCREEN_URL = 'offscreen/offscreen.html';
 
@@ -34,16 +34,39 @@ interface Link {
 let link: Link | null = null;
 let localHost: WorkerHost | null = null;
 
-function connectOverPort(): Link {
+/** Connects to the host and waits for its hello; rejects if the port closes first. */
+function connectOverPort(): Promise<Link> {
   const port = browser.runtime.connect({ name: WORKER_PORT_NAME });
+  let helloSeen = false;
   const closed = new Promise<never>((_, reject) => {
     port.onDisconnect.addListener(() => {
-      link = null;
-      reject(new ProtocolError('no_receiver', 'the worker host went away'));
+      if (link?.closed === closed) link = null;
+      reject(new ProtocolError('no_receiver', helloSeen ? 'the worker host went away' : 'the worker host is not listening yet'));
     });
   });
   closed.catch(() => undefined);
-  return { api: Comlink.wrap<WorkerApi>(portEndpoint(port)), closed };
+  const hello = new Promise<Link>((resolve) => {
+    const onHello = (m: unknown) => {
+      if ((m as typeof HOST_HELLO | undefined)?.waymarkHostHello !== true) return;
+      helloSeen = true;
+      port.onMessage.removeListener(onHello);
+      resolve({ api: Comlink.wrap<WorkerApi>(portEndpoint(port)), closed });
+    };
+    port.onMessage.addListener(onHello);
+  });
+  return Promise.race([hello, closed]);
+}
+
+/** A host just created may not be listening yet: try again for a few seconds. */
+async function connectWhenReady(): Promise<Link> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOverPort();
+    } catch (e) {
+      if (attempt >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** Firefox: the background page hosts the worker itself. */
@@ -58,7 +81,7 @@ async function connect(): Promise<Link> {
     return link;
   }
   await ensureOffscreen();
-  link = connectOverPort();
+  link = await connectWhenReady();
   return link;
 }
 

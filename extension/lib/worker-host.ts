@@ -4,6 +4,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { WORKER_PORT_NAME } from '../../shared/worker-api';
 
+export const HOST_HELLO = { waymarkHostHello: true } as const;
+
 export interface WorkerHost {
   /** A port served by the worker, for code running in the host itself. */
   connectLocal(): MessagePort;
@@ -21,6 +23,8 @@ export function hostWorker(hostName: string): WorkerHost {
 
   browser.runtime.onConnect.addListener((port: Runtime.Port) => {
     if (port.name !== WORKER_PORT_NAME) return;
+    // The hello tells the caller this host is listening; before it, nothing is sent.
+    port.postMessage(HOST_HELLO);
     const local = connectLocal();
     local.onmessage = (e) => port.postMessage(e.data);
     port.onMessage.addListener((message: unknown) => local.postMessage(message));

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job: builds Waymark and runs it in Chromium (headless; --headed to watch)
+# on a local practice page, observing and acting on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+node scripts/build.mjs
+if [[ " $* " == *" --headed "* ]] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+  exec xvfb-run -a npx tsx e2e/demo.ts "$@"
+fi
+exec npx tsx e2e/demo.ts "$@"
