@@ -3,14 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../e2e/lib/browser';
 import { startServer } from '../e2e/lib/server';
-import { manyElementsPage } from '../e2e/fixtures/generated';
+import { generatedRoutes } from '../e2e/fixtures/generated';
 import { observeBench } from './observe.bench';
 import type { BenchResult } from './stats';
 
 const out = resolve(import.meta.dirname, '../bench-results.json');
-const server = await startServer(resolve(import.meta.dirname, '../e2e/fixtures/pages'), [
-  (_req, url) => (url.pathname === '/many.html' ? { body: manyElementsPage(Number(url.searchParams.get('n') ?? 5000)) } : undefined),
-]);
+const server = await startServer(resolve(import.meta.dirname, '../e2e/fixtures/pages'), generatedRoutes);
 const ext = await launchExtension();
 const results: BenchResult[] = [];
 try {

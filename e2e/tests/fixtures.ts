@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import { type ExtensionSession, launchExtension } from '../lib/browser';
 import { type FixtureServer, startServer } from '../lib/server';
-import { manyElementsPage } from '../fixtures/generated';
+import { generatedRoutes } from '../fixtures/generated';
 
 export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/pages');
 
@@ -18,7 +18,7 @@ export const test = base.extend<object, { ext: ExtensionSession; server: Fixture
   ],
   server: [
     async ({}, use) => {
-      const server = await startServer(FIXTURE_DIR, [(_req, url) => (url.pathname === '/many.html' ? { body: manyElementsPage(Number(url.searchParams.get('n') ?? 5000)) } : undefined)]);
+      const server = await startServer(FIXTURE_DIR, generatedRoutes);
       await use(server);
       await server.close();
     },
