@@ -98,10 +98,10 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, value: strin
 
 function typeInto(el: Element, text: string, clear: boolean, enter: boolean): void {
   if (!isTypable(el)) throw new ActError('not_typable', `${describe(el)} does not take typed text; click it or pick another element`);
-  prepare(el);
+  const point = prepare(el);
   const field = el as HTMLInputElement;
   if (field.readOnly) throw new ActError('not_typable', `${describe(el)} is read-only`);
-  pointerSequence(el, center(el), true);
+  pointerSequence(el, point, true);
   (el as HTMLElement).focus({ preventScroll: true });
   if ((el as HTMLElement).isContentEditable && el.localName !== 'input' && el.localName !== 'textarea') {
     const doc = el.ownerDocument;
