@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { writeIcons } from './icons.mjs';
+import { writeModels } from './models.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = join(root, 'dist/.build');
@@ -15,6 +16,7 @@ const quiet = { logLevel: 'warn', configFile: join(root, 'vite.config.ts') };
 await build({ ...quiet, mode: 'production' });
 await build({ ...quiet, mode: 'content' });
 writeIcons(join(staging, 'icons'));
+await writeModels(staging);
 
 function manifestFor(target) {
   const m = structuredClone(source);
