@@ -1,9 +1,196 @@
-// The worker's API as the extension sees it through Comlink. The worker
-// implements it; everything else holds a Comlink Remote of it.
-export interface WorkerApi {
-  /** Liveness and version; `host` says who started the worker. */
-  ping(): Promise<{ version: string; host: string; uptimeMs: number }>;
-}
+// The worker's API as the extension sees it through Comlink: one table of methods
+// with the schema of their arguments (checked by the worker on every call) and the
+// types of their results. Values cross runtime.Ports, so everything is plain JSON.
+import { z } from 'zod';
+import { MemoryItem, MemoryKind, Outcome, Step, Trajectory } from './model';
+import { BoundingBox } from './observation';
 
 /** Name of the runtime.Port through which extension contexts reach the worker. */
 export const WORKER_PORT_NAME = 'waymark-worker';
+
+export const BackendPreference = z.enum(['auto', 'webgpu', 'wasm']);
+export type BackendPreference = z.infer<typeof BackendPreference>;
+
+/** Which text embedder to use: the bundled one, or a sentence-transformer ONNX export by URL. */
+export const EmbedderConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default') }),
+  z.object({
+    kind: z.literal('transformer'),
+    modelUrl: z.url({ protocol: /^https?$/ }),
+    tokenizerUrl: z.url({ protocol: /^https?$/ }),
+    maxLength: z.number().int().min(8).max(8192).optional(),
+  }),
+]);
+export type EmbedderConfig = z.infer<typeof EmbedderConfig>;
+
+const id = z.string().min(1).max(200);
+
+/** A memory item as written by its producer; the store fills in version and timestamps. */
+export const NewMemoryItem = MemoryItem.omit({ id: true, version: true, createdAt: true, updatedAt: true, counters: true, utility: true, pinned: true }).extend({
+  id: id.optional(),
+  counters: MemoryItem.shape.counters.optional(),
+  utility: z.number().optional(),
+  pinned: z.boolean().optional(),
+});
+export type NewMemoryItem = z.infer<typeof NewMemoryItem>;
+
+export const ItemPatch = MemoryItem.pick({ title: true, text: true, whenToUse: true, scope: true, pinned: true, data: true, counters: true, utility: true }).partial().strict();
+export type ItemPatch = z.infer<typeof ItemPatch>;
+
+export const SearchFilter = z
+  .object({ origin: z.string().optional(), kind: z.union([MemoryKind, z.array(MemoryKind)]).optional(), cluster: z.string().optional() })
+  .strict();
+export type SearchFilter = z.infer<typeof SearchFilter>;
+
+export const SearchOptions = z
+  .object({
+    k: z.number().int().min(1).max(200).optional(),
+    filter: SearchFilter.optional(),
+    /** Hits below this cosine similarity are not returned. */
+    floor: z.number().min(-1).max(1).optional(),
+  })
+  .strict();
+export type SearchOptions = z.infer<typeof SearchOptions>;
+
+export const NewRun = Trajectory.pick({ id: true, task: true, origin: true, startedAt: true, source: true });
+export type NewRun = z.infer<typeof NewRun>;
+
+export const ScreenshotInput = z.object({
+  trajectoryId: id,
+  stepIndex: z.number().int().nonnegative(),
+  dataUrl: z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'a base64 data URL of a JPEG, PNG or WebP image'),
+});
+export type ScreenshotInput = z.infer<typeof ScreenshotInput>;
+
+/** A screenshot's visual signature: perceptual hash plus a small luminance grid (worker/vision/signature.ts). */
+export const VisualSignature = z.object({
+  version: z.literal(1),
+  hash: z.string().regex(/^[0-9a-f]{16}$/),
+  vector: z.array(z.number()).max(4096),
+  mean: z.number(),
+  contrast: z.number(),
+});
+export type VisualSignature = z.infer<typeof VisualSignature>;
+
+export const ScreenFeatureRequest = z.object({ ocr: z.boolean().optional(), signature: z.boolean().optional() }).strict();
+
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  box: BoundingBox;
+}
+
+export interface ScreenComparison {
+  hashDistance: number;
+  vectorSimilarity: number;
+  largestCellChange: number;
+  same: boolean;
+}
+
+export interface ModelStatus {
+  id: string | null;
+  backend: 'webgpu' | 'wasm' | null;
+  dimensions?: number;
+  /** Why WebGPU is not in use, when it was wanted. */
+  fallbackReason?: string;
+  /** The last failure (e.g. a download that did not work); the default stays in use. */
+  error?: string;
+  /** Download progress of a model being fetched, 0–1. */
+  progress?: number;
+}
+
+export interface WorkerStatusReport {
+  version: string;
+  host: string;
+  uptimeMs: number;
+  embedder: ModelStatus;
+  ocr: ModelStatus;
+  index: { size: number; mode: 'exact' | 'approximate' };
+}
+
+export interface StoreSizeReport {
+  usageBytes: number | null;
+  quotaBytes: number | null;
+  counts: Record<'trajectories' | 'steps' | 'screenshots' | 'items' | 'vectors' | 'history', number>;
+}
+
+export interface SearchHit {
+  item: MemoryItem;
+  score: number;
+}
+
+export interface HistoryEntry {
+  itemId: string;
+  at: number;
+  change: 'create' | 'update' | 'delete' | 'undo' | 'merge' | 'prune';
+  before: MemoryItem | null;
+  after: MemoryItem | null;
+  reason: string;
+}
+
+export type RunHeader = Omit<Trajectory, 'steps'> & { stepCount: number; updatedAt: number };
+
+const none = z.tuple([]);
+
+/** Argument schemas of every worker method, checked on arrival. */
+export const WorkerCalls = {
+  ping: none,
+  status: none,
+  configureEmbedder: z.tuple([EmbedderConfig, BackendPreference.optional()]),
+  embed: z.tuple([z.array(z.string().max(100_000)).max(1024)]),
+  addItem: z.tuple([NewMemoryItem]),
+  updateItem: z.tuple([id, ItemPatch, z.string().max(500).optional()]),
+  deleteItem: z.tuple([id]),
+  undoItem: z.tuple([id]),
+  getItem: z.tuple([id]),
+  listItems: z.tuple([z.object({ kind: MemoryKind.optional(), limit: z.number().int().positive().optional() }).strict().optional()]),
+  itemHistory: z.tuple([id]),
+  searchMemory: z.tuple([z.string().min(1).max(10_000), SearchOptions.optional()]),
+  startRun: z.tuple([NewRun]),
+  appendStep: z.tuple([id, Step, z.string().optional()]),
+  finishRun: z.tuple([id, Outcome]),
+  getRun: z.tuple([id]),
+  listRuns: z.tuple([z.number().int().positive().optional()]),
+  deleteRun: z.tuple([id]),
+  saveScreenshot: z.tuple([ScreenshotInput]),
+  getScreenshot: z.tuple([z.string().min(1), z.enum(['image', 'thumbnail']).optional()]),
+  screenFeatures: z.tuple([z.string().min(1), ScreenFeatureRequest]),
+  compareScreens: z.tuple([VisualSignature, VisualSignature]),
+  storeSize: none,
+} as const;
+
+/** What each method resolves to. */
+export interface WorkerResults {
+  ping: { version: string; host: string; uptimeMs: number };
+  status: WorkerStatusReport;
+  configureEmbedder: ModelStatus;
+  embed: number[][];
+  addItem: MemoryItem;
+  updateItem: MemoryItem;
+  deleteItem: MemoryItem;
+  undoItem: MemoryItem | null;
+  getItem: MemoryItem | null;
+  listItems: MemoryItem[];
+  itemHistory: HistoryEntry[];
+  searchMemory: SearchHit[];
+  startRun: RunHeader;
+  appendStep: number;
+  finishRun: RunHeader;
+  getRun: Trajectory | null;
+  listRuns: RunHeader[];
+  deleteRun: void;
+  saveScreenshot: { key: string; width: number; height: number; bytes: number };
+  getScreenshot: { dataUrl: string; width: number; height: number } | null;
+  screenFeatures: { signature?: VisualSignature; ocr?: OcrLine[]; tookMs: number };
+  compareScreens: ScreenComparison;
+  storeSize: StoreSizeReport;
+}
+
+export type WorkerMethod = keyof typeof WorkerCalls;
+
+export type WorkerApi = {
+  [M in WorkerMethod]: (...args: z.input<(typeof WorkerCalls)[M]>) => Promise<WorkerResults[M]>;
+};
+
+/** Error codes a worker call can fail with (on `error.code`). */
+export type WorkerErrorCode = 'invalid_call' | 'not_found' | 'conflict' | 'quota_exceeded' | 'storage_failed' | 'newer_schema' | 'model_missing' | 'model_corrupt' | 'backend_unavailable' | 'download_failed' | 'inference_failed' | 'image_invalid';

@@ -1,21 +1,36 @@
-// The worker: one owner of models and memory, served to every connected port through Comlink.
-import * as Comlink from 'comlink';
-import type { WorkerApi } from '../shared/worker-api';
-import { VERSION } from '../shared/version';
+// The worker: the one owner of IndexedDB and of every model, served to each connected
+// port through Comlink. Everything is opened on first use, so starting is instant.
+import { createWorkerApi } from './api';
+import { EmbedderService } from './embedder-service';
+import { Memory } from './memory';
+import { loadDefaultEmbedder, loadOcr, loadTransformerEmbedder } from './model-loaders';
+import { Screens } from './screens';
+import { serve, validated } from './serve';
+import { openWaymarkDb, type WaymarkDatabase } from './store/database';
+import { ItemStore } from './store/item-store';
+import { KeyValueStore } from './store/key-value-store';
+import { RunStore } from './store/run-store';
 
-const startedAt = performance.now();
+/** A value made on first use; a failure is not kept, so the next call tries again. */
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => {
+    value ??= make();
+    value.catch(() => {
+      value = null;
+    });
+    return value;
+  };
+}
+
+const db = lazy<WaymarkDatabase>(() => openWaymarkDb());
+const items = lazy(async () => new ItemStore(await db()));
+const runs = lazy(async () => new RunStore(await db()));
+const embedders = lazy(async () => new EmbedderService({ loadDefault: loadDefaultEmbedder, loadTransformer: loadTransformerEmbedder }, new KeyValueStore(await db(), 'settings')));
+const memory = lazy(async () => new Memory(await items(), await embedders()));
+const screens = lazy(async () => new Screens(await runs(), () => loadOcr('auto')));
+
 let host = 'unknown';
-
-const api: WorkerApi = {
-  async ping() {
-    return { version: VERSION, host, uptimeMs: Math.round(performance.now() - startedAt) };
-  },
-};
-
-self.addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { waymarkConnect?: boolean; host?: string } | undefined;
-  const port = event.ports[0];
-  if (!data?.waymarkConnect || !port) return;
-  if (typeof data.host === 'string') host = data.host;
-  Comlink.expose(api, port);
+serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders }, () => host)), (name) => {
+  host = name;
 });

@@ -1,11 +1,10 @@
 // The background's link to the worker, through Comlink: Chrome reaches the worker
 // in an offscreen document over a runtime.Port; Firefox starts it from this page.
 import * as Comlink from 'comlink';
-import browser from 'webextension-polyfill';
 import { ProtocolError } from '../../shared/protocol';
-import { WORKER_PORT_NAME, type WorkerApi } from '../../shared/worker-api';
-import { portEndpoint } from '../lib/port-endpoint';
-import type { HOST_HELLO, WorkerHost } from '../lib/worker-host';
+import type { WorkerApi } from '../../shared/worker-api';
+import { connectWhenReady, type WorkerLink } from '../lib/worker-client';
+import type { WorkerHost } from '../lib/worker-host';
 
 const OFFSCREEN_URL = 'offscreen/offscreen.html';
 
@@ -26,62 +25,26 @@ async function ensureOffscreen(): Promise<void> {
   }
 }
 
-interface Link {
-  api: Comlink.Remote<WorkerApi>;
-  closed: Promise<never>;
-}
-
-let link: Link | null = null;
+let link: WorkerLink | null = null;
 let localHost: WorkerHost | null = null;
-
-/** Connects to the host and waits for its hello; rejects if the port closes first. */
-function connectOverPort(): Promise<Link> {
-  const port = browser.runtime.connect({ name: WORKER_PORT_NAME });
-  let helloSeen = false;
-  const closed = new Promise<never>((_, reject) => {
-    port.onDisconnect.addListener(() => {
-      if (link?.closed === closed) link = null;
-      reject(new ProtocolError('no_receiver', helloSeen ? 'the worker host went away' : 'the worker host is not listening yet'));
-    });
-  });
-  closed.catch(() => undefined);
-  const hello = new Promise<Link>((resolve) => {
-    const onHello = (m: unknown) => {
-      if ((m as typeof HOST_HELLO | undefined)?.waymarkHostHello !== true) return;
-      helloSeen = true;
-      port.onMessage.removeListener(onHello);
-      resolve({ api: Comlink.wrap<WorkerApi>(portEndpoint(port)), closed });
-    };
-    port.onMessage.addListener(onHello);
-  });
-  return Promise.race([hello, closed]);
-}
-
-/** A host just created may not be listening yet: try again for a few seconds. */
-async function connectWhenReady(): Promise<Link> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await connectOverPort();
-    } catch (e) {
-      if (attempt >= 50) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** Firefox: the background page hosts the worker itself. */
 export function useLocalHost(host: WorkerHost): void {
   localHost = host;
 }
 
-async function connect(): Promise<Link> {
+async function connect(): Promise<WorkerLink> {
   if (link) return link;
   if (localHost) {
     link = { api: Comlink.wrap<WorkerApi>(localHost.connectLocal()), closed: new Promise<never>(() => undefined) };
     return link;
   }
   await ensureOffscreen();
-  link = await connectWhenReady();
+  const fresh = await connectWhenReady();
+  fresh.closed.catch(() => {
+    if (link === fresh) link = null;
+  });
+  link = fresh;
   return link;
 }
 

@@ -3,6 +3,7 @@
 // so an upgrade either completes or leaves the old database untouched.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { MemoryItem, Step, Trajectory } from '../../shared/model';
+import type { OcrLine, VisualSignature } from '../../shared/worker-api';
 
 export const DB_NAME = 'waymark';
 export const SCHEMA_VERSION = 2;
@@ -25,6 +26,9 @@ export interface ScreenshotRecord {
   width: number;
   height: number;
   createdAt: number;
+  /** Screen features, kept once computed (they are computed only when asked for). */
+  signature?: VisualSignature;
+  ocr?: OcrLine[];
 }
 
 export interface VectorRecord {
@@ -50,7 +54,8 @@ export interface HistoryRecord {
   reason: string;
 }
 
-export interface LearnerRecord {
+/** A plain JSON value by key (learner state, settings). */
+export interface KeyValueRecord {
   key: string;
   value: unknown;
   updatedAt: number;
@@ -63,7 +68,8 @@ export interface WaymarkDB extends DBSchema {
   items: { key: string; value: MemoryItem; indexes: { byKind: string; byUpdated: number } };
   vectors: { key: [string, string]; value: VectorRecord; indexes: { byItem: string } };
   history: { key: number; value: HistoryRecord; indexes: { byItem: string; byAt: number } };
-  learner: { key: string; value: LearnerRecord };
+  learner: { key: string; value: KeyValueRecord };
+  settings: { key: string; value: KeyValueRecord };
 }
 
 type UpgradeTx = IDBPTransaction<WaymarkDB, StoreNames<WaymarkDB>[], 'versionchange'>;
@@ -72,7 +78,7 @@ type Migration = (db: IDBPDatabase<WaymarkDB>, tx: UpgradeTx) => Promise<void> |
 /**
  * Version 1 was the first release: whole trajectories (steps inline) and memory items.
  * Version 2 splits steps out (append without rewriting the run), and adds screenshots,
- * vectors, item history and learner state; existing items get a 'create' history entry.
+ * vectors, item history, learner state and settings; existing items get a 'create' history entry.
  */
 export const MIGRATIONS: Record<number, Migration> = {
   1: (db) => {
@@ -89,6 +95,7 @@ export const MIGRATIONS: Record<number, Migration> = {
     history.createIndex('byItem', 'itemId');
     history.createIndex('byAt', 'at');
     db.createObjectStore('learner', { keyPath: 'key' });
+    db.createObjectStore('settings', { keyPath: 'key' });
     tx.objectStore('items').createIndex('byUpdated', 'updatedAt');
     const trajectories = tx.objectStore('trajectories');
     trajectories.createIndex('byStarted', 'startedAt');

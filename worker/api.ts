@@ -1,0 +1,105 @@
+// The worker API's implementation: each method delegates to the one module that owns it.
+import type { WorkerApi } from '../shared/worker-api';
+import { VERSION } from '../shared/version';
+import type { EmbedderService } from './embedder-service';
+import type { Memory } from './memory';
+import type { Screens } from './screens';
+import { storeSize, type WaymarkDatabase } from './store/database';
+import type { ItemStore } from './store/item-store';
+import type { RunStore } from './store/run-store';
+import { compareSignatures } from './vision/signature';
+
+export interface WorkerParts {
+  db: () => Promise<WaymarkDatabase>;
+  items: () => Promise<ItemStore>;
+  runs: () => Promise<RunStore>;
+  memory: () => Promise<Memory>;
+  screens: () => Promise<Screens>;
+  embedders: () => Promise<EmbedderService>;
+}
+
+export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerApi {
+  const startedAt = performance.now();
+  return {
+    async ping() {
+      return { version: VERSION, host: host(), uptimeMs: Math.round(performance.now() - startedAt) };
+    },
+    async status() {
+      const screens = await parts.screens();
+      const ocr = screens.ocrStatus();
+      const loadedOcr = ocr ? await ocr.catch(() => null) : null;
+      return {
+        version: VERSION,
+        host: host(),
+        uptimeMs: Math.round(performance.now() - startedAt),
+        embedder: (await parts.embedders()).report(),
+        ocr: loadedOcr ? { id: 'pp-ocrv4', backend: loadedOcr.backend } : { id: null, backend: null },
+        index: await (await parts.memory()).indexStatus(),
+      };
+    },
+    async configureEmbedder(config, preference) {
+      return (await parts.embedders()).configure(config, preference);
+    },
+    async embed(texts) {
+      const vectors = await (await (await parts.embedders()).get()).embed(texts);
+      return vectors.map((v) => Array.from(v));
+    },
+    async addItem(input) {
+      return (await parts.memory()).add(input);
+    },
+    async updateItem(id, patch, reason) {
+      return (await parts.memory()).update(id, patch, reason);
+    },
+    async deleteItem(id) {
+      return (await parts.memory()).remove(id);
+    },
+    async undoItem(id) {
+      return (await parts.memory()).undo(id);
+    },
+    async getItem(id) {
+      return (await (await parts.items()).get(id)) ?? null;
+    },
+    async listItems(query) {
+      return (await parts.items()).list(query);
+    },
+    async itemHistory(id) {
+      return (await parts.items()).history(id);
+    },
+    async searchMemory(query, options) {
+      return (await parts.memory()).search(query, options);
+    },
+    async startRun(run) {
+      return (await parts.runs()).start(run);
+    },
+    async appendStep(id, step, screenshotKey) {
+      return (await parts.runs()).appendStep(id, step, screenshotKey);
+    },
+    async finishRun(id, outcome) {
+      return (await parts.runs()).finish(id, outcome);
+    },
+    async getRun(id) {
+      return (await (await parts.runs()).get(id)) ?? null;
+    },
+    async listRuns(limit) {
+      return (await parts.runs()).list(limit);
+    },
+    async deleteRun(id) {
+      await (await parts.runs()).remove(id);
+    },
+    async saveScreenshot(input) {
+      return (await parts.screens()).save(input);
+    },
+    async getScreenshot(key, which) {
+      return (await parts.screens()).get(key, which);
+    },
+    async screenFeatures(key, want) {
+      return (await parts.screens()).features(key, want);
+    },
+    async compareScreens(a, b) {
+      return compareSignatures(a, b);
+    },
+    async storeSize() {
+      return storeSize(await parts.db());
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Memory items as the rest of the worker uses them: stored with their history, embedded
+// by the current text embedder, and found again through the vector index.
+import type { MemoryItem } from '../shared/model';
+import type { ItemPatch, NewMemoryItem, SearchHit, SearchOptions } from '../shared/worker-api';
+import { VectorIndex } from './index/vector-index';
+import type { EmbedderService } from './embedder-service';
+import type { TextEmbedder } from './models/embedder';
+import type { ItemStore } from './store/item-store';
+import type { VectorRecord } from './store/schema';
+import { StoreError } from './store/store-error';
+
+/** The text an item is found by: what it is, when it applies, and what it says. */
+export function itemEmbeddingText(item: Pick<MemoryItem, 'title' | 'whenToUse' | 'text'>): string {
+  return [item.title, item.whenToUse, item.text].filter((s) => s.trim() !== '').join('\n');
+}
+
+const EMBED_BATCH = 64;
+
+interface ReadyIndex {
+  embedder: TextEmbedder;
+  index: VectorIndex;
+}
+
+export class Memory {
+  private ready: Promise<ReadyIndex> | null = null;
+  private readyFor: string | null = null;
+
+  constructor(
+    private readonly items: ItemStore,
+    private readonly embedders: EmbedderService,
+  ) {}
+
+  /** The index of the current embedder: built from stored vectors, embedding items that have none for it. */
+  private async indexed(): Promise<ReadyIndex> {
+    const embedder = await this.embedders.get();
+    if (this.ready && this.readyFor === embedder.id) return this.ready;
+    this.readyFor = embedder.id;
+    this.ready = this.buildIndex(embedder);
+    this.ready.catch(() => {
+      // A failed build is retried on the next call.
+      if (this.readyFor === embedder.id) this.ready = null;
+    });
+    return this.ready;
+  }
+
+  private async buildIndex(embedder: TextEmbedder): Promise<ReadyIndex> {
+    const stored = await this.items.vectorsOf(embedder.id);
+    const have = new Set(stored.map((v) => v.itemId));
+    const missing = (await this.items.list()).filter((item) => !have.has(item.id));
+    // Items written under another embedder (or before vectors existed) get vectors of this one.
+    for (let i = 0; i < missing.length; i += EMBED_BATCH) {
+      const batch = missing.slice(i, i + EMBED_BATCH);
+      const vectors = await embedder.embed(batch.map(itemEmbeddingText));
+      const records = batch.map((item, j) => vectorRecord(embedder.id, item, vectors[j]!));
+      await this.items.putVectors(records);
+      stored.push(...records);
+    }
+    const index = VectorIndex.build(
+      embedder.dimensions,
+      stored.map((v) => ({ id: v.itemId, vector: v.vector, scope: { origin: v.origin, kind: v.kind, cluster: v.cluster } })),
+    );
+    return { embedder, index };
+  }
+
+  private async embedItem(item: MemoryItem): Promise<{ record: VectorRecord; ready: ReadyIndex }> {
+    const ready = await this.indexed();
+    const [vector] = await ready.embedder.embed([itemEmbeddingText(item)]);
+    return { record: vectorRecord(ready.embedder.id, item, vector!), ready };
+  }
+
+  private static upsert(ready: ReadyIndex, record: VectorRecord): void {
+    ready.index.upsert({ id: record.itemId, vector: record.vector, scope: { origin: record.origin, kind: record.kind, cluster: record.cluster } });
+  }
+
+  async add(input: NewMemoryItem, reason = 'added'): Promise<MemoryItem> {
+    const now = Date.now();
+    const item: MemoryItem = {
+      ...input,
+      id: input.id ?? crypto.randomUUID(),
+      counters: input.counters ?? { retrieved: 0, helped: 0, hurt: 0 },
+      utility: input.utility ?? 0,
+      pinned: input.pinned ?? false,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const { record, ready } = await this.embedItem(item);
+    const stored = await this.items.put(item, 'create', reason, record);
+    Memory.upsert(ready, record);
+    return stored;
+  }
+
+  async update(id: string, patch: ItemPatch, reason = 'edited'): Promise<MemoryItem> {
+    const current = await this.items.get(id);
+    if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
+    const next: MemoryItem = { ...current, ...patch, updatedAt: Date.now() };
+    const { record, ready } = await this.embedItem(next);
+    const stored = await this.items.put(next, 'update', reason, record);
+    Memory.upsert(ready, record);
+    return stored;
+  }
+
+  async remove(id: string, reason = 'deleted by the user'): Promise<MemoryItem> {
+    const ready = await this.indexed();
+    const removed = await this.items.remove(id, reason);
+    ready.index.remove(id);
+    return removed;
+  }
+
+  async undo(id: string): Promise<MemoryItem | null> {
+    const target = await this.items.undoTarget(id);
+    const ready = await this.indexed();
+    const record = target ? (await this.embedItem(target)).record : undefined;
+    const restored = await this.items.undo(id, record);
+    if (restored && record) Memory.upsert(ready, record);
+    else ready.index.remove(id);
+    return restored;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const ready = await this.indexed();
+    const [vector] = await ready.embedder.embed([query]);
+    const floor = options.floor ?? -1;
+    const hits = ready.index.search(vector!, options.k ?? 10, options.filter).filter((h) => h.score >= floor);
+    const out: SearchHit[] = [];
+    for (const hit of hits) {
+      const item = await this.items.get(hit.id);
+      if (item) out.push({ item, score: hit.score });
+    }
+    return out;
+  }
+
+  async indexStatus(): Promise<{ size: number; mode: 'exact' | 'approximate' }> {
+    if (!this.ready) return { size: 0, mode: 'exact' };
+    const { index } = await this.ready;
+    return { size: index.size, mode: index.mode };
+  }
+}
+
+function vectorRecord(model: string, item: MemoryItem, vector: Float32Array): VectorRecord {
+  const record: VectorRecord = { model, itemId: item.id, vector, kind: item.kind };
+  if (item.scope.origin !== undefined) record.origin = item.scope.origin;
+  if (item.scope.cluster !== undefined) record.cluster = item.scope.cluster;
+  return record;
+}

@@ -1,0 +1,20 @@
+// Plain JSON values by key: the learner's state and the worker's settings.
+import type { WaymarkDatabase } from './database';
+import { writeAtomically } from './store-error';
+
+export class KeyValueStore {
+  constructor(
+    private readonly db: WaymarkDatabase,
+    private readonly storeName: 'learner' | 'settings',
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return (await this.db.get(this.storeName, key))?.value as T | undefined;
+  }
+
+  put(key: string, value: unknown): Promise<void> {
+    return writeAtomically(`${this.storeName} "${key}"`, () => this.db.transaction(this.storeName, 'readwrite'), async (tx) => {
+      await tx.store.put({ key, value, updatedAt: Date.now() });
+    });
+  }
+}
