@@ -205,6 +205,33 @@ describe('Waymark in Firefox', () => {
     assert.ok(o.elements.every((e) => e.inViewport && e.context === 'document' && e.box.width > 0 && e.box.height > 0));
   });
 
+  test('the worker embeds, stores and finds memory (onnxruntime-web and IndexedDB in Firefox)', async () => {
+    const result = await within(
+      60_000,
+      'worker memory round trip',
+      control.evaluate(async () => {
+        const worker = await globalThis.waymarkWorker;
+        const item = (title, whenToUse, text) => ({ kind: 'insight', title, whenToUse, text, scope: {}, provenance: [] });
+        const table = await worker.addItem(item('Restaurant booking asks for party size', 'When reserving a table at a restaurant', 'Choose the number of guests first.'));
+        await worker.addItem(item('Flight search wants airport codes', 'When searching for a flight between cities', 'Type the three-letter airport code.'));
+        const hits = await worker.searchMemory('book a table for dinner tonight', { k: 1 });
+        const status = await worker.status();
+        let badCall;
+        try {
+          await worker.embed('not a list');
+        } catch (e) {
+          badCall = { code: e.code, message: e.message };
+        }
+        return { expected: table.id, top: hits[0]?.item.id, embedder: status.embedder, host: status.host, badCall };
+      }),
+    );
+    assert.equal(result.top, result.expected, JSON.stringify(result));
+    assert.equal(result.host, 'firefox-background');
+    assert.match(result.embedder.id, /^glove-sif-100d/);
+    assert.equal(result.embedder.backend, 'wasm');
+    assert.equal(result.badCall?.code, 'invalid_call', JSON.stringify(result.badCall));
+  });
+
   test('the popup, opened for the tab, shows its observation', async () => {
     const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`);
     try {
