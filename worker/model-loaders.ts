@@ -2,9 +2,10 @@
 // transformers from the URLs the user configured (downloaded once, then cached).
 import type { BackendPreference, EmbedderConfig } from '../shared/worker-api';
 import type { TextEmbedder } from './models/embedder';
-import { fetchBundledFile, loadBundledGloveEmbedder } from './models/model-files';
+import { loadBundledGloveEmbedder } from './models/model-files';
 import { downloadTransformerEmbedder } from './models/transformer-embedder';
-import { createOcr, type Ocr } from './ocr/ocr';
+import type { Ocr } from './ocr/ocr';
+import { createThreadedOcr } from './ocr/threaded-ocr';
 
 export function loadDefaultEmbedder(preference: BackendPreference): Promise<TextEmbedder> {
   return loadBundledGloveEmbedder(preference);
@@ -26,12 +27,7 @@ export function loadTransformerEmbedder(
   });
 }
 
-/** PaddleOCR PP-OCRv4; its files are fetched when the first screenshot is read. */
+/** PaddleOCR PP-OCRv4 in a thread of its own; its files are fetched when the first screenshot is read. */
 export async function loadOcr(preference: BackendPreference): Promise<Ocr> {
-  return createOcr({
-    det: () => fetchBundledFile('models/ocr/det.onnx'),
-    rec: () => fetchBundledFile('models/ocr/rec.onnx'),
-    keys: async () => new TextDecoder().decode(await fetchBundledFile('models/ocr/keys.txt')),
-    preference,
-  });
+  return createThreadedOcr(preference);
 }

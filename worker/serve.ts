@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import { z } from 'zod';
 import { type WorkerApi, WorkerCalls, type WorkerErrorCode, type WorkerMethod } from '../shared/worker-api';
+import { sendErrorCodes } from './comlink-errors';
 
 /** A call the worker refuses (bad arguments); the message names the method and the problem. */
 export class WorkerCallError extends Error {
@@ -27,25 +28,6 @@ export function validated(impl: WorkerApi): WorkerApi {
     };
   }
   return checked as WorkerApi;
-}
-
-let errorCodesInstalled = false;
-
-/** Comlink sends only message, name and stack of an Error; add the error's code. */
-export function sendErrorCodes(): void {
-  if (errorCodesInstalled) return;
-  errorCodesInstalled = true;
-  const builtin = Comlink.transferHandlers.get('throw')!;
-  Comlink.transferHandlers.set('throw', {
-    canHandle: builtin.canHandle,
-    serialize: (wrapped: unknown) => {
-      const value = (wrapped as { value: unknown }).value;
-      if (!(value instanceof Error)) return builtin.serialize(wrapped);
-      const code = (value as Error & { code?: unknown }).code;
-      return [{ isError: true, value: { name: value.name, message: value.message, stack: value.stack, ...(typeof code === 'string' ? { code } : {}) } }, []];
-    },
-    deserialize: builtin.deserialize,
-  });
 }
 
 /** Serves `api` on every MessagePort the host hands over. */

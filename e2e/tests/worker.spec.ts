@@ -191,6 +191,17 @@ test('OCR reads the heading of a real screenshot, and screen signatures tell sta
   const [a, b, c] = [features.signature!, await sig(same.key), await sig(dialog.key)];
   expect((await workerCall(ext.controlPage, 'compareScreens', a, b)).same).toBe(true);
   expect((await workerCall(ext.controlPage, 'compareScreens', a, c)).same).toBe(false);
+  // OCR runs in a thread of its own: the worker answers other calls meanwhile.
+  const order = await ext.controlPage.evaluate(async (key) => {
+    const worker = await (globalThis as unknown as { waymarkWorker: Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }).waymarkWorker;
+    const events: string[] = [];
+    const ocr = worker.screenFeatures!(key, { ocr: true }).then(() => events.push('ocr'));
+    await new Promise((r) => setTimeout(r, 50));
+    await worker.embed!(['a quick question while OCR runs']).then(() => events.push('embed'));
+    await ocr;
+    return events;
+  }, dialog.key);
+  expect(order).toEqual(['embed', 'ocr']);
   const thumb = await workerCall(ext.controlPage, 'getScreenshot', first.key, 'thumbnail');
   expect(thumb?.dataUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
   await page.close();
