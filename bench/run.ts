@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { launchExtension } from '../e2e/lib/browser';
 import { startServer } from '../e2e/lib/server';
 import { generatedRoutes } from '../e2e/fixtures/generated';
+import { embedBench } from './embed.bench';
 import { observeBench } from './observe.bench';
 import type { BenchResult } from './stats';
 
@@ -17,6 +18,8 @@ try {
   await ext.close();
   await server.close();
 }
+// Worker logic, measured in Node (the same V8 as the extension's worker).
+results.push(...(await embedBench()));
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length }, results }, null, 2)}\n`);
 for (const r of results) {
   const target = r.target ? ` target ${r.target.max !== undefined ? `≤ ${r.target.max}` : `≥ ${r.target.min}`} ${r.target.met ? 'met' : 'MISSED'}` : '';
