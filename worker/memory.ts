@@ -57,7 +57,7 @@ export class Memory {
     }
     const index = VectorIndex.build(
       embedder.dimensions,
-      stored.map((v) => ({ id: v.itemId, vector: v.vector, scope: { origin: v.origin, kind: v.kind, cluster: v.cluster } })),
+      stored.filter((v) => !isZeroVector(v.vector)).map((v) => ({ id: v.itemId, vector: v.vector, scope: { origin: v.origin, kind: v.kind, cluster: v.cluster } })),
     );
     return { embedder, index };
   }
@@ -68,7 +68,12 @@ export class Memory {
     return { record: vectorRecord(ready.embedder.id, item, vector!), ready };
   }
 
+  /** Indexes an item's vector; a text with no known word has none worth searching by. */
   private static upsert(ready: ReadyIndex, record: VectorRecord): void {
+    if (isZeroVector(record.vector)) {
+      ready.index.remove(record.itemId);
+      return;
+    }
     ready.index.upsert({ id: record.itemId, vector: record.vector, scope: { origin: record.origin, kind: record.kind, cluster: record.cluster } });
   }
 
@@ -120,6 +125,8 @@ export class Memory {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const ready = await this.indexed();
     const [vector] = await ready.embedder.embed([query]);
+    // A query without a single known word is similar to nothing.
+    if (isZeroVector(vector!)) return [];
     const floor = options.floor ?? -1;
     const hits = ready.index.search(vector!, options.k ?? 10, options.filter).filter((h) => h.score >= floor);
     const out: SearchHit[] = [];
@@ -135,6 +142,12 @@ export class Memory {
     const { index } = await this.ready;
     return { size: index.size, mode: index.mode };
   }
+}
+
+/** The embedders give the zero vector for a text without a single known word. */
+function isZeroVector(v: Float32Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) return false;
+  return true;
 }
 
 function vectorRecord(model: string, item: MemoryItem, vector: Float32Array): VectorRecord {

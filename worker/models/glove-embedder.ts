@@ -77,7 +77,7 @@ export async function createGloveEmbedder(options: GloveEmbedderOptions): Promis
     async embed(texts) {
       if (disposed) throw new ModelError('inference_failed', `${NAME}: used after dispose()`);
       const d = vocab.dimensions;
-      const tokenIds = texts.map((t) => tokenizer.encode(t).slice(0, maxTokens));
+      const tokenIds = texts.map((t) => tokenizer.encode(t, maxTokens));
       const vectors = texts.map(() => new Float32Array(d));
       // Texts without a known word keep the zero vector; the model would give it too.
       const withTokens = tokenIds.map((_, i) => i).filter((i) => tokenIds[i]!.length > 0);

@@ -34,13 +34,25 @@ const SMALL_NUMBER = /^(?:0|[1-9]\d?)$/;
 /** A number as a whole: 3, 3.5, 15,000, $15,000.00, 20%. */
 const NUMBER = /^[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const MIN_COMPOUND_PART = 2;
+const SLICE_CHARS = 16_384;
+
+/** The first whitespace at or after `from` (or the end), so no word is cut in two. */
+function nextBreak(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  const rest = /\s/.exec(text.slice(from, from + 4096));
+  // A "word" over 4k characters long is no word: cut it anywhere.
+  return rest ? from + rest.index : Math.min(text.length, from + 4096);
+}
 
 export class GloveTokenizer {
   /** Token id of each word: its index in `words` + 1 (0 is padding). */
   private readonly ids = new Map<string, number>();
+  /** No run of letters longer than two words can be a compound of two words. */
+  private readonly longestCompound: number;
 
   constructor(readonly words: readonly string[]) {
     words.forEach((w, i) => this.ids.set(w, i + 1));
+    this.longestCompound = 2 * words.reduce((m, w) => Math.max(m, w.length), 0);
   }
 
   /** Number of token ids including padding id 0. */
@@ -52,18 +64,30 @@ export class GloveTokenizer {
     return this.ids.get(word);
   }
 
-  /** Vocabulary words of the text, in order; unknown pieces and punctuation are left out. */
-  tokenize(text: string): string[] {
+  /**
+   * Vocabulary words of the text, in order; unknown pieces and punctuation are left out.
+   * Stops after `maxTokens` words, so a huge text costs no more than its start.
+   */
+  tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): string[] {
     const out: string[] = [];
-    // NFKD + dropping combining marks: "café" → "cafe", full-width forms → ASCII.
-    const normal = text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[‘’‛´`]/g, "'");
-    for (const chunk of normal.split(/\s+/)) if (chunk) this.splitChunk(chunk, out);
-    return out;
+    let start = 0;
+    while (start < text.length && out.length < maxTokens) {
+      // A slice at a time: normalising a multi-megabyte page text at once is wasted work.
+      const end = nextBreak(text, start + SLICE_CHARS);
+      // NFKD + dropping combining marks: "café" → "cafe", full-width forms → ASCII.
+      const normal = text.slice(start, end).normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[‘’‛´`]/g, "'");
+      for (const chunk of normal.split(/\s+/)) {
+        if (out.length >= maxTokens) break;
+        if (chunk) this.splitChunk(chunk, out);
+      }
+      start = end;
+    }
+    return out.length > maxTokens ? out.slice(0, maxTokens) : out;
   }
 
-  /** Token ids of the text (no padding). */
-  encode(text: string): number[] {
-    return this.tokenize(text).map((w) => this.ids.get(w)!);
+  /** Token ids of the text (no padding), at most `maxTokens`. */
+  encode(text: string, maxTokens?: number): number[] {
+    return this.tokenize(text, maxTokens).map((w) => this.ids.get(w)!);
   }
 
   /** Whether the tokenizer turns this vocabulary word into itself, unchanged and whole. */
@@ -116,7 +140,7 @@ export class GloveTokenizer {
    * wishlists): the split whose shorter part is longest, then the more frequent pair.
    */
   private splitCompound(word: string): [string, string] | undefined {
-    if (!/^\p{L}+$/u.test(word) || word.length < 2 * MIN_COMPOUND_PART) return undefined;
+    if (word.length < 2 * MIN_COMPOUND_PART || word.length > this.longestCompound || !/^\p{L}+$/u.test(word)) return undefined;
     let best: [string, string] | undefined;
     let bestShorter = 0;
     let bestRanks = Infinity;
