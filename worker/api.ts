@@ -33,7 +33,7 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
         host: host(),
         uptimeMs: Math.round(performance.now() - startedAt),
         embedder: (await parts.embedders()).report(),
-        ocr: loadedOcr ? { id: 'pp-ocrv4', backend: loadedOcr.backend } : { id: null, backend: null },
+        ocr: loadedOcr ? { id: 'pp-ocrv4', backend: loadedOcr.backend, ...(loadedOcr.fallbackReason ? { fallbackReason: loadedOcr.fallbackReason } : {}) } : { id: null, backend: null },
         index: await (await parts.memory()).indexStatus(),
       };
     },

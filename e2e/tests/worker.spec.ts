@@ -72,11 +72,20 @@ test('embed, store and search memory through the Comlink API', async ({ ext }) =
   expect(size.usageBytes).toBeGreaterThan(0);
 });
 
-test('WebGPU (software adapter) and WASM give the same embeddings', async ({ ext }) => {
+test('WebGPU (software adapter) and WASM give the same embeddings; OCR stays on WASM there', async ({ ext, server }) => {
   const texts = ['Book a table for two at an Italian restaurant', 'Reset my password', 'github.com/login'];
   const wasm = await workerCall(ext.controlPage, 'embed', texts);
   const gpu = await launchExtension({ webgpu: true });
   try {
+    // OCR on SwiftShader takes minutes per screenshot, on WASM seconds: it must pick WASM.
+    const page = await gpu.context.newPage();
+    await page.goto(server.url('/article.html'));
+    await workerCall(gpu.controlPage, 'startRun', { id: 'run-gpu', task: 'read', origin: server.origin, startedAt: Date.now(), source: 'agent' });
+    const shot = await screenshotOf(gpu, page, 'run-gpu', 0);
+    const read = await workerCall(gpu.controlPage, 'screenFeatures', shot.key, { ocr: true });
+    expect(read.ocr!.map((l) => l.text)).toContain('Quarterly Garden Report');
+    expect((await workerCall(gpu.controlPage, 'status')).ocr).toMatchObject({ backend: 'wasm', fallbackReason: expect.stringContaining('software fallback') });
+
     const vectors = await workerCall(gpu.controlPage, 'embed', texts);
     const status = await workerCall(gpu.controlPage, 'status');
     expect(status.embedder.backend).toBe('webgpu');

@@ -30,23 +30,36 @@ function configure(): void {
   ort.env.logLevel = 'error';
 }
 
-let adapterProbe: Promise<boolean> | undefined;
+/** 'software': a CPU fallback adapter (e.g. SwiftShader) — correct, but far slower than WASM for big models. */
+export type WebGpuAdapterKind = 'hardware' | 'software' | 'none';
 
-/** Whether this context has a WebGPU adapter. Headed Chromium sometimes says null once: ask twice. */
-export function hasWebGpuAdapter(): Promise<boolean> {
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
+let adapterProbe: Promise<WebGpuAdapterKind> | undefined;
+
+/** What WebGPU adapter this context has. Headed Chromium sometimes says null once: ask twice. */
+export function webGpuAdapterKind(): Promise<WebGpuAdapterKind> {
   adapterProbe ??= (async () => {
-    const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
-    if (!gpu) return false;
+    const gpu = (globalThis.navigator as (Navigator & { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }) | undefined)?.gpu;
+    if (!gpu) return 'none';
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        if (await gpu.requestAdapter()) return true;
+        const adapter = await gpu.requestAdapter();
+        if (adapter) return adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter ? 'software' : 'hardware';
       } catch {
         // An adapter request that throws is the same as none.
       }
     }
-    return false;
+    return 'none';
   })();
   return adapterProbe;
+}
+
+export async function hasWebGpuAdapter(): Promise<boolean> {
+  return (await webGpuAdapterKind()) !== 'none';
 }
 
 export interface LoadedSession {

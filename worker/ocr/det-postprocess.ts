@@ -20,8 +20,10 @@ export interface DetectionOptions {
   pixelThreshold: number;
   /** Minimum mean probability inside a region's box (det_db_box_thresh). */
   boxThreshold: number;
-  /** How far to grow a kernel box: distance = area × ratio / perimeter (det_db_unclip_ratio). */
+  /** How far to grow a kernel box into the text's box: distance = area × ratio / perimeter (det_db_unclip_ratio). */
   unclipRatio: number;
+  /** The same for the area cropped for recognition, which reads better with more margin (see preprocess.ts). */
+  readUnclipRatio: number;
   /** Regions with a shorter side (in map pixels) are noise. */
   minSize: number;
   /** At most this many regions are considered, largest first. */
@@ -32,6 +34,7 @@ export const DEFAULT_DETECTION: DetectionOptions = {
   pixelThreshold: 0.3,
   boxThreshold: 0.6,
   unclipRatio: 1.5,
+  readUnclipRatio: 2.5,
   minSize: 3,
   maxCandidates: 1000,
 };
@@ -39,6 +42,8 @@ export const DEFAULT_DETECTION: DetectionOptions = {
 export interface TextBox extends Rect {
   /** Mean probability inside the kernel box. */
   score: number;
+  /** The larger area to crop for recognition (readUnclipRatio). */
+  readArea: Rect;
 }
 
 interface Region {
@@ -71,18 +76,31 @@ export function boxesFromProbabilityMap(
     if (Math.min(width, height) < options.minSize) continue;
     const score = meanInRect(map, region);
     if (score < options.boxThreshold) continue;
-    // Offsetting a w×h rectangle by d gives (w + 2d)×(h + 2d): what pyclipper's unclip
-    // followed by a minimum-area rectangle gives in PaddleOCR.
-    const distance = (width * height * options.unclipRatio) / (2 * (width + height));
+    const distance = unclipDistance(width, height, options.unclipRatio);
     if (Math.min(width, height) + 2 * distance < options.minSize + 2) continue;
-    const x0 = clampTo((region.minX - distance) * scaleX, image.width);
-    const y0 = clampTo((region.minY - distance) * scaleY, image.height);
-    const x1 = clampTo((region.maxX + distance) * scaleX, image.width);
-    const y1 = clampTo((region.maxY + distance) * scaleY, image.height);
-    if (x1 - x0 < 1 || y1 - y0 < 1) continue;
-    boxes.push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0, score });
+    const box = unclip(region, distance, scaleX, scaleY, image);
+    if (box.width < 1 || box.height < 1) continue;
+    const readArea = unclip(region, unclipDistance(width, height, options.readUnclipRatio), scaleX, scaleY, image);
+    boxes.push({ ...box, score, readArea });
   }
   return sortReadingOrder(boxes);
+}
+
+/**
+ * Offsetting a w×h rectangle by d gives (w + 2d)×(h + 2d): what pyclipper's unclip
+ * followed by a minimum-area rectangle gives in PaddleOCR.
+ */
+function unclipDistance(width: number, height: number, ratio: number): number {
+  return (width * height * ratio) / (2 * (width + height));
+}
+
+/** The region grown by distance (map pixels), scaled to the image and clipped to it. */
+function unclip(region: Region, distance: number, scaleX: number, scaleY: number, image: { width: number; height: number }): Rect {
+  const x0 = clampTo((region.minX - distance) * scaleX, image.width);
+  const y0 = clampTo((region.minY - distance) * scaleY, image.height);
+  const x1 = clampTo((region.maxX + distance) * scaleX, image.width);
+  const y1 = clampTo((region.maxY + distance) * scaleY, image.height);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** 8-connected regions of pixels above threshold (the outer contours OpenCV would find). */

@@ -20,7 +20,7 @@ export interface TruthLine {
 
 export interface TruthFile {
   /** Ground-truth lines per screenshot file. */
-  screenshots: Record<string, { description: string; lines: TruthLine[] }>;
+  screenshots: Record<string, { description: string; /** The main heading, which OCR must read exactly. */ heading: string; lines: TruthLine[] }>;
   /** Pairs that show the same screen state (signature must say same). */
   sameState: [string, string, string][];
   /** Pairs that show different screen states (signature must say different). */
@@ -198,13 +198,15 @@ async function main(): Promise<void> {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const truth: TruthFile = { screenshots: {}, sameState: [], differentState: [] };
 
-  async function shoot(file: string, description: string, html: string, prepare?: () => Promise<void>): Promise<void> {
+  async function shoot(file: string, description: string, heading: string, html: string, prepare?: () => Promise<void>): Promise<void> {
     await page.setContent(html);
     await page.evaluate(() => document.fonts.ready);
     if (prepare) await prepare();
     const png = await page.screenshot({ caret: 'initial' });
     writeFileSync(join(OUT_DIR, file), png);
-    truth.screenshots[file] = { description, lines: await truthLines(page) };
+    const lines = await truthLines(page);
+    if (!lines.some((line) => line.text === heading)) throw new Error(`${file}: the heading "${heading}" is not among its visible lines`);
+    truth.screenshots[file] = { description, heading, lines };
   }
 
   // The caret is the only difference between these two: focus the email field, caret at the end or after "ada".
@@ -219,13 +221,15 @@ async function main(): Promise<void> {
     }, offset);
   };
 
-  await shoot('report.png', 'Article page with a large heading and paragraphs', sitePage(REPORT_ARTICLE));
-  await shoot('report-menu.png', 'report.png with the Guides menu open', sitePage(REPORT_ARTICLE, true));
-  await shoot('pruning.png', 'Same site and layout as report.png, different article', PRUNING_PAGE);
-  await shoot('login.png', 'Login form, email filled, caret at the end of the email', loginPage(), caretAt('end'));
-  await shoot('login-caret.png', 'login.png with the caret moved after "ada"', loginPage(), caretAt(3));
-  await shoot('login-dialog.png', 'login.png with a "Session expired" dialog open', loginPage({ dialog: true }));
-  await shoot('login-error.png', 'login.png with a validation error under the email', loginPage({ emailError: true }), caretAt('end'));
+  const signIn = 'Sign in to your account';
+  await shoot('report.png', 'Article page with a large heading and paragraphs', 'Quarterly Garden Report', sitePage(REPORT_ARTICLE));
+  // The menu covers part of the main heading: the section heading is the one to read.
+  await shoot('report-menu.png', 'report.png with the Guides menu open', 'What we learned', sitePage(REPORT_ARTICLE, true));
+  await shoot('pruning.png', 'Same site and layout as report.png, different article', 'Winter Pruning Checklist', PRUNING_PAGE);
+  await shoot('login.png', 'Login form, email filled, caret at the end of the email', signIn, loginPage(), caretAt('end'));
+  await shoot('login-caret.png', 'login.png with the caret moved after "ada"', signIn, loginPage(), caretAt(3));
+  await shoot('login-dialog.png', 'login.png with a "Session expired" dialog open', 'Session expired', loginPage({ dialog: true }));
+  await shoot('login-error.png', 'login.png with a validation error under the email', signIn, loginPage({ emailError: true }), caretAt('end'));
 
   // login.png through JPEG at quality 70 (what a screenshot capture may store), saved losslessly.
   await page.setContent(loginPage());
@@ -233,7 +237,7 @@ async function main(): Promise<void> {
   const jpeg = await page.screenshot({ type: 'jpeg', quality: 70, caret: 'initial' });
   const decoded = await decodeJpegInBrowser(page, jpeg);
   writeFileSync(join(OUT_DIR, 'login-jpeg.png'), encode({ width: decoded.width, height: decoded.height, data: decoded.data, channels: 4 }));
-  truth.screenshots['login-jpeg.png'] = { description: 'login.png re-encoded as JPEG quality 70', lines: truth.screenshots['login.png']!.lines };
+  truth.screenshots['login-jpeg.png'] = { ...truth.screenshots['login.png']!, description: 'login.png re-encoded as JPEG quality 70' };
 
   truth.sameState = [
     ['login.png', 'login-jpeg.png', 'JPEG re-encoding'],
