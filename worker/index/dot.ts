@@ -1,6 +1,14 @@
 // Dot-product kernels. Plain scalar JavaScript, unrolled by four with independent
 // accumulators so the loop is not one long dependency chain; always called with the
 // same array types so V8 keeps them monomorphic and inlines them into the scans.
+// The two block operations of the IVF build (nearestRows, scoreMatrix) hand large
+// blocks to the WebAssembly SIMD kernel where it runs (simd.ts), ~5× faster.
+import { simdScorer } from './simd';
+
+/** Below this many multiply-adds a block stays in JS (copying into the kernel costs more). */
+const SIMD_MIN_WORK = 1 << 15;
+/** Rows per kernel call, which bounds the kernel's memory to a few MB. */
+const SIMD_ROWS = 256;
 
 /** query · codes[offset..offset+d) — the caller multiplies by the vector's scale. */
 export function dotInt8(query: Float32Array, codes: Int8Array, offset: number, d: number): number {
@@ -21,33 +29,64 @@ export function dotInt8(query: Float32Array, codes: Int8Array, offset: number, d
   return s0 + s1 + s2 + s3;
 }
 
-/** a · b[offset..offset+d) for float rows (centroids). */
-export function dotFloat(a: Float32Array, b: Float32Array, offset: number, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const end4 = d & ~3;
-  let j = 0;
-  for (; j < end4; j += 4) {
-    const o = offset + j;
-    s0 += a[j]! * b[o]!;
-    s1 += a[j + 1]! * b[o + 1]!;
-    s2 += a[j + 2]! * b[o + 2]!;
-    s3 += a[j + 3]! * b[o + 3]!;
-  }
-  for (; j < d; j++) s0 += a[j]! * b[offset + j]!;
-  return s0 + s1 + s2 + s3;
-}
-
 /**
  * For each of `count` rows of `points` (row-major, d wide, starting at row `first`),
  * the index of the most similar of the `k` centroids (by dot product) goes to
  * `best[first + i]` and its score to `bestScore[first + i]`.
- * Blocked two points × four centroids: every loaded value is used twice or four times,
- * which is about 1.6× faster than one dot at a time in V8.
  */
 export function nearestRows(
+  points: Float32Array,
+  first: number,
+  count: number,
+  centroids: Float32Array,
+  k: number,
+  d: number,
+  best: Int32Array,
+  bestScore: Float32Array,
+): void {
+  const simd = count * k * d >= SIMD_MIN_WORK ? simdScorer() : null;
+  if (!simd) {
+    nearestRowsPlain(points, first, count, centroids, k, d, best, bestScore);
+    return;
+  }
+  for (let done = 0; done < count; done += SIMD_ROWS) {
+    const rows = Math.min(SIMD_ROWS, count - done);
+    const { out, stride } = simd.score(points, first + done, rows, centroids, k, d);
+    for (let i = 0; i < rows; i++) {
+      const o = i * stride;
+      let b = 0;
+      let s = out[o]!;
+      for (let c = 1; c < k; c++) {
+        if (out[o + c]! > s) {
+          s = out[o + c]!;
+          b = c;
+        }
+      }
+      best[first + done + i] = b;
+      bestScore[first + done + i] = s;
+    }
+  }
+}
+
+/** out[i·k + c] = points row i · centroids row c, for i < count and c < k. */
+export function scoreMatrix(points: Float32Array, count: number, centroids: Float32Array, k: number, d: number, out: Float32Array): void {
+  const simd = count * k * d >= SIMD_MIN_WORK ? simdScorer() : null;
+  if (!simd) {
+    scoreMatrixPlain(points, count, centroids, k, d, out);
+    return;
+  }
+  for (let done = 0; done < count; done += SIMD_ROWS) {
+    const rows = Math.min(SIMD_ROWS, count - done);
+    const scored = simd.score(points, done, rows, centroids, k, d);
+    for (let i = 0; i < rows; i++) out.set(scored.out.subarray(i * scored.stride, i * scored.stride + k), (done + i) * k);
+  }
+}
+
+/**
+ * nearestRows in plain JS, blocked two points × four centroids: every loaded value is
+ * used twice or four times, about 1.6× faster than one dot at a time in V8.
+ */
+export function nearestRowsPlain(
   points: Float32Array,
   first: number,
   count: number,
@@ -140,35 +179,8 @@ export function dotRows(a: Float32Array, aOffset: number, b: Float32Array, bOffs
   return s0 + s1 + s2 + s3;
 }
 
-/** out[c] = a[aOffset..+d) · rows[c·d..+d) for c < count; four rows at a time. */
-export function scoreRows(a: Float32Array, aOffset: number, rows: Float32Array, count: number, d: number, out: Float32Array): void {
-  let c = 0;
-  for (; c + 3 < count; c += 4) {
-    const r0 = c * d;
-    const r1 = r0 + d;
-    const r2 = r1 + d;
-    const r3 = r2 + d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let j = 0; j < d; j++) {
-      const x = a[aOffset + j]!;
-      s0 += x * rows[r0 + j]!;
-      s1 += x * rows[r1 + j]!;
-      s2 += x * rows[r2 + j]!;
-      s3 += x * rows[r3 + j]!;
-    }
-    out[c] = s0;
-    out[c + 1] = s1;
-    out[c + 2] = s2;
-    out[c + 3] = s3;
-  }
-  for (; c < count; c++) out[c] = dotRows(a, aOffset, rows, c * d, d);
-}
-
-/**
- * out[i·k + c] = points row i · centroids row c, for i < count and c < k.
- * Blocked two rows × four centroids, like nearestRows.
- */
-export function scoreMatrix(points: Float32Array, count: number, centroids: Float32Array, k: number, d: number, out: Float32Array): void {
+/** scoreMatrix in plain JS, blocked two rows × four centroids like nearestRowsPlain. */
+export function scoreMatrixPlain(points: Float32Array, count: number, centroids: Float32Array, k: number, d: number, out: Float32Array): void {
   let p = 0;
   for (; p + 1 < count; p += 2) {
     const pa = p * d;

@@ -6,7 +6,7 @@ export const CODE_MAX = 127;
 
 /**
  * Checks a vector's length and values; throws a RangeError naming `id` otherwise.
- * Returns its L2 norm (positive).
+ * Returns its L2 norm (0 for the zero vector).
  */
 export function checkVector(id: string, vector: Float32Array, dimensions: number): number {
   if (!(vector instanceof Float32Array)) {
@@ -23,55 +23,38 @@ export function checkVector(id: string, vector: Float32Array, dimensions: number
     }
     sumSquares += x * x;
   }
-  if (sumSquares === 0) throw new RangeError(`vector "${id}" is all zeros; cosine similarity needs a direction (${dimensions} dimensions expected)`);
   return Math.sqrt(sumSquares);
 }
 
+/** Residual codes are in units of a code step / RESIDUAL_STEPS (|residual| ≤ half a step). */
+export const RESIDUAL_STEPS = 2 * CODE_MAX;
+
 /**
- * Writes the int8 codes of `vector` / `norm` to `codes[offset..offset+d)` and returns the
- * scale that turns a code back into a value (value ≈ code × scale). Normalising here keeps
+ * Writes the int8 codes of `vector` / `norm` to `codes[offset..]` and returns the scale
+ * that turns a code back into a value (value ≈ code × scale). Normalising here keeps
  * scores true cosines even if a caller's vector drifted slightly from unit length.
+ * Also writes, to `residuals[residualOffset..]`, int8 codes of what rounding left out
+ * (value − code × scale, at most half a step) in steps of scale / RESIDUAL_STEPS: code
+ * plus residual carry ~15 bits per value, enough to re-rank candidates in the order
+ * float32 would give.
  */
-export function quantizeInto(vector: Float32Array, norm: number, codes: Int8Array, offset: number): number {
+export function quantizeInto(vector: Float32Array, norm: number, codes: Int8Array, offset: number, residuals: Int8Array, residualOffset: number): number {
   const d = vector.length;
   let maxAbs = 0;
   for (let j = 0; j < d; j++) {
     const a = Math.abs(vector[j]!);
     if (a > maxAbs) maxAbs = a;
   }
-  const scale = maxAbs / norm / CODE_MAX;
   const inverse = CODE_MAX / maxAbs;
-  for (let j = 0; j < d; j++) codes[offset + j] = Math.round(vector[j]! * inverse);
-  return scale;
-}
-
-/**
- * Second stage: int8 codes of what the first codes missed (value − code × scale), with
- * their own scale. Code plus residual carry ~15 bits per value, enough to re-rank
- * candidates in the order float32 would give. Returns the residual's scale.
- */
-export function quantizeResidualInto(
-  vector: Float32Array,
-  norm: number,
-  codes: Int8Array,
-  offset: number,
-  scale: number,
-  residuals: Int8Array,
-  residualOffset: number,
-): number {
-  const d = vector.length;
-  let maxAbs = 0;
+  // Math.floor(x + 0.5) rather than Math.round: same result, and V8 inlines floor
+  // (Math.round is a call, ~8× slower here).
   for (let j = 0; j < d; j++) {
-    const e = Math.abs(vector[j]! / norm - codes[offset + j]! * scale);
-    if (e > maxAbs) maxAbs = e;
+    const steps = vector[j]! * inverse;
+    const code = Math.floor(steps + 0.5);
+    codes[offset + j] = code;
+    residuals[residualOffset + j] = Math.floor((steps - code) * RESIDUAL_STEPS + 0.5);
   }
-  if (maxAbs === 0) {
-    residuals.fill(0, residualOffset, residualOffset + d);
-    return 0;
-  }
-  const inverse = CODE_MAX / maxAbs;
-  for (let j = 0; j < d; j++) residuals[residualOffset + j] = Math.round((vector[j]! / norm - codes[offset + j]! * scale) * inverse);
-  return maxAbs / CODE_MAX;
+  return maxAbs / norm / CODE_MAX;
 }
 
 /** Back to floats (for training centroids on stored codes). */

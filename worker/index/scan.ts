@@ -44,3 +44,36 @@ export function scanListFiltered(list: PostingList, query: Float32Array, filter:
     }
   }
 }
+
+/**
+ * Like scanListFiltered over just the vectors in `slots` (located through listOf and
+ * posOf): for a rare scope, reading its members beats checking every vector's scope.
+ */
+export function scanSlots(
+  slots: Int32Array,
+  lists: PostingList[],
+  listOf: Int32Array,
+  posOf: Int32Array,
+  query: Float32Array,
+  filter: CompiledFilter,
+  top: TopK,
+): void {
+  const origin = filter.origin;
+  const cluster = filter.cluster;
+  const allowedKinds = filter.kinds;
+  let floor = top.floor;
+  for (let i = 0, n = slots.length; i < n; i++) {
+    const slot = slots[i]!;
+    const list = lists[listOf[slot]!]!;
+    const p = posOf[slot]!;
+    if (origin !== ANY && list.origins[p] !== origin) continue;
+    if (cluster !== ANY && list.clusters[p] !== cluster) continue;
+    if (allowedKinds !== null && allowedKinds[list.kinds[p]!] !== 1) continue;
+    const d = list.dimensions;
+    const score = list.scales[p]! * dotInt8(query, list.codes, p * d, d);
+    if (score > floor) {
+      top.push(score, slot);
+      floor = top.floor;
+    }
+  }
+}

@@ -21,6 +21,8 @@ export const ANY = -1;
 
 /** A filter in codes. `kinds[code] === 1` for the allowed kinds, or null for any kind. */
 export interface CompiledFilter {
+  /** No filter given: every vector passes. */
+  unconstrained: boolean;
   origin: number;
   kinds: Uint8Array | null;
   cluster: number;
@@ -59,6 +61,8 @@ export class ScopeCodes {
   private readonly kinds = new Interner();
   private readonly clusters = new Interner();
   private readonly combos = new Map<string, ScopeCode & { count: number }>();
+  /** Vectors counted. */
+  total = 0;
 
   /** Codes of a scope being stored (interning new strings). Counts it. */
   add(scope: VectorScope): ScopeCode {
@@ -71,6 +75,7 @@ export class ScopeCodes {
     const combo = this.combos.get(key);
     if (combo) combo.count++;
     else this.combos.set(key, { ...code, count: 1 });
+    this.total++;
     return code;
   }
 
@@ -79,25 +84,26 @@ export class ScopeCodes {
     const key = `${code.origin},${code.kind},${code.cluster}`;
     const combo = this.combos.get(key);
     if (!combo) return;
+    this.total--;
     if (--combo.count === 0) this.combos.delete(key);
   }
 
   /** The filter in codes, with the exact number of stored vectors it lets through. */
-  compile(filter: SearchFilter | undefined, total: number): CompiledFilter {
+  compile(filter: SearchFilter | undefined): CompiledFilter {
     if (!filter || (filter.origin === undefined && filter.kind === undefined && filter.cluster === undefined)) {
-      return { origin: ANY, kinds: null, cluster: ANY, matching: total };
+      return { unconstrained: true, origin: ANY, kinds: null, cluster: ANY, matching: this.total };
     }
-    const none: CompiledFilter = { origin: ANY, kinds: null, cluster: ANY, matching: 0 };
+    const nothing: CompiledFilter = { unconstrained: false, origin: ANY, kinds: null, cluster: ANY, matching: 0 };
     let origin = ANY;
     if (filter.origin !== undefined) {
       const code = this.origins.get(filter.origin);
-      if (code === undefined) return none;
+      if (code === undefined) return nothing;
       origin = code;
     }
     let cluster = ANY;
     if (filter.cluster !== undefined) {
       const code = this.clusters.get(filter.cluster);
-      if (code === undefined) return none;
+      if (code === undefined) return nothing;
       cluster = code;
     }
     let kinds: Uint8Array | null = null;
@@ -111,7 +117,7 @@ export class ScopeCodes {
           known++;
         }
       }
-      if (known === 0) return none;
+      if (known === 0) return nothing;
     }
     let matching = 0;
     for (const combo of this.combos.values()) {
@@ -120,6 +126,6 @@ export class ScopeCodes {
       if (kinds !== null && kinds[combo.kind] !== 1) continue;
       matching += combo.count;
     }
-    return { origin, kinds, cluster, matching };
+    return { unconstrained: false, origin, kinds, cluster, matching };
   }
 }
