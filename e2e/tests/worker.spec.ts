@@ -274,3 +274,13 @@ test('a transformer embedder by URL is downloaded, used for memory, and the defa
   expect(back.id).toMatch(/^glove-sif-100d/);
   expect((await workerCall(page, 'searchMemory', 'reserve a restaurant table for dinner', { k: 1 }))[0]!.item.title).toBe(MEMORIES[3]!.title);
 });
+
+test('an extension page keeps its worker API when the browser closes the worker host', async ({ ext }) => {
+  const page = ext.controlPage;
+  const item = await workerCall(page, 'addItem', { kind: 'insight', ...MEMORIES[2]!, scope: {}, provenance: [] });
+  await ext.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+  expect(await ext.serviceWorker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(0);
+  // The next call starts a new host and reconnects; what was stored is still there.
+  expect(await workerCall(page, 'getItem', item.id)).toMatchObject({ id: item.id });
+  expect((await workerCall(page, 'searchMemory', 'forgot my password', { k: 1 }))[0]!.item.title).toBe(MEMORIES[2]!.title);
+});

@@ -36,7 +36,7 @@ export function useLocalHost(host: WorkerHost): void {
 async function connect(): Promise<WorkerLink> {
   if (link) return link;
   if (localHost) {
-    link = { api: Comlink.wrap<WorkerApi>(localHost.connectLocal()), closed: new Promise<never>(() => undefined) };
+    link = { api: Comlink.wrap<WorkerApi>(localHost.connectLocal()), closed: new Promise<never>(() => undefined), isOpen: () => true };
     return link;
   }
   await ensureOffscreen();

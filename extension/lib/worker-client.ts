@@ -11,14 +11,18 @@ export interface WorkerLink {
   api: Comlink.Remote<WorkerApi>;
   /** Rejects when the host goes away. */
   closed: Promise<never>;
+  /** False once the host went away (its port disconnected). */
+  isOpen(): boolean;
 }
 
 /** Connects to the host and waits for its hello; rejects if the port closes first. */
 export function connectOverPort(): Promise<WorkerLink> {
   const port = browser.runtime.connect({ name: WORKER_PORT_NAME });
   let helloSeen = false;
+  let open = true;
   const closed = new Promise<never>((_, reject) => {
     port.onDisconnect.addListener(() => {
+      open = false;
       reject(new ProtocolError('no_receiver', helloSeen ? 'the worker host went away' : 'the worker host is not listening yet'));
     });
   });
@@ -28,7 +32,7 @@ export function connectOverPort(): Promise<WorkerLink> {
       if ((m as typeof HOST_HELLO | undefined)?.waymarkHostHello !== true) return;
       helloSeen = true;
       port.onMessage.removeListener(onHello);
-      resolve({ api: Comlink.wrap<WorkerApi>(portEndpoint(port)), closed });
+      resolve({ api: Comlink.wrap<WorkerApi>(portEndpoint(port)), closed, isOpen: () => open });
     };
     port.onMessage.addListener(onHello);
   });
@@ -48,10 +52,27 @@ export async function connectWhenReady(attempts = 50): Promise<WorkerLink> {
 }
 
 /**
- * For extension pages (popup, inspector): asks the background to make sure the worker
- * host runs, then connects to it directly, so large results skip the background.
+ * The worker API for extension pages (popup, inspector): calls go straight to the
+ * worker host (large results skip the background). Before each call the link is
+ * checked; a host that went away (closed by the browser, or restarted) is started
+ * again through the background (`ensureHost`) and reconnected.
  */
-export async function openWorkerFromPage(ensureHost: () => Promise<unknown>): Promise<WorkerLink> {
-  await ensureHost();
-  return connectWhenReady();
+export function pageWorkerApi(ensureHost: () => Promise<unknown>): WorkerApi {
+  let link: Promise<WorkerLink> | null = null;
+  const live = async (): Promise<WorkerLink> => {
+    const current = link && (await link.catch(() => null));
+    if (current?.isOpen()) return current;
+    link = ensureHost().then(() => connectWhenReady());
+    return link;
+  };
+  return new Proxy({} as WorkerApi, {
+    get: (_target, method) => {
+      if (typeof method !== 'string' || method === 'then') return undefined;
+      return async (...args: unknown[]) => {
+        const { api, closed } = await live();
+        const call = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
+        return Promise.race([call, closed]);
+      };
+    },
+  });
 }

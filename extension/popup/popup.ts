@@ -1,7 +1,8 @@
 // First popup: shows that the worker answers and what the current tab's observation holds.
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../lib/messaging';
-import { openWorkerFromPage } from '../lib/worker-client';
+import type { WorkerApi } from '../../shared/worker-api';
+import { pageWorkerApi } from '../lib/worker-client';
 
 const workerStatus = document.getElementById('worker-status')!;
 const tabStatus = document.getElementById('tab-status')!;
@@ -48,6 +49,5 @@ void showTab();
 
 // Automated runs and tests drive the worker API from this page (?control=1).
 if (new URLSearchParams(location.search).has('control')) {
-  const ready = openWorkerFromPage(() => sendToBackground('bg.workerStatus', {})).then((link) => link.api);
-  (globalThis as { waymarkWorker?: typeof ready }).waymarkWorker = ready;
+  (globalThis as { waymarkWorker?: WorkerApi }).waymarkWorker = pageWorkerApi(() => sendToBackground('bg.workerStatus', {}));
 }
