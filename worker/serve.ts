@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { z } from 'zod';
 import { type WorkerApi, WorkerCalls, type WorkerErrorCode, type WorkerMethod } from '../shared/worker-api';
-import { sendErrorCodes } from './comlink-errors';
+import { sendErrorCodes } from '../shared/comlink-errors';
 
 /** A call the worker refuses (bad arguments); the message names the method and the problem. */
 export class WorkerCallError extends Error {

@@ -36,8 +36,17 @@ const route = createRouter<Context>({
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, { sender }));
 
-// Firefox has no offscreen documents: its background page hosts the worker.
-if (!hasOffscreen()) useLocalHost(hostWorker('firefox-background'));
+// Firefox has no offscreen documents: its background page hosts the worker, and
+// the worker's bridge calls this page's own functions.
+if (!hasOffscreen()) {
+  useLocalHost(
+    hostWorker('firefox-background', {
+      observe: (tabId, maxTextChars) => observeTab(tabId, maxTextChars),
+      act: (tabId, action) => actOnTab(tabId, action),
+      screenshot: (tabId, options = {}) => captureTab(tabId, options),
+    }),
+  );
+}
 
 watchNavigations();
 

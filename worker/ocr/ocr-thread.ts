@@ -2,7 +2,7 @@
 // keep answering (embedding, memory, the agent's steps) meanwhile.
 import * as Comlink from 'comlink';
 import type { BackendPreference } from '../../shared/worker-api';
-import { sendErrorCodes } from '../comlink-errors';
+import { sendErrorCodes } from '../../shared/comlink-errors';
 import { fetchBundledFile } from '../models/model-files';
 import { webGpuAdapterKind } from '../models/ort';
 import type { RgbaImage } from '../vision/image';

@@ -1,0 +1,51 @@
+// The one interface every policy implements: given the task, the page and what
+// happened so far, decide the next step's actions.
+import type { AgentOutput, Step } from '../../shared/model';
+import type { Observation } from '../../shared/observation';
+
+/** Text a hook adds to the next step's prompt (e.g. the coach's advice), with where it came from. */
+export interface HookContext {
+  source: string;
+  text: string;
+  /** Memory items the text came from, recorded with the step. */
+  memoryIds?: string[];
+}
+
+export interface StepInput {
+  task: string;
+  observation: Observation;
+  /** Steps taken so far in this run, oldest first. */
+  history: Step[];
+  context: HookContext[];
+  /** 0-based number of the step about to be taken. */
+  step: number;
+  maxSteps: number;
+  /** The agent's working notes from its last step. */
+  notes?: string;
+}
+
+export interface PolicyDecision {
+  output: AgentOutput;
+  /** Repairs applied to the model's reply, if any (shown in the step log). */
+  repairs?: string[];
+}
+
+export type PolicyErrorCode = 'unusable_output' | 'unavailable' | 'failed';
+
+/** The policy could not decide; the run ends with this reason. */
+export class PolicyError extends Error {
+  constructor(
+    readonly code: PolicyErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
+export interface Policy {
+  /** e.g. `llm:openai:qwen2.5:3b@http://127.0.0.1:11434/v1` or `offline`. */
+  readonly id: string;
+  next(input: StepInput, signal: AbortSignal): Promise<PolicyDecision>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,140 @@
+// The run loop: observe → beforeStep hooks → policy → act → record the step → repeat,
+// until `done`, the step limit, a stop from the user, or an error it cannot get past.
+// Every step is persisted before the next begins.
+import { type ActionResult, actionFailure, describeAction } from '../../shared/actions';
+import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { Outcome, Step } from '../../shared/model';
+import type { Observation } from '../../shared/observation';
+import type { RunStore } from '../store/run-store';
+import type { HookSet, RunInfo } from './hooks';
+import { LoopDetector } from './loop-detector';
+import type { Policy } from './policy';
+
+export interface AgentRunOptions {
+  runId: string;
+  task: string;
+  tabId: number;
+  maxSteps: number;
+  policy: Policy;
+  bridge: BrowserBridge;
+  runs: RunStore;
+  hooks: HookSet;
+  signal: AbortSignal;
+  /** Live progress for the UI (ephemeral; the persisted record is the step). */
+  onActivity?: (activity: AgentActivity) => void;
+}
+
+export type AgentActivity =
+  | { type: 'observing'; step: number }
+  | { type: 'thinking'; step: number }
+  | { type: 'acting'; step: number; action: string; intent?: string }
+  | { type: 'acted'; step: number; action: string; result: ActionResult }
+  | { type: 'loop'; step: number; repeats: number; action: string };
+
+export interface AgentRunResult {
+  runId: string;
+  outcome: Outcome;
+  steps: number;
+  /** The agent's answer from `done` (or what `extract` returned last). */
+  answer?: string;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
+  const first = await o.bridge.observe(o.tabId);
+  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url) };
+  const existing = await o.runs.header(o.runId);
+  if (!existing) await o.runs.start({ id: o.runId, task: o.task, origin: info.origin, startedAt: Date.now(), source: 'agent' });
+  const history: Step[] = existing ? ((await o.runs.get(o.runId))?.steps ?? []) : [];
+  await o.hooks.beforeRun(info);
+
+  const loops = new LoopDetector();
+  let observation: Observation | null = first;
+  let answer: string | undefined;
+  let outcome: Outcome | null = null;
+
+  for (let index = history.length; index < o.maxSteps && !outcome; index++) {
+    if (o.signal.aborted) {
+      outcome = { status: 'interrupted', judgedBy: 'user', reason: 'stopped by the user' };
+      break;
+    }
+    const startedAt = Date.now();
+    o.onActivity?.({ type: 'observing', step: index });
+    observation ??= await o.bridge.observe(o.tabId);
+    const context = await o.hooks.beforeStep(info, { index, observation, history });
+    o.onActivity?.({ type: 'thinking', step: index });
+    let decision;
+    try {
+      decision = await o.policy.next({ task: o.task, observation, history, context, step: index, maxSteps: o.maxSteps, notes: history.at(-1)?.output.notes }, o.signal);
+    } catch (e) {
+      outcome = o.signal.aborted
+        ? { status: 'interrupted', judgedBy: 'user', reason: 'stopped by the user' }
+        : { status: 'failure', judgedBy: 'none', reason: `the policy could not decide: ${errorText(e)}` };
+      break;
+    }
+    const results = await actAll(o, index, observation, decision.output.actions);
+    const record: Step = {
+      index,
+      observation: { url: observation.url, title: observation.title, elementCount: observation.elements.length },
+      output: decision.output,
+      results,
+      adviceIds: context.flatMap((c) => c.memoryIds ?? []),
+      startedAt,
+      tookMs: Date.now() - startedAt,
+    };
+    await o.runs.appendStep(o.runId, record);
+    history.push(record);
+    const loop = loops.observe(observation, decision.output.actions.slice(0, results.length));
+    if (loop) o.onActivity?.({ type: 'loop', step: index, ...loop });
+    await o.hooks.afterStep(info, loop ? { record, loop } : { record });
+
+    const last = results.at(-1);
+    const finished = decision.output.actions[results.length - 1];
+    if (last?.extracted !== undefined) answer = last.extracted;
+    if (finished?.kind === 'done' && last?.ok) {
+      // The agent's own word is not a verdict: the judge decides later.
+      outcome = { status: 'unknown', judgedBy: 'none', reason: `the agent finished: ${finished.success ? 'reports success' : 'reports failure'}${answer ? ` (${answer.slice(0, 200)})` : ''}` };
+    }
+    observation = null;
+  }
+  outcome ??= { status: 'failure', judgedBy: 'none', reason: `step limit of ${o.maxSteps} reached without finishing` };
+  await o.runs.finish(o.runId, outcome);
+  await o.hooks.afterRun(info, { outcome, steps: history.length });
+  return { runId: o.runId, outcome, steps: history.length, ...(answer !== undefined ? { answer } : {}) };
+}
+
+/**
+ * Runs a step's actions in order. Stops after a failed action, a navigation, or when
+ * new elements appeared under the step (its later indices may point elsewhere now).
+ */
+async function actAll(o: AgentRunOptions, step: number, observation: Observation, actions: Step['output']['actions']): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const [i, action] of actions.entries()) {
+    const described = describeAction(action);
+    o.onActivity?.({ type: 'acting', step, action: described, ...(action.intent ? { intent: action.intent } : {}) });
+    let result: ActionResult;
+    try {
+      result = await o.bridge.act(o.tabId, action);
+    } catch (e) {
+      result = actionFailure('detached', `the page could not be reached: ${errorText(e)}`);
+    }
+    results.push(result);
+    o.onActivity?.({ type: 'acted', step, action: described, result });
+    const more = i < actions.length - 1;
+    if (!result.ok || result.navigated || !more) break;
+    if (result.pageChanged) {
+      const now = await o.bridge.observe(o.tabId).catch(() => null);
+      if (!now || now.url !== observation.url || now.elements.some((e) => e.isNew)) break;
+    }
+  }
+  return results;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
