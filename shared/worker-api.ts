@@ -2,6 +2,7 @@
 // with the schema of their arguments (checked by the worker on every call) and the
 // types of their results. Values cross runtime.Ports, so everything is plain JSON.
 import { z } from 'zod';
+import { ActionResult } from './actions';
 import { MemoryItem, MemoryKind, Outcome, Step, Trajectory } from './model';
 import { BoundingBox } from './observation';
 
@@ -130,6 +131,50 @@ export interface HistoryEntry {
 
 export type RunHeader = Omit<Trajectory, 'steps'> & { stepCount: number; updatedAt: number };
 
+/** Which policy decides the agent's steps. */
+export const PolicyConfig = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('openai'),
+    /** The URL `/chat/completions` is appended to, e.g. http://localhost:11434/v1. */
+    baseUrl: z.string().min(1).max(2_000),
+    model: z.string().min(1).max(300),
+    apiKey: z.string().max(1_000).optional(),
+  }),
+]);
+export type PolicyConfig = z.infer<typeof PolicyConfig>;
+
+export const AgentRunRequest = z.object({
+  task: z.string().min(1).max(5_000),
+  tabId: z.number().int().nonnegative(),
+  maxSteps: z.number().int().min(1).max(200).optional(),
+  policy: PolicyConfig,
+});
+export type AgentRunRequest = z.infer<typeof AgentRunRequest>;
+
+/** Live progress of a run (ephemeral; the persisted record is the step). */
+export type AgentActivity =
+  | { type: 'observing'; step: number }
+  | { type: 'thinking'; step: number }
+  | { type: 'acting'; step: number; action: string; intent?: string }
+  | { type: 'acted'; step: number; action: string; result: z.infer<typeof ActionResult> }
+  | { type: 'loop'; step: number; repeats: number; action: string };
+
+export interface AgentRunResult {
+  runId: string;
+  outcome: z.infer<typeof Outcome>;
+  steps: number;
+  /** The agent's answer from `done` (or what `extract` returned last). */
+  answer?: string;
+}
+
+export interface AgentRunStatus {
+  runId: string;
+  running: boolean;
+  activity: AgentActivity[];
+  result?: AgentRunResult;
+  error?: string;
+}
+
 const none = z.tuple([]);
 
 /** Argument schemas of every worker method, checked on arrival. */
@@ -157,6 +202,9 @@ export const WorkerCalls = {
   screenFeatures: z.tuple([z.string().min(1), ScreenFeatureRequest]),
   compareScreens: z.tuple([VisualSignature, VisualSignature]),
   storeSize: none,
+  startAgentRun: z.tuple([AgentRunRequest]),
+  stopAgentRun: z.tuple([id]),
+  agentRunStatus: z.tuple([id, z.object({ wait: z.boolean().optional() }).strict().optional()]),
 } as const;
 
 /** What each method resolves to. */
@@ -184,6 +232,10 @@ export interface WorkerResults {
   screenFeatures: { signature?: VisualSignature; ocr?: OcrLine[]; tookMs: number };
   compareScreens: ScreenComparison;
   storeSize: StoreSizeReport;
+  startAgentRun: { runId: string };
+  stopAgentRun: { stopped: boolean };
+  /** With `wait`, answers once the run has ended. */
+  agentRunStatus: AgentRunStatus | null;
 }
 
 export type WorkerMethod = keyof typeof WorkerCalls;
@@ -193,4 +245,7 @@ export type WorkerApi = {
 };
 
 /** Error codes a worker call can fail with (on `error.code`). */
-export type WorkerErrorCode = 'invalid_call' | 'not_found' | 'conflict' | 'quota_exceeded' | 'storage_failed' | 'newer_schema' | 'model_missing' | 'model_corrupt' | 'backend_unavailable' | 'download_failed' | 'inference_failed' | 'image_invalid';
+export type WorkerErrorCode = 'invalid_call' | 'not_found' | 'conflict' | 'quota_exceeded' | 'storage_failed' | 'newer_schema' | 'model_missing' | 'model_corrupt' | 'backend_unavailable' | 'download_failed' | 'inference_failed' | 'image_invalid' | 'unusable_output' | 'unavailable' | 'failed' | LlmErrorCodeForApi;
+
+/** LLM provider failures (worker/llm), as they reach API callers. */
+type LlmErrorCodeForApi = 'unreachable' | 'unauthorized' | 'model_not_found' | 'timeout' | 'rate_limited' | 'bad_response' | 'server_error' | 'aborted';

@@ -1,6 +1,7 @@
 // The worker API's implementation: each method delegates to the one module that owns it.
-import type { WorkerApi } from '../shared/worker-api';
+import type { PolicyConfig, WorkerApi } from '../shared/worker-api';
 import { VERSION } from '../shared/version';
+import type { AgentService } from './agent/agent-service';
 import type { EmbedderService } from './embedder-service';
 import type { Memory } from './memory';
 import type { Screens } from './screens';
@@ -16,6 +17,7 @@ export interface WorkerParts {
   memory: () => Promise<Memory>;
   screens: () => Promise<Screens>;
   embedders: () => Promise<EmbedderService>;
+  agent: () => Promise<AgentService<PolicyConfig>>;
 }
 
 export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerApi {
@@ -100,6 +102,16 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
     },
     async storeSize() {
       return storeSize(await parts.db());
+    },
+    async startAgentRun(request) {
+      return (await parts.agent()).start(request);
+    },
+    async stopAgentRun(runId) {
+      return { stopped: (await parts.agent()).stop(runId) };
+    },
+    async agentRunStatus(runId, options) {
+      const agent = await parts.agent();
+      return options?.wait ? agent.settled(runId) : agent.status(runId);
     },
   };
 }

@@ -1,8 +1,14 @@
 // The worker: the one owner of IndexedDB and of every model, served to each connected
 // port through Comlink. Everything is opened on first use, so starting is instant.
+import type { PolicyConfig } from '../shared/worker-api';
+import { AgentService } from './agent/agent-service';
+import { createLlmPolicy } from './agent/llm-policy';
+import type { Policy } from './agent/policy';
 import { createWorkerApi } from './api';
+import { browserBridge, listenForBridge } from './browser-bridge-client';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
+import { createOpenAiClient } from './llm/openai-client';
 import { loadDefaultEmbedder, loadOcr, loadTransformerEmbedder } from './model-loaders';
 import { Screens } from './screens';
 import { serve, validated } from './serve';
@@ -30,7 +36,17 @@ const embedders = lazy(async () => new EmbedderService({ loadDefault: loadDefaul
 const memory = lazy(async () => new Memory(await items(), await embedders()));
 const screens = lazy(async () => new Screens(await runs(), () => loadOcr('auto')));
 
+
+async function policyFor(config: PolicyConfig): Promise<Policy> {
+  switch (config.kind) {
+    case 'openai':
+      return createLlmPolicy(createOpenAiClient({ baseUrl: config.baseUrl, model: config.model, ...(config.apiKey ? { apiKey: config.apiKey } : {}) }));
+  }
+}
+const agent = lazy(async () => new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor }));
+
+listenForBridge();
 let host = 'unknown';
-serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders }, () => host)), (name) => {
+serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent }, () => host)), (name) => {
   host = name;
 });

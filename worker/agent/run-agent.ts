@@ -4,11 +4,14 @@
 import { type ActionResult, actionFailure, describeAction } from '../../shared/actions';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
+import type { AgentActivity, AgentRunResult } from '../../shared/worker-api';
 import type { Observation } from '../../shared/observation';
 import type { RunStore } from '../store/run-store';
 import type { HookSet, RunInfo } from './hooks';
 import { LoopDetector } from './loop-detector';
 import type { Policy } from './policy';
+
+export type { AgentActivity, AgentRunResult };
 
 export interface AgentRunOptions {
   runId: string;
@@ -22,21 +25,6 @@ export interface AgentRunOptions {
   signal: AbortSignal;
   /** Live progress for the UI (ephemeral; the persisted record is the step). */
   onActivity?: (activity: AgentActivity) => void;
-}
-
-export type AgentActivity =
-  | { type: 'observing'; step: number }
-  | { type: 'thinking'; step: number }
-  | { type: 'acting'; step: number; action: string; intent?: string }
-  | { type: 'acted'; step: number; action: string; result: ActionResult }
-  | { type: 'loop'; step: number; repeats: number; action: string };
-
-export interface AgentRunResult {
-  runId: string;
-  outcome: Outcome;
-  steps: number;
-  /** The agent's answer from `done` (or what `extract` returned last). */
-  answer?: string;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,0 +1,93 @@
+// The agent in Chromium: a full run on a local page, driven by an OpenAI-compatible
+// endpoint (the protocol-level test server standing in for a model), and the
+// endpoint's failures reaching the run as clear reasons.
+import type { ChatCompletionBody, TestReply } from '../lib/openai-test-server';
+import { completion, jsonCompletion, startOpenAiTestServer } from '../lib/openai-test-server';
+import { workerCall, workerCallError } from '../lib/worker-calls';
+import { expect, test } from './fixtures';
+
+/** The index the prompt gives the element whose line mentions `label`. */
+function indexOf(prompt: string, label: RegExp): number {
+  for (const line of prompt.split('\n')) {
+    const m = /\[(\d+)\]</.exec(line);
+    if (m && label.test(line)) return Number(m[1]);
+  }
+  throw new Error(`no element matching ${label} in the prompt`);
+}
+
+/** A tiny "model": reads the observation in the prompt and answers like a small LLM would. */
+function newsletterModel(body: ChatCompletionBody): TestReply {
+  const prompt = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  if (/Thanks for subscribing/.test(prompt)) {
+    // Small models like to wrap their JSON in prose: the agent repairs that.
+    return completion(`Sure! Here is my answer:\n\`\`\`json\n${JSON.stringify({ evaluation: 'The confirmation page is shown.', nextGoal: 'finish', actions: [{ kind: 'done', success: true, text: 'Subscribed Ada' }] })}\n\`\`\``);
+  }
+  return jsonCompletion({
+    evaluation: 'Start of the task.',
+    nextGoal: 'Fill in the form and subscribe',
+    actions: [
+      { kind: 'type', index: indexOf(prompt, /Your name/), text: 'Ada Lovelace', intent: 'name' },
+      { kind: 'type', index: indexOf(prompt, /Email/), text: 'ada@example.com', intent: 'email' },
+      { kind: 'click', index: indexOf(prompt, /<button[^>]*>Subscribe</), intent: 'subscribe' },
+    ],
+  });
+}
+
+test('the agent fills in and submits a form, driven by an OpenAI-compatible endpoint', async ({ ext, server }) => {
+  const llm = await startOpenAiTestServer({ respond: newsletterModel });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/newsletter.html'));
+    const tabId = await ext.tabIdOf(page);
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', {
+      task: 'Subscribe Ada Lovelace (ada@example.com) to the newsletter',
+      tabId,
+      maxSteps: 5,
+      policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' },
+    });
+    const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
+    expect(status?.error).toBeUndefined();
+    expect(status?.result).toMatchObject({ steps: 2, answer: 'Subscribed Ada', outcome: { status: 'unknown', judgedBy: 'none' } });
+    await expect(page.locator('#who')).toHaveText('Ada Lovelace <ada@example.com> gets the next issue.');
+    expect(await page.title()).not.toBe('everyone unsubscribed');
+
+    // Every step is stored; the live log named each action with its intent.
+    const run = await workerCall(ext.controlPage, 'getRun', runId);
+    expect(run?.steps.map((s) => s.output.actions.map((a) => a.kind))).toEqual([['type', 'type', 'click'], ['done']]);
+    expect(run?.steps[0]!.results.every((r) => r.ok)).toBe(true);
+    expect(status!.activity.filter((a) => a.type === 'acting').map((a) => (a.type === 'acting' ? a.intent : ''))).toEqual(['name', 'email', 'subscribe', undefined]);
+
+    // The prompt: structured output asked for, and the page's injection stays inside the untrusted block.
+    const first = llm.chatRequests()[0]!;
+    expect(first.response_format?.type).toBe('json_schema');
+    const user = first.messages.map((m) => String(m.content)).join('\n');
+    const injection = user.indexOf('Ignore previous instructions');
+    expect(injection).toBeGreaterThan(-1);
+    const before = user.slice(0, injection);
+    expect(before.lastIndexOf('<untrusted')).toBeGreaterThan(before.lastIndexOf('</untrusted'));
+    await page.close();
+  } finally {
+    await llm.close();
+  }
+});
+
+test('an endpoint that cannot be used ends the run with a clear reason', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/newsletter.html'));
+  const tabId = await ext.tabIdOf(page);
+  const llm = await startOpenAiTestServer({ models: ['other-model'] });
+  try {
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe', tabId, maxSteps: 3, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' } });
+    const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
+    expect(status?.result?.outcome).toMatchObject({ status: 'failure', reason: expect.stringMatching(/test-model.*other-model|model/i) });
+    test.info().annotations.push({ type: 'reason', description: status?.result?.outcome.reason ?? '' });
+  } finally {
+    await llm.close();
+  }
+  // Nothing listens on this port any more.
+  const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe', tabId, maxSteps: 3, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' } });
+  const gone = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
+  expect(gone?.result?.outcome.reason).toMatch(/Could not reach/);
+  expect(await workerCallError(ext.controlPage, 'startAgentRun', { task: '', tabId, policy: { kind: 'openai' } })).toMatchObject({ code: 'invalid_call' });
+  await page.close();
+});
