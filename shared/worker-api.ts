@@ -205,6 +205,8 @@ export const WorkerCalls = {
   startAgentRun: z.tuple([AgentRunRequest]),
   stopAgentRun: z.tuple([id]),
   agentRunStatus: z.tuple([id, z.object({ wait: z.boolean().optional() }).strict().optional()]),
+  /** `interruptAll` after a browser restart: the runs' tabs are gone, so none can go on. */
+  resumeRuns: z.tuple([z.object({ interruptAll: z.boolean().optional() }).strict().optional()]),
 } as const;
 
 /** What each method resolves to. */
@@ -236,6 +238,8 @@ export interface WorkerResults {
   stopAgentRun: { stopped: boolean };
   /** With `wait`, answers once the run has ended. */
   agentRunStatus: AgentRunStatus | null;
+  /** Runs left unfinished by a worker that was killed: resumed (ids) or marked interrupted. */
+  resumeRuns: { resumed: string[] };
 }
 
 export type WorkerMethod = keyof typeof WorkerCalls;

@@ -113,5 +113,8 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
       const agent = await parts.agent();
       return options?.wait ? agent.settled(runId) : agent.status(runId);
     },
+    async resumeRuns(options) {
+      return { resumed: await (await parts.agent()).resumeUnfinished(options?.interruptAll ?? false) };
+    },
   };
 }

@@ -30,9 +30,10 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 const db = lazy<WaymarkDatabase>(() => openWaymarkDb());
+const settings = lazy(async () => new KeyValueStore(await db(), 'settings'));
 const items = lazy(async () => new ItemStore(await db()));
 const runs = lazy(async () => new RunStore(await db()));
-const embedders = lazy(async () => new EmbedderService({ loadDefault: loadDefaultEmbedder, loadTransformer: loadTransformerEmbedder }, new KeyValueStore(await db(), 'settings')));
+const embedders = lazy(async () => new EmbedderService({ loadDefault: loadDefaultEmbedder, loadTransformer: loadTransformerEmbedder }, await settings()));
 const memory = lazy(async () => new Memory(await items(), await embedders()));
 const screens = lazy(async () => new Screens(await runs(), () => loadOcr('auto')));
 
@@ -43,7 +44,7 @@ async function policyFor(config: PolicyConfig): Promise<Policy> {
       return createLlmPolicy(createOpenAiClient({ baseUrl: config.baseUrl, model: config.model, ...(config.apiKey ? { apiKey: config.apiKey } : {}) }));
   }
 }
-const agent = lazy(async () => new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor }));
+const agent = lazy(async () => new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings }));
 
 listenForBridge();
 let host = 'unknown';

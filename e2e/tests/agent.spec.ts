@@ -2,7 +2,7 @@
 // endpoint (the protocol-level test server standing in for a model), and the
 // endpoint's failures reaching the run as clear reasons.
 import type { ChatCompletionBody, TestReply } from '../lib/openai-test-server';
-import { completion, jsonCompletion, startOpenAiTestServer } from '../lib/openai-test-server';
+import { completion, delayed, jsonCompletion, startOpenAiTestServer } from '../lib/openai-test-server';
 import { workerCall, workerCallError } from '../lib/worker-calls';
 import { expect, test } from './fixtures';
 
@@ -90,4 +90,41 @@ test('an endpoint that cannot be used ends the run with a clear reason', async (
   expect(gone?.result?.outcome.reason).toMatch(/Could not reach/);
   expect(await workerCallError(ext.controlPage, 'startAgentRun', { task: '', tabId, policy: { kind: 'openai' } })).toMatchObject({ code: 'invalid_call' });
   await page.close();
+});
+
+/** One field per step, so a run has several steps; reads the page state from the prompt. */
+function oneFieldAtATime(body: ChatCompletionBody): TestReply {
+  const prompt = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const line = (label: RegExp) => prompt.split('\n').find((l) => /\[\d+\]</.test(l) && label.test(l)) ?? '';
+  const out = (action: Record<string, unknown>) => jsonCompletion({ evaluation: 'ok', nextGoal: 'next field', actions: [action] });
+  if (/Thanks for subscribing/.test(prompt)) return out({ kind: 'done', success: true, text: 'done' });
+  if (!/value=/.test(line(/Your name/))) return out({ kind: 'type', index: indexOf(prompt, /Your name/), text: 'Grace Hopper' });
+  if (!/value=/.test(line(/Email/))) return out({ kind: 'type', index: indexOf(prompt, /Email/), text: 'grace@example.com' });
+  return out({ kind: 'click', index: indexOf(prompt, /<button[^>]*>Subscribe</) });
+}
+
+test('a run whose worker host is killed mid-run carries on from its last recorded step', async ({ ext, server }) => {
+  let calls = 0;
+  // The second model call is slow: the host is closed while the run waits for it.
+  const llm = await startOpenAiTestServer({ respond: (body) => (++calls === 2 ? delayed(4_000, oneFieldAtATime(body)) : oneFieldAtATime(body)) });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/newsletter.html'));
+    const tabId = await ext.tabIdOf(page);
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe Grace Hopper (grace@example.com)', tabId, maxSteps: 8, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' } });
+    await expect.poll(async () => (await workerCall(ext.controlPage, 'getRun', runId))?.steps.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => calls).toBe(2);
+    await ext.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+
+    // The background starts the host again; the new worker resumes the run by itself.
+    await expect.poll(async () => (await workerCall(ext.controlPage, 'getRun', runId))?.endedAt, { timeout: 30_000 }).toBeGreaterThan(0);
+    const run = await workerCall(ext.controlPage, 'getRun', runId);
+    expect(run?.outcome).toMatchObject({ status: 'unknown', reason: expect.stringContaining('the agent finished') });
+    expect(run?.steps.map((s) => s.index)).toEqual(run?.steps.map((_, i) => i));
+    expect(run?.steps.map((s) => s.output.actions[0]!.kind)).toEqual(['type', 'type', 'click', 'done']);
+    await expect(page.locator('#who')).toHaveText('Grace Hopper <grace@example.com> gets the next issue.');
+    await page.close();
+  } finally {
+    await llm.close();
+  }
 });

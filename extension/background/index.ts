@@ -7,7 +7,7 @@ import { hostWorker } from '../lib/worker-host';
 import { appendStep, isRecording, startRecording, stopRecording, watchNavigations } from './recording';
 import { captureTab } from './screenshot';
 import { actOnTab, observeTab } from './tabs';
-import { callWorker, hasOffscreen, useLocalHost } from './worker-link';
+import { callWorker, hasOffscreen, resumeRuns, useLocalHost } from './worker-link';
 
 interface Context {
   sender: Runtime.MessageSender;
@@ -49,6 +49,10 @@ if (!hasOffscreen()) {
 }
 
 watchNavigations();
+
+// After a browser restart, runs that were in progress cannot go on (their tabs are
+// new): the worker marks them interrupted, keeping every step.
+browser.runtime.onStartup.addListener(() => void resumeRuns(true));
 
 // Tabs open before install have no content script yet: add it to each.
 browser.runtime.onInstalled.addListener(async () => {

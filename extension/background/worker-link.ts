@@ -42,7 +42,11 @@ async function connect(): Promise<WorkerLink> {
   await ensureOffscreen();
   const fresh = await connectWhenReady();
   fresh.closed.catch(() => {
-    if (link === fresh) link = null;
+    if (link !== fresh) return;
+    link = null;
+    // The host was closed (by the browser or the user): start it again at once, so
+    // a run it was in the middle of carries on from its last recorded step.
+    setTimeout(() => void resumeRuns(), 200);
   });
   link = fresh;
   return link;
@@ -67,5 +71,15 @@ export async function callWorker<T>(fn: (api: Comlink.Remote<WorkerApi>) => Prom
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** Asks the worker to pick up runs a killed host left unfinished. */
+export async function resumeRuns(afterBrowserRestart = false): Promise<void> {
+  try {
+    const { resumed } = await callWorker((api) => api.resumeRuns({ interruptAll: afterBrowserRestart }));
+    if (resumed.length) console.info(`[waymark] resumed ${resumed.length} unfinished run(s)`);
+  } catch (e) {
+    console.warn('[waymark] could not resume unfinished runs:', e);
   }
 }

@@ -1,6 +1,7 @@
 // Runs the agent on behalf of the extension: starts runs in the background, keeps a
 // short live activity log per run for the UI, and stops runs on request.
 import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
 import { HookSet } from './hooks';
 import type { Policy } from './policy';
@@ -8,6 +9,8 @@ import type { AgentActivity, AgentRunResult, AgentRunStatus } from '../../shared
 import { runAgent } from './run-agent';
 
 const ACTIVITY_KEPT = 200;
+/** Settings key prefix of runs in progress. */
+const IN_FLIGHT = 'agent.inFlight.';
 const DEFAULT_MAX_STEPS = 25;
 
 export interface AgentRunRequest<P> {
@@ -35,6 +38,8 @@ export class AgentService<P> {
       store: () => Promise<RunStore>;
       bridge: () => Promise<BrowserBridge>;
       policy: (config: P) => Promise<Policy>;
+      /** Where runs in progress are noted, so a restarted worker can pick them up. */
+      settings: () => Promise<KeyValueStore>;
     },
   ) {}
 
@@ -42,8 +47,57 @@ export class AgentService<P> {
   async start(request: AgentRunRequest<P>): Promise<{ runId: string }> {
     // Policy problems (no model, bad endpoint) are the caller's to see right away.
     const policy = await this.deps.policy(request.policy);
-    const [store, bridge] = await Promise.all([this.deps.store(), this.deps.bridge()]);
     const runId = crypto.randomUUID();
+    await (await this.deps.settings()).put(IN_FLIGHT + runId, request);
+    await this.launch(runId, request, policy);
+    return { runId };
+  }
+
+  /**
+   * Picks up the runs a killed worker left unfinished: each continues from its last
+   * recorded step, or — when its tab or policy is gone — is marked interrupted.
+   * Returns the ids of the runs resumed.
+   */
+  async resumeUnfinished(interruptAll = false): Promise<string[]> {
+    const settings = await this.deps.settings();
+    const store = await this.deps.store();
+    const resumed: string[] = [];
+    for (const { key, value: request } of await settings.entries<AgentRunRequest<P>>(IN_FLIGHT)) {
+      const runId = key.slice(IN_FLIGHT.length);
+      if (this.runs.has(runId)) continue;
+      const header = await store.header(runId);
+      if (header?.endedAt !== undefined) {
+        await settings.delete(key);
+        continue;
+      }
+      if (interruptAll) {
+        await this.markInterrupted(runId, 'the browser was closed during the run');
+        continue;
+      }
+      try {
+        // Only on the page the run was on: a tab id may have been reused since.
+        const page = await (await this.deps.bridge()).observe(request.tabId);
+        const lastUrl = (await store.get(runId))?.steps.at(-1)?.observation.url;
+        const expected = lastUrl ? new URL(lastUrl).origin : header?.origin;
+        if (expected && new URL(page.url).origin !== expected) throw new Error(`its tab now shows another site (${new URL(page.url).origin})`);
+        await this.launch(runId, request, await this.deps.policy(request.policy));
+        resumed.push(runId);
+      } catch (e) {
+        await this.markInterrupted(runId, `the run could not be resumed after the worker restarted: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return resumed;
+  }
+
+  private async markInterrupted(runId: string, reason: string): Promise<void> {
+    const store = await this.deps.store();
+    const header = await store.header(runId);
+    if (header && header.endedAt === undefined) await store.finish(runId, { status: 'interrupted', judgedBy: 'none', reason });
+    await (await this.deps.settings()).delete(IN_FLIGHT + runId);
+  }
+
+  private async launch(runId: string, request: AgentRunRequest<P>, policy: Policy): Promise<void> {
+    const [store, bridge] = await Promise.all([this.deps.store(), this.deps.bridge()]);
     const run: ActiveRun = { controller: new AbortController(), activity: [], finished: Promise.resolve() };
     run.finished = runAgent({
       runId,
@@ -60,15 +114,17 @@ export class AgentService<P> {
         if (run.activity.length > ACTIVITY_KEPT) run.activity.splice(0, run.activity.length - ACTIVITY_KEPT);
       },
     })
-      .then((result) => {
+      .then(async (result) => {
         run.result = result;
+        await (await this.deps.settings()).delete(IN_FLIGHT + runId);
       })
-      .catch((e: unknown) => {
+      .catch(async (e: unknown) => {
+        // The page or the store failed under the run: what was recorded stays, and says why it ended.
         run.error = e instanceof Error ? e.message : String(e);
+        await this.markInterrupted(runId, `the run stopped on an error: ${run.error}`).catch(() => undefined);
       })
       .finally(() => policy.dispose().catch(() => undefined));
     this.runs.set(runId, run);
-    return { runId };
   }
 
   stop(runId: string): boolean {

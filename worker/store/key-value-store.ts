@@ -12,6 +12,18 @@ export class KeyValueStore {
     return (await this.db.get(this.storeName, key))?.value as T | undefined;
   }
 
+  /** Every entry whose key starts with `prefix`. */
+  async entries<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+    const records = await this.db.getAll(this.storeName, IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    return records.map((r) => ({ key: r.key, value: r.value as T }));
+  }
+
+  delete(key: string): Promise<void> {
+    return writeAtomically(`the removal of ${this.storeName} "${key}"`, () => this.db.transaction(this.storeName, 'readwrite'), async (tx) => {
+      await tx.store.delete(key);
+    });
+  }
+
   put(key: string, value: unknown): Promise<void> {
     return writeAtomically(`${this.storeName} "${key}"`, () => this.db.transaction(this.storeName, 'readwrite'), async (tx) => {
       await tx.store.put({ key, value, updatedAt: Date.now() });
