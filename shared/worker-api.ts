@@ -206,6 +206,8 @@ export const WorkerCalls = {
   stopAgentRun: z.tuple([id]),
   agentRunStatus: z.tuple([id, z.object({ wait: z.boolean().optional() }).strict().optional()]),
   /** `interruptAll` after a browser restart: the runs' tabs are gone, so none can go on. */
+  /** The task's own success check, reported after the run (judgedBy: 'check'). */
+  recordVerdict: z.tuple([id, z.object({ success: z.boolean(), reason: z.string().min(1).max(2_000) }).strict()]),
   resumeRuns: z.tuple([z.object({ interruptAll: z.boolean().optional() }).strict().optional()]),
 } as const;
 
@@ -238,6 +240,7 @@ export interface WorkerResults {
   stopAgentRun: { stopped: boolean };
   /** With `wait`, answers once the run has ended. */
   agentRunStatus: AgentRunStatus | null;
+  recordVerdict: RunHeader;
   /** Runs left unfinished by a worker that was killed: resumed (ids) or marked interrupted. */
   resumeRuns: { resumed: string[] };
 }

@@ -15,9 +15,18 @@ function indexOf(prompt: string, label: RegExp): number {
   throw new Error(`no element matching ${label} in the prompt`);
 }
 
+/** The judge's part of the tiny models below: success only when the page confirms it. */
+function judgeReply(prompt: string): TestReply | undefined {
+  if (!/strict judge/.test(prompt)) return undefined;
+  const confirmed = /Thanks for subscribing/.test(prompt);
+  return jsonCompletion({ success: confirmed, reason: confirmed ? 'the page says "Thanks for subscribing"' : 'no confirmation on the page' });
+}
+
 /** A tiny "model": reads the observation in the prompt and answers like a small LLM would. */
 function newsletterModel(body: ChatCompletionBody): TestReply {
   const prompt = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const verdict = judgeReply(prompt);
+  if (verdict) return verdict;
   if (/Thanks for subscribing/.test(prompt)) {
     // Small models like to wrap their JSON in prose: the agent repairs that.
     return completion(`Sure! Here is my answer:\n\`\`\`json\n${JSON.stringify({ evaluation: 'The confirmation page is shown.', nextGoal: 'finish', actions: [{ kind: 'done', success: true, text: 'Subscribed Ada' }] })}\n\`\`\``);
@@ -47,7 +56,12 @@ test('the agent fills in and submits a form, driven by an OpenAI-compatible endp
     });
     const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
     expect(status?.error).toBeUndefined();
-    expect(status?.result).toMatchObject({ steps: 2, answer: 'Subscribed Ada', outcome: { status: 'unknown', judgedBy: 'none' } });
+    // Judged by the model's strict judge on the final page, not on the agent's word.
+    expect(status?.result).toMatchObject({ steps: 2, answer: 'Subscribed Ada', outcome: { status: 'success', judgedBy: 'llm', reason: expect.stringContaining('Thanks for subscribing') } });
+    const judgePrompt = llm.chatRequests().at(-1)!.messages.map((m) => String(m.content)).join('\n');
+    expect(judgePrompt).toMatch(/strict judge/);
+    // The task's own check can be recorded afterwards, and wins.
+    expect(await workerCall(ext.controlPage, 'recordVerdict', runId, { success: true, reason: 'success_js: #who names Ada' })).toMatchObject({ outcome: { status: 'success', judgedBy: 'check' } });
     await expect(page.locator('#who')).toHaveText('Ada Lovelace <ada@example.com> gets the next issue.');
     expect(await page.title()).not.toBe('everyone unsubscribed');
 
@@ -97,6 +111,8 @@ function oneFieldAtATime(body: ChatCompletionBody): TestReply {
   const prompt = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
   const line = (label: RegExp) => prompt.split('\n').find((l) => /\[\d+\]</.test(l) && label.test(l)) ?? '';
   const out = (action: Record<string, unknown>) => jsonCompletion({ evaluation: 'ok', nextGoal: 'next field', actions: [action] });
+  const verdict = judgeReply(prompt);
+  if (verdict) return verdict;
   if (/Thanks for subscribing/.test(prompt)) return out({ kind: 'done', success: true, text: 'done' });
   if (!/value=/.test(line(/Your name/))) return out({ kind: 'type', index: indexOf(prompt, /Your name/), text: 'Grace Hopper' });
   if (!/value=/.test(line(/Email/))) return out({ kind: 'type', index: indexOf(prompt, /Email/), text: 'grace@example.com' });
@@ -119,7 +135,7 @@ test('a run whose worker host is killed mid-run carries on from its last recorde
     // The background starts the host again; the new worker resumes the run by itself.
     await expect.poll(async () => (await workerCall(ext.controlPage, 'getRun', runId))?.endedAt, { timeout: 30_000 }).toBeGreaterThan(0);
     const run = await workerCall(ext.controlPage, 'getRun', runId);
-    expect(run?.outcome).toMatchObject({ status: 'unknown', reason: expect.stringContaining('the agent finished') });
+    expect(run?.outcome).toMatchObject({ status: 'success', judgedBy: 'llm' });
     expect(run?.steps.map((s) => s.index)).toEqual(run?.steps.map((_, i) => i));
     expect(run?.steps.map((s) => s.output.actions[0]!.kind)).toEqual(['type', 'type', 'click', 'done']);
     await expect(page.locator('#who')).toHaveText('Grace Hopper <grace@example.com> gets the next issue.');

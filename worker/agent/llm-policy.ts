@@ -4,6 +4,7 @@
 // the model is asked once more, told why; a second one ends the step with that reason.
 import { z } from 'zod';
 import { parseAgentOutput } from '../../shared/agent-output';
+import { buildJudgePrompt, readVerdict } from '../../shared/judge';
 import type { ChatMessage } from '../../shared/llm';
 import { AgentOutput } from '../../shared/model';
 import { buildPrompt } from '../../shared/prompt';
@@ -16,6 +17,13 @@ export function agentOutputJsonSchema(): Record<string, unknown> {
   schema ??= z.toJSONSchema(AgentOutput, { target: 'draft-7' }) as Record<string, unknown>;
   return schema;
 }
+
+const VERDICT_SCHEMA = {
+  type: 'object',
+  properties: { success: { type: 'boolean' }, reason: { type: 'string' } },
+  required: ['success', 'reason'],
+  additionalProperties: false,
+};
 
 export interface LlmPolicyOptions {
   /** Prompt token budget; default the builder's (fits a 4k context). */
@@ -47,6 +55,10 @@ export function createLlmPolicy(client: LlmClient, options: LlmPolicyOptions = {
         // The reply is not echoed back: it may quote page text outside the untrusted fence.
         messages = [...prompt.messages, { role: 'user', content: `Your previous reply could not be used: ${parsed.error}. Answer again with only the JSON object described in the rules.` }];
       }
+    },
+    async judge(input, signal) {
+      const reply = await client.complete({ messages: buildJudgePrompt(input), jsonSchema: VERDICT_SCHEMA, maxTokens: 200, temperature: 0 }, signal);
+      return readVerdict(reply.text);
     },
     dispose: () => client.dispose(),
   };

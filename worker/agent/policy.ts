@@ -1,5 +1,6 @@
 // The one interface every policy implements: given the task, the page and what
 // happened so far, decide the next step's actions.
+import type { JudgeInput, Verdict } from '../../shared/judge';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 
@@ -47,5 +48,7 @@ export interface Policy {
   /** e.g. `llm:openai:qwen2.5:3b@http://127.0.0.1:11434/v1` or `offline`. */
   readonly id: string;
   next(input: StepInput, signal: AbortSignal): Promise<PolicyDecision>;
+  /** Policies with a model can judge a finished run (strictly); without one, runs stay `unknown`. */
+  judge?(input: JudgeInput, signal: AbortSignal): Promise<Verdict>;
   dispose(): Promise<void>;
 }

@@ -128,3 +128,15 @@ describe('runAgent', () => {
     expect(policy.inputs[0]!.history).toHaveLength(1);
   });
 });
+
+describe('runAgent with a judge', () => {
+  it('lets the policy’s judge decide a finished run, and keeps it unknown when the judge fails', async () => {
+    const { runs, hooks, page } = await setup();
+    const judging = { ...scripted([out({ kind: 'done', success: true })]), judge: async () => ({ success: false, reason: 'no confirmation on the page' }) };
+    const judged = await runAgent({ runId: 'j1', task: 't', tabId: 1, maxSteps: 3, policy: judging, bridge: page, runs, hooks, signal: new AbortController().signal });
+    expect(judged.outcome).toEqual({ status: 'failure', judgedBy: 'llm', reason: 'no confirmation on the page' });
+    const failing = { ...scripted([out({ kind: 'done', success: true })]), judge: async () => { throw new Error('endpoint down'); } };
+    const unjudged = await runAgent({ runId: 'j2', task: 't', tabId: 1, maxSteps: 3, policy: failing, bridge: page, runs, hooks, signal: new AbortController().signal });
+    expect(unjudged.outcome).toMatchObject({ status: 'unknown', judgedBy: 'none', reason: expect.stringContaining('endpoint down') });
+  });
+});

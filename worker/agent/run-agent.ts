@@ -87,9 +87,22 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
     observation = null;
   }
   outcome ??= { status: 'failure', judgedBy: 'none', reason: `step limit of ${o.maxSteps} reached without finishing` };
+  if (outcome.status === 'unknown') outcome = await judged(o, history, outcome, answer);
   await o.runs.finish(o.runId, outcome);
   await o.hooks.afterRun(info, { outcome, steps: history.length });
   return { runId: o.runId, outcome, steps: history.length, ...(answer !== undefined ? { answer } : {}) };
+}
+
+/** The policy's judge decides a finished run, when it has one; otherwise it stays unknown. */
+async function judged(o: AgentRunOptions, history: Step[], finished: Outcome, answer: string | undefined): Promise<Outcome> {
+  if (!o.policy.judge) return finished;
+  try {
+    const finalObservation = await o.bridge.observe(o.tabId);
+    const verdict = await o.policy.judge({ task: o.task, steps: history, finalObservation, ...(answer !== undefined ? { answer } : {}) }, o.signal);
+    return { status: verdict.success ? 'success' : 'failure', judgedBy: 'llm', reason: verdict.reason };
+  } catch (e) {
+    return { ...finished, reason: `${finished.reason}; the judge could not be asked: ${errorText(e)}` };
+  }
 }
 
 /**

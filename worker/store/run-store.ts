@@ -43,6 +43,18 @@ export class RunStore {
     });
   }
 
+  /** A later verdict on an ended run (e.g. the task's own check); the run's end time stays. */
+  setOutcome(trajectoryId: string, outcome: Outcome): Promise<TrajectoryRecord> {
+    return writeAtomically(`the verdict on run ${trajectoryId}`, () => this.db.transaction('trajectories', 'readwrite'), async (tx) => {
+      const run = await tx.store.get(trajectoryId);
+      if (!run) throw new StoreError('not_found', `No run with id ${trajectoryId}.`);
+      if (run.endedAt === undefined) throw new StoreError('conflict', `Run ${trajectoryId} has not ended yet.`);
+      const judged: TrajectoryRecord = { ...run, outcome, updatedAt: Date.now() };
+      await tx.store.put(judged);
+      return judged;
+    });
+  }
+
   header(trajectoryId: string): Promise<TrajectoryRecord | undefined> {
     return this.db.get('trajectories', trajectoryId);
   }
