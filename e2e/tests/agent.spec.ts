@@ -144,3 +144,38 @@ test('a run whose worker host is killed mid-run carries on from its last recorde
     await llm.close();
   }
 });
+
+test('the popup starts a run on its tab, shows each action with its intent, and stops a run', async ({ ext, server }) => {
+  const llm = await startOpenAiTestServer({ respond: newsletterModel });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/newsletter.html'));
+    const tabId = await ext.tabIdOf(page);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup/popup.html?tab=${tabId}`);
+    await popup.getByLabel('Task', { exact: true }).fill('Subscribe Ada Lovelace (ada@example.com) to the newsletter');
+    await popup.getByLabel('Base URL').fill(llm.baseUrl);
+    await popup.getByLabel('Model', { exact: true }).fill('test-model');
+    await popup.getByRole('button', { name: 'Start' }).click();
+    await expect(popup.locator('#run-status')).toHaveAttribute('data-state', 'success', { timeout: 20_000 });
+    await expect(popup.locator('#run-log li')).toHaveText([/Step 1: type "Ada Lovelace" into \[\d+\] \(name\)/, /Step 1: type "ada@example.com" into \[\d+\] \(email\)/, /Step 1: click \[\d+\] \(subscribe\)/, /Step 2: done/]);
+    await popup.screenshot({ path: test.info().outputPath('popup-run.png') });
+    await expect(page.locator('#who')).toContainText('Ada Lovelace');
+
+    // A slow model: stop the run from the popup while it waits.
+    llm.enqueue(delayed(5_000, jsonCompletion({ evaluation: '', nextGoal: 'wait', actions: [{ kind: 'wait', seconds: 1 }] })));
+    await page.goto(server.url('/newsletter.html'));
+    await popup.reload();
+    await expect(popup.getByLabel('Base URL')).toHaveValue(llm.baseUrl);
+    await popup.getByLabel('Task', { exact: true }).fill('Subscribe Grace');
+    await popup.getByRole('button', { name: 'Start' }).click();
+    await expect(popup.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    await popup.getByRole('button', { name: 'Stop' }).click();
+    await expect(popup.locator('#run-status')).toHaveAttribute('data-state', 'interrupted', { timeout: 20_000 });
+    await expect(popup.locator('#run-status')).toContainText('stopped by the user');
+    await popup.close();
+    await page.close();
+  } finally {
+    await llm.close();
+  }
+});

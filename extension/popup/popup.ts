@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { sendToBackground } from '../lib/messaging';
 import type { WorkerApi } from '../../shared/worker-api';
 import { pageWorkerApi } from '../lib/worker-client';
+import { setUpRunControl } from './run-control';
 
 const workerStatus = document.getElementById('worker-status')!;
 const tabStatus = document.getElementById('tab-status')!;
@@ -47,7 +48,10 @@ document.getElementById('refresh')!.addEventListener('click', () => void showTab
 void showWorker();
 void showTab();
 
+const worker: WorkerApi = pageWorkerApi(() => sendToBackground('bg.workerStatus', {}));
+setUpRunControl(worker, targetTabId);
+
 // Automated runs and tests drive the worker API from this page (?control=1).
 if (new URLSearchParams(location.search).has('control')) {
-  (globalThis as { waymarkWorker?: WorkerApi }).waymarkWorker = pageWorkerApi(() => sendToBackground('bg.workerStatus', {}));
+  (globalThis as { waymarkWorker?: WorkerApi }).waymarkWorker = worker;
 }

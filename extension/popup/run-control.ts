@@ -1,0 +1,100 @@
+// Run control in the popup: type a task, start it on the tab, watch each action with
+// its intent as it happens, stop it. The endpoint settings stay in this browser
+// (storage.local); the run itself lives in the worker and survives the popup closing.
+import browser from 'webextension-polyfill';
+import type { AgentActivity, AgentRunStatus, PolicyConfig, WorkerApi } from '../../shared/worker-api';
+
+const SETTINGS_KEY = 'runControl.policy';
+const RUN_KEY = 'runControl.runId';
+const POLL_MS = 400;
+
+/** The log's lines: each action with the intent the agent gave for it, and loops. */
+function logLines(activity: AgentActivity[]): { text: string; failed: boolean }[] {
+  const lines: { text: string; failed: boolean }[] = [];
+  let intent: string | undefined;
+  for (const a of activity) {
+    if (a.type === 'acting') intent = a.intent;
+    if (a.type === 'acted') {
+      const why = intent ? ` (${intent})` : '';
+      lines.push({ text: `Step ${a.step + 1}: ${a.action}${why}${a.result.ok ? '' : ` — failed: ${a.result.error?.message ?? 'error'}`}`, failed: !a.result.ok });
+      intent = undefined;
+    }
+    if (a.type === 'loop') lines.push({ text: `Step ${a.step + 1}: the same action again on the same screen (${a.repeats}×)`, failed: true });
+  }
+  return lines;
+}
+
+export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number | undefined>): void {
+  const form = document.getElementById('run-form') as HTMLFormElement;
+  const stop = document.getElementById('stop') as HTMLButtonElement;
+  const start = document.getElementById('start') as HTMLButtonElement;
+  const status = document.getElementById('run-status')!;
+  const log = document.getElementById('run-log')!;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  let current: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const show = (s: AgentRunStatus) => {
+    log.replaceChildren(
+      ...logLines(s.activity).map((line) => {
+        const li = document.createElement('li');
+        li.textContent = line.text;
+        if (line.failed) li.classList.add('failed');
+        return li;
+      }),
+    );
+    const outcome = s.result?.outcome;
+    status.textContent = s.running ? `Running… (step ${(s.activity.at(-1)?.step ?? 0) + 1})` : outcome ? `Finished: ${outcome.status} — ${outcome.reason}` : `Stopped: ${s.error ?? 'unknown reason'}`;
+    status.dataset.state = s.running ? 'running' : (outcome?.status ?? 'error');
+    stop.disabled = !s.running;
+    start.disabled = s.running;
+  };
+
+  const poll = async () => {
+    if (!current) return;
+    const s = await worker.agentRunStatus(current).catch(() => null);
+    if (s) show(s);
+    if (s?.running) timer = setTimeout(() => void poll(), POLL_MS);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const tab = await tabId();
+    if (tab === undefined) {
+      status.textContent = 'No tab to run on.';
+      return;
+    }
+    const policy: PolicyConfig = { kind: 'openai', baseUrl: field('baseUrl').value.trim(), model: field('model').value.trim(), ...(field('apiKey').value ? { apiKey: field('apiKey').value } : {}) };
+    await browser.storage.local.set({ [SETTINGS_KEY]: policy });
+    start.disabled = true;
+    status.textContent = 'Starting…';
+    try {
+      const { runId } = await worker.startAgentRun({ task: field('task').value.trim(), tabId: tab, maxSteps: Number(field('maxSteps').value) || 25, policy });
+      current = runId;
+      await browser.storage.session.set({ [RUN_KEY]: runId });
+      clearTimeout(timer);
+      void poll();
+    } catch (e) {
+      status.textContent = `Could not start: ${e instanceof Error ? e.message : String(e)}`;
+      status.dataset.state = 'error';
+      start.disabled = false;
+    }
+  });
+
+  stop.addEventListener('click', async () => {
+    if (current) await worker.stopAgentRun(current);
+    status.textContent = 'Stopping after the current action…';
+  });
+
+  // Settings from last time, and the run that may still be going.
+  void (async () => {
+    const saved = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as PolicyConfig | undefined;
+    if (saved?.kind === 'openai') {
+      field('baseUrl').value = saved.baseUrl;
+      field('model').value = saved.model;
+      field('apiKey').value = saved.apiKey ?? '';
+    }
+    current = (await browser.storage.session.get(RUN_KEY))[RUN_KEY] as string | undefined;
+    void poll();
+  })();
+}
