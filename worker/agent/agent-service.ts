@@ -48,8 +48,14 @@ export class AgentService<P> {
     // Policy problems (no model, bad endpoint) are the caller's to see right away.
     const policy = await this.deps.policy(request.policy);
     const runId = crypto.randomUUID();
-    await (await this.deps.settings()).put(IN_FLIGHT + runId, request);
-    await this.launch(runId, request, policy);
+    try {
+      await (await this.deps.settings()).put(IN_FLIGHT + runId, request);
+      await this.launch(runId, request, policy);
+    } catch (e) {
+      // Not started: release the policy (an in-browser model holds the GPU).
+      await policy.dispose().catch(() => undefined);
+      throw e;
+    }
     return { runId };
   }
 
@@ -80,7 +86,11 @@ export class AgentService<P> {
         const lastUrl = (await store.get(runId))?.steps.at(-1)?.observation.url;
         const expected = lastUrl ? new URL(lastUrl).origin : header?.origin;
         if (expected && new URL(page.url).origin !== expected) throw new Error(`its tab now shows another site (${new URL(page.url).origin})`);
-        await this.launch(runId, request, await this.deps.policy(request.policy));
+        const policy = await this.deps.policy(request.policy);
+        await this.launch(runId, request, policy).catch(async (e: unknown) => {
+          await policy.dispose().catch(() => undefined);
+          throw e;
+        });
         resumed.push(runId);
       } catch (e) {
         await this.markInterrupted(runId, `the run could not be resumed after the worker restarted: ${e instanceof Error ? e.message : String(e)}`);
