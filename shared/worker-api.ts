@@ -107,6 +107,49 @@ export interface WorkerStatusReport {
   embedder: ModelStatus;
   ocr: ModelStatus;
   index: { size: number; mode: 'exact' | 'approximate' };
+  /** In-browser LLMs loaded or loading (WebLLM, Chrome's Prompt API); empty until one is used. */
+  llm: LocalLlmStatus[];
+}
+
+/** An in-browser LLM's download, load and use, for the status display. */
+export interface LocalLlmStatus {
+  provider: 'webllm' | 'prompt-api';
+  /** The model's id (WebLLM) or the browser's name for its model. */
+  model: string;
+  state: 'loading' | 'ready' | 'failed';
+  /** Download and load progress, 0–1. */
+  progress: number;
+  /** The provider's own words on what it is doing (e.g. "Fetching param cache[3/20]: 120MB fetched"). */
+  text?: string;
+  /** Runs using it now. */
+  users: number;
+  /** A caveat the user should see, e.g. a software WebGPU adapter: it works, very slowly. */
+  warning?: string;
+  /** Why loading failed. */
+  error?: string;
+}
+
+/** One model of WebLLM's prebuilt list that the WebGPU adapter can run. */
+export interface WebLlmModelInfo {
+  id: string;
+  /** WebLLM's estimate of the GPU memory it needs, in MB. */
+  vramMB: number;
+  /** Tokens of context, when WebLLM's list says (it does for its chat models). */
+  contextWindow: number | null;
+  /** WebLLM marks models that fit limited devices (phones, integrated GPUs). */
+  lowResource: boolean;
+}
+
+/** Whether a kind of policy can be chosen in this browser, and why not. */
+export interface PolicyOffer {
+  kind: PolicyConfig['kind'];
+  offered: boolean;
+  /** Why it is not offered. */
+  reason?: string;
+  /** Offered, with a caveat (a software WebGPU adapter, a model still to download). */
+  warning?: string;
+  /** WebLLM: the models this adapter can run, least GPU memory first. */
+  models?: WebLlmModelInfo[];
 }
 
 export interface StoreSizeReport {
@@ -140,6 +183,12 @@ export const PolicyConfig = z.discriminatedUnion('kind', [
     model: z.string().min(1).max(300),
     apiKey: z.string().max(1_000).optional(),
   }),
+  /** WebLLM in the worker, on WebGPU; `model` is an id from WebLLM's prebuilt list (see availablePolicies). */
+  z.object({ kind: z.literal('webllm'), model: z.string().min(1).max(200) }),
+  /** Chrome's built-in model through the Prompt API (`LanguageModel`). */
+  z.object({ kind: z.literal('prompt-api') }),
+  /** No model: ranks the page against the task and follows learned workflows (worker/agent/offline-policy.ts). */
+  z.object({ kind: z.literal('offline') }),
 ]);
 export type PolicyConfig = z.infer<typeof PolicyConfig>;
 
@@ -209,6 +258,8 @@ export const WorkerCalls = {
   /** The task's own success check, reported after the run (judgedBy: 'check'). */
   recordVerdict: z.tuple([id, z.object({ success: z.boolean(), reason: z.string().min(1).max(2_000) }).strict()]),
   resumeRuns: z.tuple([z.object({ interruptAll: z.boolean().optional() }).strict().optional()]),
+  /** Which policies this browser can run (WebLLM needs WebGPU, the Prompt API needs Chrome's model), and why not. */
+  availablePolicies: none,
 } as const;
 
 /** What each method resolves to. */
@@ -243,6 +294,7 @@ export interface WorkerResults {
   recordVerdict: RunHeader;
   /** Runs left unfinished by a worker that was killed: resumed (ids) or marked interrupted. */
   resumeRuns: { resumed: string[] };
+  availablePolicies: PolicyOffer[];
 }
 
 export type WorkerMethod = keyof typeof WorkerCalls;

@@ -1,5 +1,5 @@
 // The worker API's implementation: each method delegates to the one module that owns it.
-import type { PolicyConfig, WorkerApi } from '../shared/worker-api';
+import type { LocalLlmStatus, PolicyConfig, PolicyOffer, WorkerApi } from '../shared/worker-api';
 import { VERSION } from '../shared/version';
 import type { AgentService } from './agent/agent-service';
 import type { EmbedderService } from './embedder-service';
@@ -18,6 +18,8 @@ export interface WorkerParts {
   screens: () => Promise<Screens>;
   embedders: () => Promise<EmbedderService>;
   agent: () => Promise<AgentService<PolicyConfig>>;
+  /** The in-browser LLM providers: which policies can run here, and their models' load state. */
+  llm: { policies(): Promise<PolicyOffer[]>; status(): LocalLlmStatus[] };
 }
 
 export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerApi {
@@ -37,6 +39,7 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
         embedder: (await parts.embedders()).report(),
         ocr: loadedOcr ? { id: 'pp-ocrv4', backend: loadedOcr.backend, ...(loadedOcr.fallbackReason ? { fallbackReason: loadedOcr.fallbackReason } : {}) } : { id: null, backend: null },
         index: await (await parts.memory()).indexStatus(),
+        llm: parts.llm.status(),
       };
     },
     async configureEmbedder(config, preference) {
@@ -118,6 +121,9 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
     },
     async resumeRuns(options) {
       return { resumed: await (await parts.agent()).resumeUnfinished(options?.interruptAll ?? false) };
+    },
+    async availablePolicies() {
+      return parts.llm.policies();
     },
   };
 }

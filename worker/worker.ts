@@ -3,12 +3,17 @@
 import type { PolicyConfig } from '../shared/worker-api';
 import { AgentService } from './agent/agent-service';
 import { createLlmPolicy } from './agent/llm-policy';
+import { createOfflinePolicy } from './agent/offline-policy';
 import type { Policy } from './agent/policy';
 import { createWorkerApi } from './api';
 import { browserBridge, listenForBridge } from './browser-bridge-client';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
 import { createOpenAiClient } from './llm/openai-client';
+import { offerPolicies } from './llm/policy-offers';
+import { createPromptApiClient, promptApiIn, promptApiStatus } from './llm/prompt-api-client';
+import { webGpuCapabilities } from './llm/webgpu-capabilities';
+import { createWebLlmClient, webLlmModelList, webLlmStatus } from './llm/webllm-client';
 import { loadDefaultEmbedder, loadOcr, loadTransformerEmbedder } from './model-loaders';
 import { Screens } from './screens';
 import { serve, validated } from './serve';
@@ -42,12 +47,25 @@ async function policyFor(config: PolicyConfig): Promise<Policy> {
   switch (config.kind) {
     case 'openai':
       return createLlmPolicy(createOpenAiClient({ baseUrl: config.baseUrl, model: config.model, ...(config.apiKey ? { apiKey: config.apiKey } : {}) }));
+    // Both check at once that they can run here (startAgentRun rejects otherwise); a
+    // WebLLM download that fails ends the run, with the reason, at its first step.
+    case 'webllm':
+      return createLlmPolicy(await createWebLlmClient({ model: config.model }));
+    case 'prompt-api':
+      return createLlmPolicy(await createPromptApiClient());
+    case 'offline':
+      // The bundled embedder adds semantic matching; if it cannot load, words alone decide.
+      return createOfflinePolicy({ embed: async (texts) => (await (await embedders()).get()).embed(texts) });
   }
 }
+const llm = {
+  policies: () => offerPolicies({ webGpu: webGpuCapabilities, webLlmModelList, promptApi: () => promptApiIn() }),
+  status: () => [webLlmStatus(), promptApiStatus()].filter((s) => s !== null),
+};
 const agent = lazy(async () => new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings }));
 
 listenForBridge();
 let host = 'unknown';
-serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent }, () => host)), (name) => {
+serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent, llm }, () => host)), (name) => {
   host = name;
 });

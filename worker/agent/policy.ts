@@ -3,6 +3,7 @@
 import type { JudgeInput, Verdict } from '../../shared/judge';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
+import type { BoundWorkflow } from '../../shared/workflow';
 
 /** Text a hook adds to the next step's prompt (e.g. the coach's advice), with where it came from. */
 export interface HookContext {
@@ -10,6 +11,12 @@ export interface HookContext {
   text: string;
   /** Memory items the text came from, recorded with the step. */
   memoryIds?: string[];
+  /**
+   * A learned workflow with its variables bound to this task (the coach offers one
+   * when a past success matches). The offline policy executes it step by step;
+   * LLM policies read `text` instead.
+   */
+  workflow?: BoundWorkflow;
 }
 
 export interface StepInput {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extractValues, fitsKind, kindOf } from './task-values';
+
+const values = (task: string) => extractValues(task).map((v) => [v.text, v.kind]);
+
+describe('extractValues', () => {
+  it('finds names and emails, leaving the opening verb out of the name', () => {
+    expect(values('Subscribe Ada Lovelace (ada@example.com) to the newsletter')).toEqual([
+      ['Ada Lovelace', 'name'],
+      ['ada@example.com', 'email'],
+    ]);
+  });
+
+  it('takes quoted strings whole, with names inside them, and keeps apostrophes out of quoting', () => {
+    expect(values(`Ship to "12 St James's Square" and open 'Children of Dune', not Ada's copy`)).toEqual([
+      ["12 St James's Square", 'text'],
+      ['Children of Dune', 'text'],
+      ['Ada', 'name'],
+    ]);
+    expect(extractValues('Search for "dune"')[0]).toMatchObject({ text: 'dune', quoted: true, start: 11, end: 17 });
+  });
+
+  it('finds numbers, dates, times, phone numbers and URLs by shape', () => {
+    expect(values('Book a table for 4 people on 12 May 2025 at 7pm, phone +44 20 7946 0958, see https://bistro.test/menu.')).toEqual([
+      ['4', 'number'],
+      ['12 May 2025', 'date'],
+      ['7pm', 'time'],
+      ['+44 20 7946 0958', 'phone'],
+      ['https://bistro.test/menu', 'url'],
+    ]);
+    expect(values('Arrive 2025-06-01, leave June 3rd, budget $120.50')).toEqual([
+      ['2025-06-01', 'date'],
+      ['June 3rd', 'date'],
+      ['$120.50', 'number'],
+    ]);
+  });
+
+  it('joins initials and lower-case particles into names, and ends a name at a full stop', () => {
+    expect(values('Find books by Ursula K. Le Guin and open The Left Hand of Darkness')).toEqual([
+      ['Ursula K. Le Guin', 'name'],
+      ['The Left Hand of Darkness', 'name'],
+    ]);
+    expect(values('Move to Paris. Then call Grace Hopper')).toEqual([
+      ['Paris', 'name'],
+      ['Grace Hopper', 'name'],
+    ]);
+  });
+
+  it('finds nothing in a task without values', () => {
+    expect(extractValues('subscribe to the newsletter')).toEqual([]);
+    expect(extractValues('Please search for something nice')).toEqual([]);
+  });
+});
+
+describe('kindOf and fitsKind', () => {
+  it('tells a value’s kind by its shape', () => {
+    expect(['ada@x.org', 'https://x.org', '2024-01-31', '7:30', '+1 (555) 010-9999', '42', 'Ada Lovelace', 'red shoes'].map(kindOf)).toEqual([
+      'email',
+      'url',
+      'date',
+      'time',
+      'phone',
+      'number',
+      'name',
+      'text',
+    ]);
+  });
+
+  it('lets a text variable take anything and a typed one only its kind', () => {
+    expect(fitsKind('anything at all', 'text')).toBe(true);
+    expect(fitsKind('ada@x.org', 'email')).toBe(true);
+    expect(fitsKind('Ada', 'email')).toBe(false);
+    expect(fitsKind('twelve', 'number')).toBe(false);
+    expect(fitsKind('Grace Hopper', 'name')).toBe(true);
+    expect(fitsKind('grace', 'name')).toBe(false);
+    expect(fitsKind('  ', 'text')).toBe(false);
+  });
+});

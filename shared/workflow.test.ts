@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { abstractTask, bindWorkflow, fillTemplate, instantiate, templateFor, Workflow, type WorkflowStep } from './workflow';
+
+const newsletter: Workflow = {
+  task: 'Subscribe {name} ({email}) to the newsletter',
+  variables: [
+    { name: 'name', kind: 'name', example: 'Ada Lovelace' },
+    { name: 'email', kind: 'email', example: 'ada@example.com' },
+  ],
+  steps: [
+    { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Your name', type: 'text' }, text: '{name}' },
+    { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Email', label: 'Email', type: 'email' }, text: '{email}' },
+    { kind: 'click', target: { tag: 'button', role: 'button', name: 'Subscribe', type: 'submit' } },
+  ],
+};
+
+const search: Workflow = {
+  task: 'Search the library for "{query}" and open "{title}"',
+  variables: [
+    { name: 'query', kind: 'text' },
+    { name: 'title', kind: 'text' },
+  ],
+  steps: [
+    { kind: 'navigate', url: 'http://library.test/results.html?q={query}' },
+    { kind: 'click', target: { tag: 'a', role: 'link', name: '{title}' } },
+  ],
+};
+
+describe('Workflow schema', () => {
+  it('accepts a workflow whose variables are declared and used', () => {
+    expect(Workflow.safeParse(newsletter).success).toBe(true);
+    expect(Workflow.safeParse(search).success).toBe(true);
+  });
+
+  it('rejects undeclared variables in steps, unused declarations and duplicates', () => {
+    const undeclared = { ...newsletter, steps: [...newsletter.steps, { kind: 'type', target: newsletter.steps[0]!.kind === 'type' ? newsletter.steps[0]!.target : undefined, text: '{city}' }] };
+    expect(Workflow.safeParse(undeclared).error?.issues.map((i) => i.message)).toEqual(['{city} is not a declared variable']);
+    const unused = { ...newsletter, variables: [...newsletter.variables, { name: 'city', kind: 'name' }] };
+    expect(Workflow.safeParse(unused).error?.issues.map((i) => i.message)).toEqual(['variable {city} does not occur in the task template']);
+    const twice = { ...newsletter, variables: [...newsletter.variables, newsletter.variables[0]] };
+    expect(Workflow.safeParse(twice).success).toBe(false);
+    expect(Workflow.safeParse({ ...newsletter, steps: [{ kind: 'done', success: true }] }).success).toBe(false);
+  });
+});
+
+describe('bindWorkflow', () => {
+  it('binds by the template when the task has its wording', () => {
+    expect(bindWorkflow(newsletter, 'subscribe  Grace Hopper (grace@navy.mil) to the newsletter.')).toEqual({ name: 'Grace Hopper', email: 'grace@navy.mil' });
+    expect(bindWorkflow(search, 'Search the library for "le guin" and open "The Dispossessed"')).toEqual({ query: 'le guin', title: 'The Dispossessed' });
+  });
+
+  it('checks each captured value against its variable’s kind', () => {
+    // The wording fits, but "not given" is no email, and the task has no email anywhere: not an instance.
+    expect(bindWorkflow(newsletter, 'Subscribe Grace Hopper (not given) to the newsletter')).toBeNull();
+    // Values of different kinds are told apart by kind, whatever their order.
+    expect(bindWorkflow(newsletter, 'Subscribe grace@navy.mil (Grace) to the newsletter')).toEqual({ name: 'Grace', email: 'grace@navy.mil' });
+  });
+
+  it('binds by value kinds when the wording differs but the template’s words are there', () => {
+    expect(bindWorkflow(newsletter, 'Please subscribe Grace Hopper, grace@navy.mil, to our newsletter')).toEqual({ name: 'Grace Hopper', email: 'grace@navy.mil' });
+    expect(bindWorkflow(search, 'In the library, search for "dune" then open "Dune Messiah"')).toEqual({ query: 'dune', title: 'Dune Messiah' });
+  });
+
+  it('refuses tasks that are not instances: other words, missing or extra values', () => {
+    expect(bindWorkflow(newsletter, 'Unsubscribe Grace Hopper (grace@navy.mil) from the list')).toBeNull();
+    expect(bindWorkflow(newsletter, 'Subscribe Grace Hopper to the newsletter')).toBeNull();
+    expect(bindWorkflow(newsletter, 'Subscribe Grace Hopper (grace@navy.mil) and Ada (ada@x.org) to the newsletter')).toBeNull();
+  });
+});
+
+describe('instantiate', () => {
+  it('fills values into parameters and into target names, URL-encoding URL templates', () => {
+    const bindings = { query: 'le guin & co', title: 'The Dispossessed' };
+    expect(instantiate(search.steps[0]!, bindings)).toEqual({ kind: 'navigate', url: 'http://library.test/results.html?q=le%20guin%20%26%20co' });
+    expect(instantiate(search.steps[1]!, bindings)).toEqual({ kind: 'click', target: { tag: 'a', role: 'link', name: 'The Dispossessed' } });
+    expect(instantiate(newsletter.steps[1]!, { name: 'x', email: 'g@navy.mil' })).toMatchObject({ kind: 'type', text: 'g@navy.mil', target: { name: 'Email', label: 'Email' } });
+  });
+
+  it('returns null when a value is missing, and keeps literal braces', () => {
+    expect(instantiate(newsletter.steps[0]!, { email: 'g@navy.mil' })).toBeNull();
+    const step: WorkflowStep = { kind: 'type', target: { tag: 'textarea', role: 'textbox', name: 'Note' }, text: 'Use {{braces}} for {name}' };
+    expect(instantiate(step, { name: 'Ada' })).toMatchObject({ text: 'Use {braces} for Ada' });
+    expect(fillTemplate('{a}-{b}', { a: '1' })).toBeNull();
+  });
+});
+
+describe('abstractTask and templateFor', () => {
+  it('turns a task into a template whose binding gives the values back', () => {
+    const task = 'Order 2 tickets for Ada Lovelace (ada@example.com) on 12 May 2025, seat "12B"';
+    const t = abstractTask(task);
+    expect(t.task).toBe('Order {number} tickets for {name} ({email}) on {date}, seat "{text}"');
+    expect(t.variables.map((v) => `${v.name}:${v.kind}`)).toEqual(['number:number', 'name:name', 'email:email', 'date:date', 'text:text']);
+    expect(bindWorkflow(t, task)).toEqual(t.bindings);
+    expect(bindWorkflow(t, 'Order 3 tickets for Grace Hopper (grace@navy.mil) on 1 June 2025, seat "7A"')).toEqual({ number: '3', name: 'Grace Hopper', email: 'grace@navy.mil', date: '1 June 2025', text: '7A' });
+  });
+
+  it('writes step parameters as templates, longest value first, braces escaped', () => {
+    const bindings = { name: 'Ada', fullname: 'Ada Lovelace', email: 'ada@example.com' };
+    expect(templateFor('Ada Lovelace <ada@example.com>', bindings)).toBe('{fullname} <{email}>');
+    expect(templateFor('Dear Ada, {see}', bindings)).toBe('Dear {name}, {{see}}');
+    expect(fillTemplate(templateFor('Dear Ada, {see}', bindings), bindings)).toBe('Dear Ada, {see}');
+  });
+});

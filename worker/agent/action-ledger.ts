@@ -1,0 +1,111 @@
+// What the offline policy already tried in this run, read back from the step
+// history: which element each action hit, what for, and what came of it. It keeps
+// the policy from repeating an action that just failed, or did nothing, on the same
+// screen. The element each action targeted is remembered when the policy decides;
+// for steps taken before a restart it is recovered from the index, when the page is
+// still the one the step was taken on.
+import type { Action, ActionResult } from '../../shared/actions';
+import type { Step } from '../../shared/model';
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { normalizeText } from '../../shared/words';
+import { screenKey } from './loop-detector';
+
+/** Why the policy took an action; written as the intent's prefix ("submit: press …"). */
+export type Purpose = 'fill' | 'toggle' | 'submit' | 'search' | 'open' | 'back' | 'workflow' | 'finish';
+const PURPOSES: readonly Purpose[] = ['fill', 'toggle', 'submit', 'search', 'open', 'back', 'workflow', 'finish'];
+
+/** Identifies an element across observations of the same page (indices are per observation). */
+export function elementKey(e: ObservedElement): string {
+  return [e.tag, e.role, e.attrs.type ?? '', normalizeText(e.name || e.text).slice(0, 80), e.attrs.href ?? ''].join('|');
+}
+
+export function purposeOf(action: Action): Purpose | undefined {
+  const p = /^(\w+):/.exec(action.intent ?? '')?.[1];
+  return PURPOSES.find((x) => x === p);
+}
+
+export interface Attempt {
+  step: number;
+  url: string;
+  /** The screen the action was taken on (undefined for steps from before a restart). */
+  screen?: string;
+  action: Action;
+  purpose?: Purpose;
+  /** Key of the element acted on, when known. */
+  target?: string;
+  result: ActionResult;
+}
+
+interface Decided {
+  screen: string;
+  targets: (string | undefined)[];
+}
+
+export class ActionLedger {
+  private readonly decided = new Map<number, Decided>();
+
+  /** Notes the elements a step's actions target, when the policy decides it. */
+  remember(step: number, observation: Observation, targets: (ObservedElement | undefined)[]): void {
+    this.decided.set(step, { screen: screenKey(observation), targets: targets.map((e) => (e ? elementKey(e) : undefined)) });
+  }
+
+  /** Every action that ran in this run, oldest first. */
+  attempts(history: readonly Step[], current: Observation): Attempt[] {
+    const out: Attempt[] = [];
+    for (const step of history) {
+      const decided = this.decided.get(step.index);
+      // Without the policy's own note, an index means the same element only on the same, unchanged page.
+      const samePage = step.observation.url === current.url && step.observation.elementCount === current.elements.length;
+      step.results.forEach((result, i) => {
+        const action = step.output.actions[i];
+        if (!action) return;
+        let target = decided?.targets[i];
+        if (!decided && samePage && 'index' in action && typeof action.index === 'number') {
+          const e = current.elements[action.index];
+          if (e) target = elementKey(e);
+        }
+        const purpose = purposeOf(action);
+        out.push({ step: step.index, url: step.observation.url, action, result, ...(decided ? { screen: decided.screen } : {}), ...(purpose ? { purpose } : {}), ...(target ? { target } : {}) });
+      });
+    }
+    return out;
+  }
+}
+
+/** What the policy must not do again on the current screen. */
+export class Blocked {
+  private readonly failed = new Set<string>();
+  private readonly idle = new Set<string>();
+  private readonly clicked = new Set<string>();
+
+  constructor(attempts: readonly Attempt[], current: Observation) {
+    const screen = screenKey(current);
+    let filledSinceClick = false;
+    for (const a of [...attempts].reverse()) {
+      if (!a.target) {
+        if (a.action.kind === 'type' || a.action.kind === 'select') filledSinceClick = true;
+        continue;
+      }
+      const here = a.url === current.url;
+      // An action that failed on this page fails again: try something else.
+      if (!a.result.ok && here) this.failed.add(`${a.action.kind}|${a.target}`);
+      // The same action on the same screen is a loop, whatever came of it.
+      if (a.screen === screen) this.idle.add(`${a.action.kind}|${a.target}`);
+      // A click that changed nothing leaves the screen as it was.
+      if (a.action.kind === 'click' && a.result.ok && !a.result.pageChanged && !a.result.navigated && here) this.idle.add(`click|${a.target}`);
+      // A control pressed on this page is not pressed again unless something was filled in since.
+      if (a.action.kind === 'click' && a.result.ok && here && !filledSinceClick && (a.purpose === 'submit' || a.purpose === 'search' || a.purpose === 'open')) this.clicked.add(a.target);
+      if (a.action.kind === 'type' || a.action.kind === 'select') filledSinceClick = true;
+    }
+  }
+
+  /** This action on this element failed here, or was already taken on this very screen. */
+  isBlocked(kind: Action['kind'], target: string): boolean {
+    return this.failed.has(`${kind}|${target}`) || this.idle.has(`${kind}|${target}`);
+  }
+
+  /** A control already pressed on this page with nothing filled in since. */
+  wasPressed(target: string): boolean {
+    return this.clicked.has(target);
+  }
+}

@@ -1,0 +1,273 @@
+// How well an observed element fits what the task needs: a field for a value, a
+// control that carries out the task's verb, a result named like the task's target,
+// or the element a workflow step was recorded on. Scores are in [0, ~1.3]; each has
+// a floor below which the element is not a candidate at all. Words decide first;
+// embedding similarity (when an embedder is given) lifts near-synonyms ("Surname"
+// for "last name", "Register" for "sign up") that share no word.
+import type { ObservedElement } from '../../shared/observation';
+import type { ValueKind } from '../../shared/task-values';
+import type { WorkflowTarget } from '../../shared/workflow';
+import { containsPhrase, contentWords, coverage, normalizeText, tokens } from '../../shared/words';
+import type { SemanticMatcher } from './semantic';
+import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_PHRASES, type TaskSlot, VERB_GROUPS } from './task-parse';
+
+export const FIELD_MIN = 0.45;
+export const CONTROL_MIN = 0.5;
+export const TARGET_MIN = 0.6;
+export const DESCRIPTOR_MIN = 0.55;
+
+export type ElementKind = 'field' | 'select' | 'toggle' | 'control' | 'link' | 'other';
+
+const NOT_TYPABLE = new Set(['hidden', 'file', 'range', 'color', 'image', 'submit', 'button', 'reset', 'checkbox', 'radio']);
+
+export function elementKind(e: ObservedElement): ElementKind {
+  const type = (e.attrs.type ?? '').toLowerCase();
+  if (e.tag === 'input') {
+    if (type === 'checkbox' || type === 'radio') return 'toggle';
+    if (type === 'submit' || type === 'button' || type === 'reset' || type === 'image') return 'control';
+    return NOT_TYPABLE.has(type) ? 'other' : 'field';
+  }
+  if (e.tag === 'textarea') return 'field';
+  if (e.tag === 'select' || e.role === 'listbox') return 'select';
+  if (['textbox', 'searchbox', 'combobox'].includes(e.role) || e.value !== undefined) return 'field';
+  if (['checkbox', 'radio', 'switch'].includes(e.role)) return 'toggle';
+  if (e.tag === 'a' || e.role === 'link') return 'link';
+  return 'control';
+}
+
+/** What a user reads as the element's name: its accessible name, else its text. */
+export function labelOf(e: ObservedElement): string {
+  return (e.name || e.text || '').replace(/\s+/g, ' ').trim();
+}
+
+// Every scorer reads an element's words, for every value and purpose: made once per element.
+const elementWords = new WeakMap<ObservedElement, string[]>();
+function wordsOf(e: ObservedElement): string[] {
+  let words = elementWords.get(e);
+  if (!words) {
+    words = contentWords(labelOf(e));
+    elementWords.set(e, words);
+  }
+  return words;
+}
+
+export function isChecked(e: ObservedElement): boolean {
+  return e.attrs.checked !== undefined || e.attrs['aria-checked'] === 'true' || e.attrs['aria-pressed'] === 'true';
+}
+
+const usable = (e: ObservedElement) => !e.disabled && e.attrs.readonly === undefined;
+
+/** Element words that say which kind of value a field takes. */
+const KIND_WORDS: Record<ValueKind, string[]> = {
+  email: ['email', 'e mail', 'mail'],
+  phone: ['phone', 'telephone', 'tel', 'mobile', 'cell'],
+  url: ['website', 'url', 'homepage', 'web', 'link', 'site'],
+  date: ['date', 'day', 'birthday', 'birth', 'dob', 'when', 'arrival', 'departure', 'check in', 'check out'],
+  time: ['time', 'hour', 'when'],
+  number: ['quantity', 'qty', 'amount', 'number', 'count', 'age', 'guest', 'people', 'person', 'ticket', 'size', 'price', 'total', 'how many'],
+  name: ['name', 'full name', 'first name', 'last name', 'surname', 'given name'],
+  text: [],
+};
+
+/** Input types that take only some kinds of value. */
+const TYPE_KINDS: Record<string, ValueKind[]> = {
+  email: ['email'],
+  number: ['number'],
+  date: ['date'],
+  'datetime-local': ['date'],
+  month: ['date'],
+  week: ['date'],
+  time: ['time'],
+  tel: ['phone', 'number'],
+  url: ['url'],
+};
+
+const SEARCH_WORDS = ['search', 'find', 'query', 'keyword', 'look up'];
+const PASSWORD_HINTS = ['password', 'passcode', 'passphrase', 'pin', 'pass'];
+
+export function isSearchField(e: ObservedElement): boolean {
+  const type = (e.attrs.type ?? '').toLowerCase();
+  return type === 'search' || e.role === 'searchbox' || SEARCH_WORDS.some((w) => hasPhrase(wordsOf(e), w));
+}
+
+/** How sure the element is a field for a value of this kind, from its type and words alone. */
+function kindFit(kind: ValueKind, value: string, e: ObservedElement): number {
+  const type = (e.attrs.type ?? '').toLowerCase();
+  const allowed = TYPE_KINDS[type];
+  if (allowed) return allowed.includes(kind) ? 1 : -1;
+  const words = wordsOf(e);
+  if (KIND_WORDS[kind].some((p) => hasPhrase(words, p))) {
+    // A single capitalised word is as likely a city or a plan as a person's name.
+    if (kind === 'name' && value.trim().split(/\s+/).length < 2) return 0.4;
+    return 0.8;
+  }
+  return kind === 'text' ? 0.1 : 0;
+}
+
+/** Semantic lift: similarities above `floor` map linearly onto [0, scale]. */
+function lift(similarity: number, floor: number, scale: number): number {
+  return similarity > floor ? ((similarity - floor) / (1 - floor)) * scale : 0;
+}
+
+/** A value's fit for a field (text input, textarea, editable, select). 0 when it cannot go there. */
+export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMatcher): number {
+  const kind = elementKind(e);
+  if ((kind !== 'field' && kind !== 'select') || !usable(e)) return 0;
+  const type = (e.attrs.type ?? '').toLowerCase();
+  const words = wordsOf(e);
+  const hinted = slot.hints.filter((h) => words.includes(h)).length;
+  let hintFit = hinted > 0 ? 0.6 + 0.4 * (hinted / slot.hints.length) : 0;
+  if (sem && slot.hintText) hintFit = Math.max(hintFit, lift(sem.similarity(slot.hintText, labelOf(e)), 0.6, 0.8));
+  if (type === 'password') return slot.hints.some((h) => PASSWORD_HINTS.includes(h)) ? 1 : 0;
+  const search = kind === 'field' && isSearchField(e);
+  if (slot.role === 'search') return search ? 1 : kind === 'field' ? Math.max(0.3, hintFit * 0.7) : 0;
+  if (search && hinted === 0) return 0; // a search box is not a form field for a name or an email
+  if (slot.role === 'target' && hinted === 0) return 0; // something to open, not to type
+  if (kind === 'select') return selectFit(slot, e, hintFit);
+  const fit = kindFit(slot.value.kind, slot.value.text, e);
+  if (fit < 0) return 0;
+  if (slot.hints.length === 0) return fit;
+  // Field words were given: they must agree, unless the field's type says it all (an email box).
+  const typeSaysIt = TYPE_KINDS[type] !== undefined && fit === 1;
+  return hintFit > 0 ? 0.7 * hintFit + 0.3 * Math.max(0, fit) + 0.1 : typeSaysIt ? 0.8 : fit >= 0.8 ? 0.5 : 0;
+}
+
+/** The option labels a select lists (the observation shows the first dozen). */
+export function optionsOf(e: ObservedElement): string[] {
+  return (e.attrs.options ?? '')
+    .split('|')
+    .map((o) => o.trim())
+    .filter((o) => o && !/^…\(\d+\)$/.test(o));
+}
+
+function selectFit(slot: TaskSlot, e: ObservedElement, hintFit: number): number {
+  const option = matchingOption(optionsOf(e), slot.value.text);
+  if (option) return 0.8 + 0.2 * Math.min(1, hintFit);
+  return hintFit >= 0.6 ? 0.7 * hintFit : 0;
+}
+
+/** An option's naming words: a parenthesised note ("Express (next day)") only describes it. */
+function optionWords(option: string): string[] {
+  return contentWords(option.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+}
+
+/** The listed option a value names (same words), if any. */
+export function matchingOption(options: readonly string[], value: string): string | undefined {
+  const v = normalizeText(value);
+  const exact = options.find((o) => normalizeText(o) === v);
+  if (exact) return exact;
+  const words = contentWords(value);
+  return options.find((o) => {
+    const ow = optionWords(o);
+    return ow.length > 0 && coverage(words, ow) === 1 && coverage(ow, words) >= 0.5;
+  });
+}
+
+/** Options that mean "nothing chosen yet". */
+const PLACEHOLDER_OPTION = /^(|-+|select.*|choose.*|please.*|none|any|all|\W*)$/i;
+
+/**
+ * An option the task names by its words ("with express delivery" → "Express"),
+ * when no value was given for the select. The longest such option wins.
+ */
+export function optionNamedByTask(e: ObservedElement, taskWords: readonly string[]): string | undefined {
+  let best: { option: string; words: number } | undefined;
+  for (const option of optionsOf(e)) {
+    if (PLACEHOLDER_OPTION.test(option.trim())) continue;
+    const ow = optionWords(option);
+    if (ow.length === 0 || coverage(ow, taskWords) < 1) continue;
+    if (!best || ow.length > best.words) best = { option, words: ow.length };
+  }
+  return best?.option;
+}
+
+/** A checkbox or radio the task asks for by its words ("accept the terms", "contact by phone"). */
+export function toggleScore(e: ObservedElement, taskWords: readonly string[]): number {
+  if (elementKind(e) !== 'toggle' || !usable(e) || isChecked(e)) return 0;
+  const words = wordsOf(e);
+  if (words.length === 0) return 0;
+  const hit = coverage(words, taskWords);
+  return hit >= 0.6 ? hit : 0;
+}
+
+function isNegative(words: readonly string[], task: ParsedTask): boolean {
+  if (words.some((w) => NEGATIVE_WORDS.has(w) && !task.words.includes(w))) return true;
+  return NEGATIVE_PHRASES.some((p) => hasPhrase(words, p) && !hasPhrase(task.words, p));
+}
+
+export type ControlPurpose = 'submit' | 'search';
+
+/**
+ * A button or link that carries the task forward: one named by the task's verb
+ * ("Subscribe", "Place order"), a generic "Continue"/"Submit", or one sharing words
+ * with the task. Controls that cancel, leave or undo are never candidates unless the
+ * task says so ("Unsubscribe everyone" is not "Subscribe").
+ */
+export function controlScore(task: ParsedTask, e: ObservedElement, purpose: ControlPurpose, sem?: SemanticMatcher, taskPhrase?: string): number {
+  const kind = elementKind(e);
+  if ((kind !== 'control' && kind !== 'link') || e.disabled) return 0;
+  const label = labelOf(e);
+  const words = wordsOf(e);
+  if (words.length === 0 || isNegative(words, task)) return 0;
+  const groups = purpose === 'search' ? (['search'] as const) : task.verbs.filter((g) => g !== 'open' && g !== 'search');
+  let score = groups.some((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p))) ? 1 : 0;
+  if (purpose === 'submit' && PROCEED_PHRASES.some((p) => hasPhrase(words, p))) score = Math.max(score, 0.55);
+  score = Math.max(score, 0.5 * coverage(words, task.plainWords));
+  if (sem && taskPhrase) score = Math.max(score, lift(sem.similarity(taskPhrase, label), 0.6, 0.8));
+  const type = (e.attrs.type ?? '').toLowerCase();
+  if ((e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'))) score += 0.15;
+  if (kind === 'link') score -= 0.1;
+  if (tokens(label).length > 6) score *= 0.7; // long texts are content, not controls
+  return Math.max(0, score);
+}
+
+/** A link or control named like what the task wants opened ("Children of Dune"). */
+export function targetScore(target: string, e: ObservedElement, sem?: SemanticMatcher): number {
+  const kind = elementKind(e);
+  if (kind !== 'link' && kind !== 'control') return 0;
+  const label = labelOf(e);
+  const want = contentWords(target);
+  const have = wordsOf(e);
+  if (want.length === 0 || have.length === 0) return 0;
+  const cov = coverage(want, have);
+  let score = cov >= 0.75 ? 0.7 * cov + 0.3 * coverage(have, want) + (containsPhrase(label, target) ? 0.15 : 0) : 0;
+  if (sem) score = Math.max(score, lift(sem.similarity(target, label), 0.8, 0.8));
+  return score;
+}
+
+/**
+ * How likely `e` is the element a workflow step was recorded on: name first, then
+ * role, tag, input type and nearby label; the recorded position only breaks ties.
+ * `scrollY` turns the element's viewport box into page coordinates like the descriptor's.
+ */
+export function descriptorScore(d: WorkflowTarget, e: ObservedElement, sem?: SemanticMatcher, scrollY = 0): number {
+  const wantField = ['input', 'textarea', 'select'].includes(d.tag) && !['submit', 'button', 'checkbox', 'radio', 'reset', 'image'].includes((d.type ?? '').toLowerCase());
+  const kind = elementKind(e);
+  if (wantField !== (kind === 'field' || kind === 'select')) return 0;
+  const label = labelOf(e);
+  let name = 0;
+  if (normalizeText(d.name) === normalizeText(label) && d.name.trim()) name = 0.5;
+  else {
+    const a = contentWords(d.name);
+    const b = contentWords(label);
+    const union = new Set([...a, ...b]).size;
+    const shared = a.filter((w, i) => b.includes(w) && a.indexOf(w) === i).length;
+    name = union > 0 ? 0.45 * (shared / union) : 0;
+    if (sem) name = Math.max(name, lift(sem.similarity(d.name, label), 0.7, 0.45));
+  }
+  if (d.label && name < 0.5) {
+    const lw = contentWords(d.label);
+    if (lw.length > 0) name = Math.max(name, 0.4 * coverage(lw, contentWords(label)));
+  }
+  let score = name;
+  if (d.role === e.role) score += 0.2;
+  if (d.tag === e.tag) score += 0.1;
+  const type = (e.attrs.type ?? '').toLowerCase();
+  if (d.type && type) score += d.type.toLowerCase() === type ? 0.15 : -0.3;
+  if (d.box) {
+    const dx = d.box.x - e.box.x;
+    const dy = d.box.y - (e.box.y + scrollY);
+    score += 0.05 * Math.exp(-Math.hypot(dx, dy) / 300);
+  }
+  return Math.max(0, score);
+}

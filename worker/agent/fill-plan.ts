@@ -1,0 +1,132 @@
+// Filling in a page from the task: which value goes in which field (one-to-one, best
+// pairs first), which select gets which option, which checkbox or radio the task
+// asks for. Fields that already hold their value are left alone, so the same plan
+// run again on the filled-in page proposes nothing — that is how the policy knows a
+// page is done.
+import type { Action } from '../../shared/actions';
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { isSensitiveField } from '../../shared/redact';
+import { normalizeText } from '../../shared/words';
+import { type Blocked, elementKey, type Purpose } from './action-ledger';
+import { elementKind, FIELD_MIN, fieldScore, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
+import type { SemanticMatcher } from './semantic';
+import type { ParsedTask, TaskSlot } from './task-parse';
+
+/** One action the policy means to take, with what it is for and a sentence saying so. */
+export interface Planned {
+  action: Action;
+  element?: ObservedElement;
+  purpose: Purpose;
+  /** "type the email into [3] "Email"": the intent, and later the evaluation. */
+  says: string;
+  /** The task value it places, if any. */
+  slot?: TaskSlot;
+}
+
+export interface FillContext {
+  task: ParsedTask;
+  observation: Observation;
+  blocked: Blocked;
+  /** Values typed in on an earlier page; they go in again only where a field clearly asks for them. */
+  placedBefore: ReadonlySet<string>;
+  /** A search already went through in this run: its query is not typed again (results pages repeat the box). */
+  searched?: boolean;
+  sem?: SemanticMatcher;
+}
+
+/** A field typed into again must ask for the value clearly ("Confirm email"). */
+const REPLACE_MIN = 0.75;
+
+const same = (a: string | undefined, b: string) => a !== undefined && normalizeText(a) === normalizeText(b);
+
+export function quote(e: ObservedElement): string {
+  const label = labelOf(e);
+  return `[${e.index}]${label ? ` "${label.length > 60 ? `${label.slice(0, 59)}…` : label}"` : ` <${e.tag}>`}`;
+}
+
+function sensitive(e: ObservedElement): boolean {
+  return isSensitiveField({ tag: e.tag, type: e.attrs.type ?? null, label: e.name });
+}
+
+/** The words of the task that may name a checkbox or an option: not values, not field words. */
+function choiceWords(task: ParsedTask): string[] {
+  const hints = new Set(task.slots.flatMap((s) => s.hints));
+  return task.plainWords.filter((w) => !hints.has(w));
+}
+
+export function planFills(ctx: FillContext): Planned[] {
+  const { task, observation, blocked } = ctx;
+  const fillable = observation.elements.filter((e) => {
+    const k = elementKind(e);
+    return (k === 'field' || k === 'select') && !blocked.isBlocked(k === 'select' ? 'select' : 'type', elementKey(e));
+  });
+  const used = new Set<ObservedElement>();
+  const open: TaskSlot[] = [];
+  // Values already in place on this page need nothing.
+  for (const slot of task.slots) {
+    const holder = observation.elements.find((e) => same(e.value, slot.value.text));
+    if (holder) used.add(holder);
+    else if (slot.role === 'search' ? !ctx.searched : slot.role !== 'target' || slot.hints.length > 0) open.push(slot);
+  }
+  const pairs: { slot: TaskSlot; e: ObservedElement; score: number }[] = [];
+  for (const slot of open) {
+    const min = ctx.placedBefore.has(slot.value.text) ? REPLACE_MIN : FIELD_MIN;
+    for (const e of fillable) {
+      if (used.has(e)) continue;
+      const score = fieldScore(slot, e, ctx.sem);
+      if (score >= min) pairs.push({ slot, e, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.e.index - b.e.index);
+  const placed = new Map<TaskSlot, ObservedElement>();
+  for (const p of pairs) {
+    if (placed.has(p.slot) || used.has(p.e)) continue;
+    placed.set(p.slot, p.e);
+    used.add(p.e);
+  }
+  loneLeftover(ctx, open, fillable, placed, used);
+
+  const out: Planned[] = [];
+  for (const [slot, e] of [...placed].sort((a, b) => a[1].index - b[1].index)) {
+    if (elementKind(e) === 'select') {
+      const option = matchingOption(optionsOf(e), slot.value.text) ?? slot.value.text;
+      if (!same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', slot, says: `choose "${option}" in ${quote(e)}` });
+      continue;
+    }
+    const what = sensitive(e) ? 'the secret value' : `"${slot.value.text}"`;
+    out.push({ action: { kind: 'type', index: e.index, text: slot.value.text }, element: e, purpose: slot.role === 'search' ? 'search' : 'fill', slot, says: `type ${what} into ${quote(e)}` });
+  }
+  // Selects and toggles the task names by their words, not by a value.
+  const words = choiceWords(task);
+  for (const e of fillable) {
+    if (used.has(e) || elementKind(e) !== 'select') continue;
+    const option = optionNamedByTask(e, words);
+    if (option && !same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', says: `choose "${option}" in ${quote(e)}` });
+  }
+  for (const e of observation.elements) {
+    if (toggleScore(e, words) > 0 && !blocked.isBlocked('click', elementKey(e))) {
+      out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
+    }
+  }
+  return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+}
+
+/**
+ * One quoted or searched value left without a field, and one empty plain text field
+ * left without a value: they belong together ("Search 'dune'" on a page whose only
+ * box is labelled "Title or author").
+ */
+function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElement[], placed: Map<TaskSlot, ObservedElement>, used: Set<ObservedElement>): void {
+  const slots = open.filter((s) => !placed.has(s) && !ctx.placedBefore.has(s.value.text) && (s.value.quoted || s.role === 'search') && s.role !== 'target');
+  const fields = fillable.filter((e) => {
+    if (used.has(e) || elementKind(e) !== 'field' || (e.value ?? '') !== '') return false;
+    const type = (e.attrs.type ?? 'text').toLowerCase();
+    return ['text', 'search', ''].includes(type) || e.tag === 'textarea' || e.role === 'textbox' || e.role === 'searchbox';
+  });
+  if (slots.length !== 1 || fields.length !== 1) return;
+  const [slot] = slots as [TaskSlot];
+  const [field] = fields as [ObservedElement];
+  if (slot.role !== 'search' && isSearchField(field)) return;
+  placed.set(slot, field);
+  used.add(field);
+}

@@ -1,0 +1,249 @@
+// The offline, memory-first policy: no model at all. Each step it reads the task
+// (values, field words, verbs), ranks the page's elements against it, and
+//  1. follows a learned workflow when a hook hands it one (the coach does), checking
+//     each step and trying alternatives after a failure;
+//  2. otherwise fills in what the task gives values for and presses the control that
+//     carries out the task's verb; after a search, opens the result named like the
+//     task's target; on the next page it goes on the same way;
+//  3. finishes when the page shows what was asked (a confirmation, the target open),
+//     or when nothing useful is left — saying which. Its word is not the verdict: the
+//     judge decides the outcome.
+// It never repeats an action that failed, or changed nothing, on the same screen.
+import type { Action, ActionResult } from '../../shared/actions';
+import type { AgentOutput, Step } from '../../shared/model';
+import type { Observation } from '../../shared/observation';
+import type { BoundWorkflow } from '../../shared/workflow';
+import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
+import { type Planned, planFills, quote } from './fill-plan';
+import { confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
+import type { Policy, PolicyDecision, StepInput } from './policy';
+import { type EmbedTexts, SemanticMatcher } from './semantic';
+import { type ParsedTask, parseTask } from './task-parse';
+import { planWorkflow } from './workflow-runner';
+
+export interface OfflinePolicyOptions {
+  /** Text embedder for semantic matching (e.g. the worker's bundled GloVe model); words alone without it. */
+  embed?: EmbedTexts;
+}
+
+/** At most this many actions per step (the AgentOutput limit). */
+const MAX_ACTIONS = 6;
+/** Elements embedded per step; the rest are ranked by words only. */
+const MAX_EMBEDDED = 300;
+
+interface Plan {
+  planned: Planned[];
+  goal: string;
+}
+
+export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy {
+  const ledger = new ActionLedger();
+  const sem = new SemanticMatcher(options.embed);
+  let parsed: ParsedTask | undefined;
+  // A workflow handed over once (a coach that speaks only at the start) is followed to its end.
+  let following: BoundWorkflow | undefined;
+  let embedderFailureTold = false;
+  return {
+    id: 'offline',
+    async next(input: StepInput): Promise<PolicyDecision> {
+      if (parsed?.text !== input.task) parsed = parseTask(input.task);
+      const task = parsed;
+      const observation = input.observation;
+      const attempts = ledger.attempts(input.history, observation);
+      const blocked = new Blocked(attempts, observation);
+      const bound = input.context.find((c) => c.workflow)?.workflow ?? following;
+      following = bound;
+      await sem.prepare(textsToEmbed(task, observation, bound));
+      const semantic = sem.enabled ? sem : undefined;
+
+      let plan: Plan | undefined;
+      let notes: string | undefined;
+      let remarks: string[] = [];
+      if (bound) {
+        const wf = planWorkflow({ bound, observation, history: input.history, notes: input.notes, blocked, ...(semantic ? { sem: semantic } : {}) });
+        notes = wf.notes;
+        remarks = wf.remarks;
+        if (!wf.finished) plan = { planned: wf.planned, goal: goalOf(wf.planned, remarks) };
+      }
+      if (!plan) {
+        const own = decide({ task, observation, history: input.history, attempts, blocked, ...(semantic ? { sem: semantic } : {}) });
+        plan = remarks.length ? { ...own, goal: `${own.goal} (the workflow is through: ${remarks.join('; ')})` } : own;
+      }
+      ledger.remember(input.step, observation, plan.planned.map((p) => p.element));
+      let evaluation = evaluate(input.history);
+      if (sem.failure && !embedderFailureTold) {
+        embedderFailureTold = true;
+        evaluation += ` (The text embedder failed — ${sem.failure} — so elements are ranked by their words alone.)`;
+      }
+      const output: AgentOutput = {
+        evaluation: evaluation.slice(0, 2_000),
+        nextGoal: plan.goal.slice(0, 1_000),
+        actions: plan.planned.slice(0, MAX_ACTIONS).map((p) => withIntent(p.action, `${p.purpose}: ${p.says}`)),
+        ...(notes ? { notes: notes.slice(0, 4_000) } : {}),
+      };
+      return { output };
+    },
+    dispose: async () => {},
+  };
+}
+
+function withIntent(action: Action, intent: string): Action {
+  return { ...action, intent: intent.length > 300 ? `${intent.slice(0, 299)}…` : intent };
+}
+
+function textsToEmbed(task: ParsedTask, o: Observation, bound: BoundWorkflow | undefined): string[] {
+  const texts = o.elements.slice(0, MAX_EMBEDDED).map(labelOf);
+  for (const s of task.slots) if (s.hintText) texts.push(s.hintText);
+  if (task.target) texts.push(task.target);
+  texts.push(taskPhrase(task));
+  for (const step of bound?.workflow.steps ?? []) if ('target' in step && step.target) texts.push(step.target.name);
+  return texts.filter(Boolean);
+}
+
+/** The task without its values: what its verbs and nouns say ("subscribe to the newsletter"). */
+function taskPhrase(task: ParsedTask): string {
+  let text = task.text;
+  for (const s of [...task.slots].reverse()) text = text.slice(0, s.value.start) + text.slice(s.value.end);
+  return text.replace(/[()"“”'‘’,]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+interface DecideContext {
+  task: ParsedTask;
+  observation: Observation;
+  history: readonly Step[];
+  attempts: readonly Attempt[];
+  blocked: Blocked;
+  sem?: SemanticMatcher;
+}
+
+/** The last step's last action that ran, with its result. */
+function lastAction(history: readonly Step[]): { action: Action; result: ActionResult; purpose?: Purpose } | undefined {
+  const step = history.at(-1);
+  if (!step || step.results.length === 0) return undefined;
+  const i = step.results.length - 1;
+  const action = step.output.actions[i]!;
+  const purpose = purposeOf(action);
+  return { action, result: step.results[i]!, ...(purpose ? { purpose } : {}) };
+}
+
+/** The policy's own decision for this page (no workflow, or the workflow is done). */
+function decide(ctx: DecideContext): Plan {
+  const { task, observation: o, history, blocked } = ctx;
+  const last = lastAction(history);
+  const changedPage = !!last && last.action.kind === 'click' && last.result.ok && (last.result.navigated || last.result.pageChanged);
+  const submitted = changedPage && (last!.purpose === 'submit' || last!.purpose === 'search' || last!.purpose === 'workflow');
+  const opened = changedPage && (last!.purpose === 'open' || last!.purpose === 'workflow');
+  const searchedWithEnter = !!last && last.action.kind === 'type' && last.action.enter === true && last.result.ok;
+
+  // 1. The target is open: done. Opened the wrong page: go back and try another.
+  if (task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
+    return finish(true, `The page "${o.title}" about "${task.target}" is open.`);
+  }
+  if (task.target && opened && last!.purpose === 'open' && last!.result.navigated) {
+    return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: `go back: this page is not about "${task.target}"` }], goal: `Go back and try another result for "${task.target}"` };
+  }
+
+  // 2. Values to put in.
+  const placedBefore = new Set(ctx.attempts.filter((a) => a.action.kind === 'type' && a.result.ok && a.url !== o.url).map((a) => (a.action as { text: string }).text));
+  const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
+  const fills = planFills({ task, observation: o, blocked, placedBefore, searched, ...(ctx.sem ? { sem: ctx.sem } : {}) });
+
+  // 3. Just submitted and nothing left to fill: is this what was asked for?
+  if (fills.length === 0 && (submitted || searchedWithEnter) && !task.target) {
+    const problem = problemOn(o);
+    const confirmation = confirmationOn(o);
+    const shown = valuesShown(task.slots.filter((s) => s.role !== 'target').map((s) => s.value.text), o);
+    // Both can show ("Error: already subscribed"): the message the page leads with is its answer.
+    if (problem && (!confirmation || problem.at <= confirmation.at)) return finish(false, `The page reports a problem: "${problem.text}".`);
+    if (confirmation) return finish(true, `The page confirms: "${confirmation.text}".`);
+    if (shown.length > 0) return finish(true, `The page shows ${shown.map((v) => `"${v}"`).join(', ')} after submitting.`);
+  }
+
+  if (fills.length > 0) return fillAndSubmit(ctx, fills);
+
+  // 4. Open the result named like the target (or like the searched value, when no search box exists).
+  const wanted = task.target ?? (task.search && !searched ? task.search.value.text : undefined);
+  if (wanted) {
+    const result = best(o, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(wanted, e, ctx.sem)), TARGET_MIN);
+    if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${wanted}"` };
+  }
+
+  // 5. A control that carries the task on ("Continue", "Place order"), not pressed here yet.
+  const control = bestControl(ctx, 'submit');
+  if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
+    return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
+  }
+
+  // 6. Nothing useful left: say why.
+  if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
+  if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);
+  return finish(false, 'Nothing on this page matches what the task asks for.');
+}
+
+function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
+  const planned = fills.slice(0, MAX_ACTIONS - 1);
+  const searching = planned.some((p) => p.purpose === 'search');
+  if (planned.length === fills.length) {
+    const control = bestControl(ctx, searching ? 'search' : 'submit');
+    if (control) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: searching ? 'search' : 'submit', says: `press ${quote(control)}` });
+    else if (searching) {
+      // No search button: Enter in the search box submits it.
+      const i = planned.findLastIndex((p) => p.purpose === 'search');
+      const p = planned[i]!;
+      if (p.action.kind === 'type') planned[i] = { ...p, action: { ...p.action, enter: true }, says: `${p.says} and press Enter` };
+    }
+  }
+  const fields = planned.filter((p) => p.action.kind !== 'click' || p.purpose === 'toggle').map((p) => (p.element ? `"${labelOf(p.element)}"` : 'a field'));
+  const press = planned.at(-1)?.action.kind === 'click' && planned.at(-1)!.purpose !== 'toggle' ? ` and press "${labelOf(planned.at(-1)!.element!)}"` : '';
+  return { planned, goal: `Fill in ${fields.join(', ')}${press}` };
+}
+
+function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number] | undefined {
+  const phrase = taskPhrase(ctx.task);
+  return best(
+    ctx.observation,
+    (e) => {
+      const key = elementKey(e);
+      if (ctx.blocked.isBlocked('click', key) || ctx.blocked.wasPressed(key)) return 0;
+      return controlScore(ctx.task, e, purpose, ctx.sem, phrase);
+    },
+    CONTROL_MIN,
+  );
+}
+
+function best(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number] | undefined {
+  let top: { e: Observation['elements'][number]; s: number } | undefined;
+  for (const e of o.elements) {
+    if (elementKind(e) === 'other') continue;
+    const s = score(e);
+    // Ties go to the element in view, then to the earlier one.
+    if (s >= min && (!top || s > top.s + 1e-9 || (Math.abs(s - top.s) <= 1e-9 && e.inViewport && !top.e.inViewport))) top = { e, s };
+  }
+  return top?.e;
+}
+
+function finish(success: boolean, text: string): Plan {
+  return { planned: [{ action: { kind: 'done', success, text }, purpose: 'finish', says: success ? 'the page shows the task done' : 'nothing useful is left to do' }], goal: `Finish: ${text}` };
+}
+
+function goalOf(planned: Planned[], remarks: string[]): string {
+  const noted = remarks.length ? ` (${remarks.join('; ')})` : '';
+  return `${planned.map((p) => p.says).join('; ')}${noted}`;
+}
+
+/** An honest account of the previous step: each action that ran, and what came of it. */
+function evaluate(history: readonly Step[]): string {
+  const step = history.at(-1);
+  if (!step) return 'First step: nothing done yet.';
+  const parts = step.results.map((r, i) => {
+    const a = step.output.actions[i]!;
+    const what = a.intent ? a.intent.replace(/^\w+: /, '') : a.kind;
+    return r.ok ? `${what} — done` : `${what} — failed (${r.error?.code ?? 'error'}: ${r.error?.message ?? 'no reason given'})`;
+  });
+  const notRun = step.output.actions.length - step.results.length;
+  if (notRun > 0) parts.push(`${notRun} more action${notRun > 1 ? 's' : ''} not run (the page changed first)`);
+  const lastResult = step.results.at(-1);
+  const effect = !lastResult ? '' : lastResult.navigated ? ` The page moved on${lastResult.url ? ` to ${lastResult.url}` : ''}.` : lastResult.pageChanged ? ' The page changed.' : lastResult.ok ? ' Nothing visible changed.' : '';
+  return `${parts.join('; ')}.${effect}`.slice(0, 2_000);
+}

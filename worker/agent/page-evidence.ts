@@ -1,0 +1,62 @@
+// What the page itself says about the task: a confirmation, an error, the task's
+// values shown back, or the wanted item open. The policy finishes on this evidence,
+// and says what it saw; whether the run succeeded is still the judge's call.
+import type { Observation } from '../../shared/observation';
+import { contentWords, coverage, normalizeText } from '../../shared/words';
+
+const CONFIRMATION =
+  /\b(thanks?|thank you|success(?:ful(?:ly)?)?|confirm(?:ed|ation)|complete(?:d)?|received|subscribed|registered|welcome|all set|you(?:'re| are) (?:in|signed up|subscribed|registered|booked)|(?:order|booking|reservation|payment|message|request|application)\s+(?:placed|confirmed|received|sent|submitted|number|complete)|has been (?:sent|saved|submitted|placed|created|booked|received|updated|added)|(?:saved|sent|submitted|booked|added to (?:your )?(?:cart|basket|bag)))\b/i;
+const PROBLEM =
+  /\b(error|invalid|is required|are required|required field|failed|failure|try again|not valid|incorrect|wrong|please (?:enter|fill|provide|correct|select)|must be|cannot be empty|can't be empty|no results|nothing found|not found)\b/i;
+
+/** The part of the page a reader sees first: title and the opening text. */
+function head(o: Observation, chars = 600): string {
+  return `${o.title}\n${o.text.slice(0, chars)}`;
+}
+
+/** The sentence around a match, trimmed for a report. */
+function around(text: string, index: number, length: number): string {
+  const start = Math.max(0, text.lastIndexOf('\n', index) + 1, index - 80);
+  const end = Math.min(text.length, index + length + 100);
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+export interface PageMessage {
+  /** The sentence around the words that matched. */
+  text: string;
+  /** Where it starts in the page's head text: the earlier of two messages is the answer. */
+  at: number;
+}
+
+function find(re: RegExp, text: string): PageMessage | undefined {
+  const m = re.exec(text);
+  return m ? { text: around(text, m.index, m[0].length), at: m.index } : undefined;
+}
+
+/** A confirmation the page shows near its top ("Thanks for subscribing!"), if any. */
+export function confirmationOn(o: Observation): PageMessage | undefined {
+  return find(CONFIRMATION, head(o, 1_500));
+}
+
+/** An error or "nothing found" message near the top of the page, if any. */
+export function problemOn(o: Observation): PageMessage | undefined {
+  return find(PROBLEM, head(o, 1_500));
+}
+
+/** The task values the page's text shows (not field contents: those are not page text). */
+export function valuesShown(values: readonly string[], o: Observation): string[] {
+  const text = normalizeText(`${o.title} ${o.text}`);
+  return values.filter((v) => v.trim().length > 1 && text.includes(normalizeText(v)));
+}
+
+/**
+ * The page is about `target`: its title, or its opening text, names it. Used after
+ * opening a result, to tell the right page from a wrong one.
+ */
+export function pageIsAbout(target: string, o: Observation): boolean {
+  const want = contentWords(target);
+  if (want.length === 0) return false;
+  const inTitle = coverage(want, contentWords(o.title));
+  const opening = o.text.slice(0, 300);
+  return inTitle >= 0.8 || normalizeText(opening).includes(normalizeText(target)) || coverage(want, contentWords(opening.slice(0, 120))) === 1;
+}

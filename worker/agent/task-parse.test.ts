@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseTask } from './task-parse';
+
+const slots = (task: string) => parseTask(task).slots.map((s) => ({ value: s.value.text, role: s.role, hints: s.hints }));
+
+describe('parseTask', () => {
+  it('reads the field words around each value: before it, "as the …" after it, a unit after a number', () => {
+    expect(slots("Sign up with name 'Grace', email grace@x.org and city Paris")).toEqual([
+      { value: 'Grace', role: 'field', hints: ['name'] },
+      { value: 'grace@x.org', role: 'field', hints: ['email'] },
+      { value: 'Paris', role: 'field', hints: ['city'] },
+    ]);
+    expect(slots('Use 42 as the quantity, then set the delivery note to "leave at the door"')).toEqual([
+      { value: '42', role: 'field', hints: ['quantity'] },
+      { value: 'leave at the door', role: 'field', hints: ['delivery', 'note'] },
+    ]);
+    expect(slots('Buy 2 tickets')).toEqual([{ value: '2', role: 'field', hints: ['ticket'] }]);
+  });
+
+  it('tells a search query and a thing to open from values to type', () => {
+    const t = parseTask('Search the library for Herbert and open "Children of Dune"');
+    expect(t.slots.map((s) => [s.value.text, s.role])).toEqual([
+      ['Herbert', 'search'],
+      ['Children of Dune', 'target'],
+    ]);
+    expect(t.search?.value.text).toBe('Herbert');
+    expect(t.target).toBe('Children of Dune');
+    expect(t.verbs).toEqual(['search', 'open']);
+  });
+
+  it('opens the searched value when the task says "open it" without naming another', () => {
+    expect(parseTask('Find "Dune Messiah" and open it').target).toBe('Dune Messiah');
+    expect(parseTask('Find "Dune Messiah"').target).toBeUndefined();
+  });
+
+  it('names the goal verbs, not their look-alikes', () => {
+    expect(parseTask('Subscribe Ada (ada@x.org) to the newsletter').verbs).toEqual(['subscribe']);
+    expect(parseTask('Unsubscribe me from everything').verbs).toEqual([]);
+    expect(parseTask('Log in as ada@x.org with password "s3cret"').verbs).toEqual(['signin']);
+    expect(slots('Log in as ada@x.org with password "s3cret"')[1]).toEqual({ value: 's3cret', role: 'field', hints: ['password'] });
+  });
+});

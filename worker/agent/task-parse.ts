@@ -1,0 +1,165 @@
+// What a task asks for, read without a model: its values (by shape), what each value
+// is for (a field to fill, a search query, something to open), the field words
+// around each value ("email ada@x.org", "42 as the quantity", "city to Paris"), and
+// the verbs that name the goal (search, subscribe, sign in, buy…). Plain English task
+// phrasing only; nothing here knows any site.
+import { extractValues, type TaskValue } from '../../shared/task-values';
+import { contentWords, isStopWord, stem } from '../../shared/words';
+
+/** Goal verbs and the control names that carry them out. Phrases are matched on stemmed words. */
+export const VERB_GROUPS = {
+  search: ['search', 'find', 'look up', 'look for', 'lookup', 'seek', 'go'],
+  subscribe: ['subscribe', 'sign up', 'join', 'register', 'opt in'],
+  signup: ['sign up', 'register', 'create account', 'create an account', 'join', 'enroll', 'enrol', 'get started'],
+  signin: ['sign in', 'log in', 'login', 'log on', 'logon'],
+  buy: ['buy', 'purchase', 'order', 'place order', 'checkout', 'check out', 'pay', 'add to cart', 'add to basket', 'add to bag'],
+  book: ['book', 'reserve', 'reservation'],
+  send: ['send', 'submit', 'post', 'contact', 'message', 'apply', 'request', 'ask'],
+  save: ['save', 'update', 'change', 'apply', 'confirm'],
+  open: ['open', 'view', 'show', 'visit', 'read', 'go to', 'see', 'details', 'more'],
+} as const;
+export type VerbGroup = keyof typeof VERB_GROUPS;
+
+/** Words of controls that move a form on without naming a goal. */
+export const PROCEED_PHRASES = ['next', 'continue', 'proceed', 'submit', 'ok', 'go', 'confirm', 'done', 'finish', 'send', 'save', 'complete'];
+
+/** Words of controls that undo, leave or destroy: never clicked unless the task says so. */
+export const NEGATIVE_WORDS = new Set(
+  ['unsubscribe', 'cancel', 'delete', 'remove', 'reset', 'clear', 'signout', 'optout', 'back', 'close', 'dismiss', 'decline', 'reject', 'deny', 'discard', 'undo', 'empty', 'previous', 'prev', 'unfollow', 'leave'].map(stem),
+);
+/** Negatives of more than one word. */
+export const NEGATIVE_PHRASES = ['go back', 'no thanks'];
+
+const OPEN_VERBS = new Set(['open', 'view', 'visit', 'read', 'show', 'see', 'click', 'choose', 'pick', 'select', 'go'].map(stem));
+const SEARCH_VERBS = new Set(['search', 'find', 'look', 'lookup', 'seek', 'locate', 'browse'].map(stem));
+/** Verbs and filler that only carry the goal; they never name a field. */
+const GOAL_WORDS = new Set(
+  (
+    'subscribe sign join register create enroll enrol log login logon search find look lookup seek locate browse buy purchase order checkout ' +
+    'pay add book reserve send submit post apply save update change confirm open view show visit read see go fill enter type set put use ' +
+    'write give provide want like need make get click press choose pick select form page site website field box'
+  )
+    .split(' ')
+    .map(stem),
+);
+/** Words that end the stretch of text a value's field words are taken from. */
+const BOUNDARY_WORDS = new Set(['and', 'then', 'but', 'or', 'while', 'after', 'before', 'plus']);
+
+export type SlotRole = 'field' | 'search' | 'target';
+
+export interface TaskSlot {
+  value: TaskValue;
+  role: SlotRole;
+  /** Stemmed words that say which field the value belongs in ("email", "city", "quantity"). */
+  hints: string[];
+  /** The same words as written, for embedding ("postcode", not "postcod"). */
+  hintText: string;
+}
+
+export interface ParsedTask {
+  text: string;
+  slots: TaskSlot[];
+  /** Goal verbs the task uses. */
+  verbs: VerbGroup[];
+  /** Stemmed content words of the task, values included. */
+  words: string[];
+  /** Stemmed content words outside the values (what the task says about the page). */
+  plainWords: string[];
+  /** The value to search for, if the task searches. */
+  search?: TaskSlot;
+  /** What the task wants opened at the end: an explicit target, else the search query when asked to open it. */
+  target?: string;
+}
+
+export function parseTask(text: string): ParsedTask {
+  const values = extractValues(text);
+  const slots = values.map((value, i) => slotFor(text, value, values[i - 1], values[i + 1]));
+  const words = contentWords(text);
+  let plain = text;
+  for (const v of [...values].reverse()) plain = plain.slice(0, v.start) + ' ' + plain.slice(v.end);
+  const plainWords = contentWords(plain);
+  const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
+  const search = slots.find((s) => s.role === 'search');
+  const explicit = slots.find((s) => s.role === 'target');
+  // "search for X and open it / the first result / its page": X is also what is opened.
+  const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
+  const target = explicit?.value.text ?? (search && opensWithoutValue ? search.value.text : undefined);
+  return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target } : {}) };
+}
+
+/** A phrase's stemmed words occur in order, side by side, in `words`. */
+export function hasPhrase(words: readonly string[], phrase: string): boolean {
+  const p = contentWords(phrase);
+  if (p.length === 0) return false;
+  outer: for (let i = 0; i + p.length <= words.length; i++) {
+    for (let j = 0; j < p.length; j++) if (words[i + j] !== p[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsIn(text: string, offset: number): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+|[,;.:!?()]/gu)].map((m) => ({ text: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length }));
+}
+
+/** The words just before a value, back to a boundary (punctuation, "and", another value); nearest last. */
+function wordsBefore(task: string, value: TaskValue, previous: TaskValue | undefined): string[] {
+  const from = previous ? previous.end : 0;
+  const before = wordsIn(task.slice(from, value.start), from);
+  const out: string[] = [];
+  for (let i = before.length - 1; i >= 0 && out.length < 5; i--) {
+    const w = before[i]!.text;
+    if (/^[,;.:!?]$/.test(w) || BOUNDARY_WORDS.has(w)) break;
+    if (w === '(' || w === ')') continue;
+    out.unshift(w);
+  }
+  return out;
+}
+
+/** "… as the email", "… for the password", "… into the search box": up to three words after. */
+function wordsAfter(task: string, value: TaskValue, next: TaskValue | undefined): string[] {
+  const to = next ? next.start : task.length;
+  const after = wordsIn(task.slice(value.end, to), value.end);
+  const out: string[] = [];
+  let i = 0;
+  while (i < after.length && after[i]!.text === ')') i++;
+  const lead = after[i]?.text;
+  const takesNoun = value.kind === 'number' || value.kind === 'name';
+  if (lead && ['as', 'for', 'in', 'into', 'under'].includes(lead)) i++;
+  else if (!takesNoun) return out; // only numbers and names carry a unit or class right after them ("2 tickets", "London office")
+  for (; i < after.length && out.length < 3; i++) {
+    const w = after[i]!.text;
+    if (/^[,;.:!?()]$/.test(w) || BOUNDARY_WORDS.has(w)) break;
+    if (isStopWord(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+function slotFor(task: string, value: TaskValue, previous: TaskValue | undefined, next: TaskValue | undefined): TaskSlot {
+  const raw = [...wordsBefore(task, value, previous), ...wordsAfter(task, value, next)];
+  const before = wordsBefore(task, value, previous).map(stem);
+  const after = wordsAfter(task, value, next).map(stem);
+  // The verb nearest the value decides its role: "search … for X" vs "open X".
+  let role: SlotRole = 'field';
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (SEARCH_VERBS.has(before[i]!)) {
+      role = 'search';
+      break;
+    }
+    if (OPEN_VERBS.has(before[i]!)) {
+      role = 'target';
+      break;
+    }
+  }
+  const informative = (w: string) => !isStopWord(w) && !GOAL_WORDS.has(stem(w)) && !/^\d+$/.test(w);
+  const hints = [...before, ...after].filter(informative);
+  if (role === 'search') hints.push('search');
+  return { value, role, hints: [...new Set(hints)], hintText: raw.filter(informative).join(' ') };
+}
