@@ -1,59 +1,67 @@
-// The main job, for now: Waymark in Chromium on a local practice page. It observes
-// the page through the extension, fills in and submits the form by acting on
-// observed elements, and saves a screenshot. (The agent that decides the actions
-// itself comes with the agent issue; here the demo names the fields.)
+// The main job: Waymark's agent in Chromium on local practice pages, with the offline
+// policy (no model needed). Each task is given as text only; the agent observes, decides
+// and acts inside the extension, every step is stored, and the page is checked after.
+// With an OpenAI-compatible endpoint: --base-url URL --model NAME [--api-key KEY].
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Action } from '../shared/actions';
-import { describeAction } from '../shared/actions';
-import { renderObservation } from '../shared/observation';
+import type { PolicyConfig } from '../shared/worker-api';
 import { launchExtension } from './lib/browser';
 import { startServer } from './lib/server';
+import { workerCall } from './lib/worker-calls';
 
-const headed = process.argv.includes('--headed');
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const headed = args.includes('--headed');
+const baseUrl = flag('--base-url');
+const model = flag('--model');
+const apiKey = flag('--api-key');
+const policy: PolicyConfig = baseUrl && model ? { kind: 'openai', baseUrl, model, ...(apiKey ? { apiKey } : {}) } : { kind: 'offline' };
 const outDir = resolve(import.meta.dirname, '../out/demo');
 mkdirSync(outDir, { recursive: true });
 
+/** Practice tasks: where to start, what to ask, and how to check the page afterwards. */
+const TASKS = [
+  { path: '/newsletter.html', task: 'Subscribe Ada Lovelace (ada@example.com) to the newsletter', check: '#who', expect: 'Ada Lovelace <ada@example.com> gets the next issue.' },
+  { path: '/library/index.html', task: 'Find the book "Children of Dune" in the library catalogue and open it', check: 'h1', expect: 'Children of Dune' },
+];
+
 const server = await startServer(resolve(import.meta.dirname, 'fixtures/pages'));
 const ext = await launchExtension({ headed });
+let failures = 0;
 try {
   const worker = await ext.send('bg.workerStatus', {});
-  console.log(`Waymark ${worker.version}: worker up (${worker.host})`);
-  const page = await ext.context.newPage();
-  await page.goto(server.url('/form.html'));
-  await page.bringToFront();
-  const tabId = await ext.tabIdOf(page);
-
-  const o = await ext.send('bg.observe', { tabId });
-  console.log(`\nObserved ${o.elements.length} interactive elements in ${o.tookMs.toFixed(1)} ms:\n`);
-  console.log(renderObservation(o));
-
-  const index = (name: string) => {
-    const e = o.elements.find((x) => x.name === name);
-    if (!e) throw new Error(`the page has no element named ${JSON.stringify(name)}`);
-    return e.index;
-  };
-  const plan: Action[] = [
-    { kind: 'type', index: index('Full name'), text: 'Ada Lovelace', intent: 'fill in the name' },
-    { kind: 'type', index: index('Email address'), text: 'ada@example.org', intent: 'fill in the email' },
-    { kind: 'select', index: index('Plan'), option: 'Pro', intent: 'choose the plan' },
-    { kind: 'click', index: index('I accept the terms'), intent: 'accept the terms' },
-    { kind: 'click', index: index('Create account'), intent: 'submit' },
-  ];
-  console.log('\nActing:');
-  for (const action of plan) {
-    const r = await ext.send('bg.act', { tabId, action });
-    console.log(`  ${r.ok ? '✓' : '✗'} ${describeAction(action)} — ${action.intent}${r.error ? ` (${r.error.message})` : ''} [${r.tookMs.toFixed(0)} ms]`);
-    if (!r.ok) process.exitCode = 1;
+  console.log(`Waymark ${worker.version}: worker up (${worker.host}); policy: ${policy.kind}${policy.kind === 'openai' ? ` ${policy.model} at ${policy.baseUrl}` : ''}`);
+  for (const [n, t] of TASKS.entries()) {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(t.path));
+    await page.bringToFront();
+    const tabId = await ext.tabIdOf(page);
+    console.log(`\nTask ${n + 1}: ${t.task}`);
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: t.task, tabId, maxSteps: 10, policy });
+    const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
+    const run = await workerCall(ext.controlPage, 'getRun', runId);
+    for (const step of run?.steps ?? []) {
+      step.output.actions.forEach((a, i) => {
+        const r = step.results[i];
+        console.log(`  step ${step.index + 1}: ${r ? (r.ok ? '✓' : '✗') : '·'} ${a.intent ?? a.kind}${r?.error ? ` (${r.error.message})` : ''}`);
+      });
+    }
+    const shown = (await page.locator(t.check).first().textContent())?.trim();
+    const ok = shown === t.expect;
+    if (!ok) failures++;
+    console.log(`  outcome: ${status?.result?.outcome.status ?? status?.error} — ${status?.result?.outcome.reason ?? ''}`);
+    console.log(`  page check: ${ok ? 'passed' : 'FAILED'} (${t.check} says ${JSON.stringify(shown)})`);
+    const shot = await ext.send('bg.screenshot', { tabId, scale: 0.5, quality: 0.8 });
+    const file = resolve(outDir, `task-${n + 1}.jpg`);
+    writeFileSync(file, Buffer.from(shot.dataUrl.split(',')[1]!, 'base64'));
+    console.log(`  screenshot: ${file}`);
+    await page.close();
   }
-  const result = await page.locator('#result').textContent();
-  console.log(`\nThe page now says: ${result}`);
-  if (result !== 'Submitted: Ada Lovelace <ada@example.org>') process.exitCode = 1;
-
-  const shot = await ext.send('bg.screenshot', { tabId, scale: 0.5, quality: 0.8 });
-  const file = resolve(outDir, 'screenshot.jpg');
-  writeFileSync(file, Buffer.from(shot.dataUrl.split(',')[1]!, 'base64'));
-  console.log(`Screenshot (${shot.width}×${shot.height}, ${shot.bytes} bytes): ${file}`);
+  console.log(`\n${TASKS.length - failures} of ${TASKS.length} tasks done (checked on the page). Runs are stored in the extension's memory store.`);
+  if (failures) process.exitCode = 1;
 } finally {
   await ext.close();
   await server.close();

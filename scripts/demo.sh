@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: builds Waymark and runs it in Chromium (headless; --headed to watch)
-# on a local practice page, observing and acting on it.
+# on local practice pages: the agent does tasks given as text (offline policy by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
