@@ -251,4 +251,26 @@ describe('Waymark in Firefox', () => {
       await popup.close().catch(() => undefined);
     }
   });
+
+  test('the agent does a task from text with the offline policy (worker → background page bridge)', async () => {
+    const result = await within(
+      60_000,
+      'offline agent run',
+      control.evaluate(async (tab) => {
+        const worker = await globalThis.waymarkWorker;
+        const { runId } = await worker.startAgentRun({ task: 'Sign in with the user name "grace" and the password "pw-123"', tabId: tab, maxSteps: 6, policy: { kind: 'offline' } });
+        const status = await worker.agentRunStatus(runId, { wait: true });
+        const run = await worker.getRun(runId);
+        return { error: status?.error, outcome: status?.result?.outcome, kinds: run?.steps.map((s) => s.output.actions.map((a) => a.kind)) };
+      }, tabId),
+    );
+    assert.equal(result.error, undefined, JSON.stringify(result));
+    const url = await until('the signed-in page', async () => {
+      const u = new URL(page.url());
+      return u.pathname === '/signed-in' ? u : undefined;
+    });
+    assert.equal(url.searchParams.get('user'), 'grace', JSON.stringify(result));
+    assert.equal(url.searchParams.get('pass'), 'pw-123');
+    assert.deepEqual(result.kinds[0], ['type', 'type', 'click'], JSON.stringify(result));
+  });
 });
