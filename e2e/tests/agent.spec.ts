@@ -154,6 +154,11 @@ test('the popup starts a run on its tab, shows each action with its intent, and 
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup/popup.html?tab=${tabId}`);
     await popup.getByLabel('Task', { exact: true }).fill('Subscribe Ada Lovelace (ada@example.com) to the newsletter');
+    // The policies this browser offers: no WebGPU here, so no WebLLM (and it says why).
+    await expect(popup.locator('#policy option[value="webllm"]')).toBeDisabled();
+    await expect(popup.locator('#policy option[value="webllm"]')).toHaveAttribute('title', /WebGPU/);
+    await expect(popup.locator('#endpoint')).toBeHidden();
+    await popup.getByLabel('Policy').selectOption('openai');
     await popup.getByLabel('Base URL').fill(llm.baseUrl);
     await popup.getByLabel('Model', { exact: true }).fill('test-model');
     await popup.getByRole('button', { name: 'Start' }).click();
@@ -166,6 +171,7 @@ test('the popup starts a run on its tab, shows each action with its intent, and 
     llm.enqueue(delayed(5_000, jsonCompletion({ evaluation: '', nextGoal: 'wait', actions: [{ kind: 'wait', seconds: 1 }] })));
     await page.goto(server.url('/newsletter.html'));
     await popup.reload();
+    await expect(popup.getByLabel('Policy')).toHaveValue('openai');
     await expect(popup.getByLabel('Base URL')).toHaveValue(llm.baseUrl);
     await popup.getByLabel('Task', { exact: true }).fill('Subscribe Grace');
     await popup.getByRole('button', { name: 'Start' }).click();

@@ -2,11 +2,18 @@
 // its intent as it happens, stop it. The endpoint settings stay in this browser
 // (storage.local); the run itself lives in the worker and survives the popup closing.
 import browser from 'webextension-polyfill';
-import type { AgentActivity, AgentRunStatus, PolicyConfig, WorkerApi } from '../../shared/worker-api';
+import type { AgentActivity, AgentRunStatus, PolicyConfig, PolicyOffer, WorkerApi } from '../../shared/worker-api';
 
 const SETTINGS_KEY = 'runControl.policy';
 const RUN_KEY = 'runControl.runId';
 const POLL_MS = 400;
+
+const POLICY_LABELS: Record<PolicyConfig['kind'], string> = {
+  offline: 'Offline (no model)',
+  openai: 'OpenAI-compatible endpoint',
+  webllm: 'WebLLM (in this browser)',
+  'prompt-api': "Chrome's built-in model",
+};
 
 /** The log's lines: each action with the intent the agent gave for it, and loops. */
 function logLines(activity: AgentActivity[]): { text: string; failed: boolean }[] {
@@ -33,6 +40,42 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   let current: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const policySelect = document.getElementById('policy') as HTMLSelectElement;
+  const policyNote = document.getElementById('policy-note')!;
+  const endpoint = document.getElementById('endpoint') as HTMLFieldSetElement;
+  const webllmModel = document.getElementById('webllm-model') as HTMLSelectElement;
+  const webllmLabel = document.getElementById('webllm-model-label')!;
+  let offers: PolicyOffer[] = [];
+
+  /** Shows the fields the chosen policy needs; the endpoint's are required only for it. */
+  const showPolicyFields = () => {
+    const kind = policySelect.value as PolicyConfig['kind'];
+    const offer = offers.find((o) => o.kind === kind);
+    endpoint.hidden = kind !== 'openai';
+    for (const name of ['baseUrl', 'model']) field(name).required = kind === 'openai';
+    webllmModel.hidden = webllmLabel.hidden = kind !== 'webllm';
+    policyNote.textContent = offer?.warning ?? '';
+  };
+
+  /** The policies this browser can run; the others are listed with the reason they are not. */
+  const offerPolicies = async () => {
+    offers = await worker.availablePolicies().catch(() => []);
+    if (offers.length === 0) return;
+    const chosen = policySelect.value;
+    policySelect.replaceChildren(
+      ...offers.map((o) => {
+        const option = new Option(o.offered ? POLICY_LABELS[o.kind] : `${POLICY_LABELS[o.kind]} — not available`, o.kind);
+        option.disabled = !o.offered;
+        if (o.reason) option.title = o.reason;
+        return option;
+      }),
+    );
+    if (offers.some((o) => o.kind === chosen && o.offered)) policySelect.value = chosen;
+    const models = offers.find((o) => o.kind === 'webllm')?.models ?? [];
+    webllmModel.replaceChildren(...models.map((m) => new Option(`${m.id} (${Math.round(m.vramMB)} MB)`, m.id)));
+    showPolicyFields();
+  };
+  policySelect.addEventListener('change', showPolicyFields);
 
   const show = (s: AgentRunStatus) => {
     log.replaceChildren(
@@ -64,7 +107,13 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
       status.textContent = 'No tab to run on.';
       return;
     }
-    const policy: PolicyConfig = { kind: 'openai', baseUrl: field('baseUrl').value.trim(), model: field('model').value.trim(), ...(field('apiKey').value ? { apiKey: field('apiKey').value } : {}) };
+    const kind = policySelect.value as PolicyConfig['kind'];
+    const policy: PolicyConfig =
+      kind === 'openai'
+        ? { kind, baseUrl: field('baseUrl').value.trim(), model: field('model').value.trim(), ...(field('apiKey').value ? { apiKey: field('apiKey').value } : {}) }
+        : kind === 'webllm'
+          ? { kind, model: webllmModel.value }
+          : { kind };
     await browser.storage.local.set({ [SETTINGS_KEY]: policy });
     start.disabled = true;
     status.textContent = 'Starting…';
@@ -89,11 +138,15 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
   // Settings from last time, and the run that may still be going.
   void (async () => {
     const saved = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as PolicyConfig | undefined;
+    if (saved) policySelect.value = saved.kind;
     if (saved?.kind === 'openai') {
       field('baseUrl').value = saved.baseUrl;
       field('model').value = saved.model;
       field('apiKey').value = saved.apiKey ?? '';
     }
+    showPolicyFields();
+    await offerPolicies();
+    if (saved?.kind === 'webllm') webllmModel.value = saved.model;
     current = (await browser.storage.session.get(RUN_KEY))[RUN_KEY] as string | undefined;
     void poll();
   })();
