@@ -16,6 +16,9 @@ const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'url', 'tel', '
 /** Inputs whose value is set whole (no per-key typing). */
 export const WHOLE_VALUE_INPUT_TYPES = new Set(['date', 'time', 'datetime-local', 'month', 'week', 'color', 'range']);
 
+/** A selector every element interactivity() accepts matches (native matching narrows the walk). */
+export const INTERACTIVE_CANDIDATES = 'a,button,input,select,textarea,summary,[role],[contenteditable],[onclick],[tabindex]';
+
 export type Interactivity = 'native' | 'role' | 'editable' | 'focusable' | 'handler' | null;
 
 /** Cheap, attribute-only test; cursor detection is done by the caller when this says null. */
@@ -49,10 +52,21 @@ export function isTypable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
-export function implicitRole(el: Element): string {
-  const explicit = el.getAttribute('role');
+/** Reads one element's attributes; `attrReader` lists the names once, so absent ones cost no DOM call. */
+export type AttrReader = (name: string) => string | null;
+
+const NO_ATTRIBUTES: AttrReader = () => null;
+
+export function attrReader(el: Element): AttrReader {
+  const names = el.getAttributeNames();
+  if (names.length === 0) return NO_ATTRIBUTES;
+  return (name) => (names.includes(name) ? el.getAttribute(name) : null);
+}
+
+export function implicitRole(el: Element, attr: AttrReader = (n) => el.getAttribute(n), tag = el.localName): string {
+  const explicit = attr('role');
   if (explicit) return explicit.split(/\s+/)[0] ?? explicit;
-  switch (el.localName) {
+  switch (tag) {
     case 'a':
       return 'link';
     case 'button':
@@ -76,57 +90,78 @@ export function implicitRole(el: Element): string {
   return 'generic';
 }
 
+const WHITESPACE = /\s+/g;
+
 export function collapse(s: string | null | undefined, max = 200): string {
   if (!s) return '';
-  const c = s.replace(/\s+/g, ' ').trim();
+  // Long text (a big subtree's textContent): collapse a head first, enough when it fills `max`.
+  if (s.length > max * 4 + 64) {
+    const head = s.slice(0, max * 4 + 64).replace(WHITESPACE, ' ').trim();
+    if (head.length >= max) return head.slice(0, max);
+  }
+  const c = s.replace(WHITESPACE, ' ').trim();
   return c.length > max ? c.slice(0, max) : c;
 }
 
-function textOf(el: Element): string {
-  return collapse(el.textContent);
+/** What accessibleName can be given instead of reading it again. */
+export interface NameSources {
+  attr?: AttrReader;
+  tag?: string;
+  /** The element's collapsed textContent (200 characters). */
+  text?: string;
+  /**
+   * The label elements of a field (what `el.labels` returns). `labels` is slow on big
+   * pages: every first read after a DOM change walks the whole document.
+   */
+  labels?: (el: Element) => ArrayLike<Element> | null | undefined;
 }
 
-function labelsText(el: Element): string {
-  const labels = (el as HTMLInputElement).labels;
+function labelsText(labels: ArrayLike<Element> | null | undefined): string {
   if (!labels || labels.length === 0) return '';
+  if (labels.length === 1) return collapse(labels[0]!.textContent);
   // The label's text without the field's own text (a field nested in its label).
   return collapse(Array.from(labels, (l) => l.textContent ?? '').join(' '));
 }
 
 /** Accessible name, simplified from the accname spec: the sources users see first. */
-export function accessibleName(el: Element): string {
-  const labelledBy = el.getAttribute('aria-labelledby');
+export function accessibleName(el: Element, from: NameSources = {}): string {
+  const attr = from.attr ?? ((n: string) => el.getAttribute(n));
+  const tag = from.tag ?? el.localName;
+  const labelledBy = attr('aria-labelledby');
   if (labelledBy) {
     const root = el.getRootNode() as Document | ShadowRoot;
-    const text = labelledBy
+    const t = labelledBy
       .split(/\s+/)
       .map((id) => root.getElementById?.(id)?.textContent ?? '')
       .join(' ');
-    if (text.trim()) return collapse(text);
+    if (t.trim()) return collapse(t);
   }
-  const aria = el.getAttribute('aria-label');
+  const aria = attr('aria-label');
   if (aria?.trim()) return collapse(aria);
-  const tag = el.localName;
   if (tag === 'input' || tag === 'select' || tag === 'textarea') {
     const t = (el as HTMLInputElement).type;
     if (tag === 'input' && (t === 'submit' || t === 'button' || t === 'reset')) {
       return collapse((el as HTMLInputElement).value) || (t === 'submit' ? 'Submit' : t === 'reset' ? 'Reset' : '');
     }
-    if (tag === 'input' && t === 'image') return collapse(el.getAttribute('alt')) || collapse(el.getAttribute('title'));
-    const fromLabel = labelsText(el);
+    if (tag === 'input' && t === 'image') return collapse(attr('alt')) || collapse(attr('title'));
+    const fromLabel = labelsText(from.labels ? from.labels(el) : (el as HTMLInputElement).labels);
     if (fromLabel) return fromLabel;
-    return collapse(el.getAttribute('placeholder')) || collapse(el.getAttribute('title')) || collapse(el.getAttribute('name'));
+    return collapse(attr('placeholder')) || collapse(attr('title')) || collapse(attr('name'));
   }
-  if (tag === 'img') return collapse(el.getAttribute('alt')) || collapse(el.getAttribute('title'));
-  const text = textOf(el);
-  if (text) return text;
+  if (tag === 'img') return collapse(attr('alt')) || collapse(attr('title'));
+  const own = from.text ?? collapse(el.textContent);
+  if (own) return own;
   const img = el.querySelector('img[alt], [aria-label]');
   if (img) return collapse(img.getAttribute('alt') ?? img.getAttribute('aria-label'));
-  return collapse(el.getAttribute('title')) || collapse(el.querySelector('svg title')?.textContent);
+  return collapse(attr('title')) || collapse(el.querySelector('svg title')?.textContent);
 }
 
-export function isDisabled(el: Element): boolean {
-  if (el.getAttribute('aria-disabled') === 'true') return true;
+/** Elements `:disabled` can match: form controls and form-associated custom elements (a dash in the name). */
+const DISABLABLE = new Set(['button', 'input', 'select', 'textarea', 'optgroup', 'option', 'fieldset']);
+
+export function isDisabled(el: Element, attr: AttrReader = (n) => el.getAttribute(n), tag = el.localName): boolean {
+  if (attr('aria-disabled') === 'true') return true;
+  if (!DISABLABLE.has(tag) && !tag.includes('-')) return false;
   try {
     return el.matches(':disabled');
   } catch {
@@ -144,8 +179,8 @@ export function frameDocument(el: Element): Document | null {
   }
 }
 
-/** Offset of a frame's content box in its parent's viewport. */
-export function frameOffset(frame: Element): { x: number; y: number } {
+/** Where a frame's content starts in its parent's viewport, and the frame's own size (0: not rendered). */
+export function frameOffset(frame: Element): { x: number; y: number; width: number; height: number } {
   const r = frame.getBoundingClientRect();
-  return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
+  return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop, width: r.width, height: r.height };
 }

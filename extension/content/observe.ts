@@ -1,13 +1,50 @@
 // Perception: the page as an Observation of indexed interactive elements.
-// Written for speed on big pages: one walk, attribute checks before style,
-// computed style only where a custom widget is possible, layout read once per candidate.
+// Written for speed on big pages, where every DOM call counts (a content script's
+// isolated world pays more per call than the page does):
+// - candidates come from native selector matching (one querySelectorAll per root),
+//   and one walk keeps document order and finds open shadow roots and frames;
+// - the page's CSS rules say where computed style can matter (cursor:pointer,
+//   visibility), so computed style is read only there (style-rules.ts);
+// - then read-only passes: every box, visibility where a rule may hide, and the
+//   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { redactValue } from '../../shared/redact';
-import {
-  SKIP_TAGS, accessibleName, collapse, frameDocument, frameOffset, implicitRole, interactivity,
-  isDisabled, maybeClickableByCursor,
-} from './dom';
-import { pointerCandidates } from './pointer-rules';
+import { DescriptionCache } from './describe';
+import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
+import { styleSelectors } from './style-rules';
+
+/** Per document or shadow root: what native matching found in it. */
+interface RootFacts {
+  /** Elements that may be interactive by tag or attribute (interactivity() decides). */
+  interactive: Set<Element>;
+  frames: Set<Element> | null;
+  /** Elements CSS rules may make cursor:pointer; null: read computed style. */
+  pointer: Set<Element> | null;
+  /** Elements that may be hidden while keeping a box; null: check every candidate. */
+  hiding: Set<Element> | null;
+}
+
+function factsOf(root: Document | ShadowRoot): RootFacts {
+  const interactive = new Set<Element>();
+  for (const el of root.querySelectorAll(INTERACTIVE_CANDIDATES)) interactive.add(el);
+  // Frames and what the page's CSS may make clickable or hidden: one more match, sorted here.
+  const { pointer, hiding } = styleSelectors(root);
+  const facts: RootFacts = { interactive, frames: null, pointer: pointer === null ? null : new Set(), hiding: hiding === null ? null : new Set() };
+  let extras: NodeListOf<Element>;
+  try {
+    extras = root.querySelectorAll(['iframe,frame', pointer, hiding].filter((s) => s).join(','));
+  } catch {
+    // Every part parsed alone; should the list not, read computed style everywhere.
+    extras = root.querySelectorAll('iframe,frame');
+    facts.pointer = facts.hiding = null;
+  }
+  for (const el of extras) {
+    const tag = el.localName;
+    if (tag === 'iframe' || tag === 'frame') (facts.frames ??= new Set()).add(el);
+    if (facts.pointer && el.matches(pointer!)) facts.pointer.add(el);
+    if (facts.hiding && el.matches(hiding!)) facts.hiding.add(el);
+  }
+  return facts;
+}
 
 interface WalkContext {
   offsetX: number;
@@ -16,19 +53,111 @@ interface WalkContext {
   /** Inside an element already listed (its children inherit its cursor). */
   insideInteractive: boolean;
   parentCursor: string;
-  /** Elements CSS rules make cursor:pointer in this root; null: read computed style. */
-  pointers: Set<Element> | null;
+  /** This element or an ancestor may be hidden by visibility or content-visibility: check. */
+  mayHide: boolean;
+  facts: RootFacts;
+  /** The same context inside a listed element, made once. */
+  inside?: WalkContext;
 }
 
-interface Candidate {
-  el: Element;
-  ctx: WalkContext;
+/** Candidates in document order, and the context each was found in. */
+interface Candidates {
+  els: Element[];
+  ctxs: WalkContext[];
+}
+
+function insideOf(ctx: WalkContext): WalkContext {
+  if (ctx.insideInteractive) return ctx;
+  return (ctx.inside ??= { ...ctx, insideInteractive: true, inside: undefined });
+}
+
+/** Walks elements in document order, descending into open shadow roots and same-origin iframes. */
+function collect(root: ParentNode, ctx: WalkContext, out: Candidates, descriptions: DescriptionCache): void {
+  const facts = ctx.facts;
+  const hiding = facts.hiding !== null && facts.hiding.size !== 0 ? facts.hiding : null;
+  const pointer = facts.pointer;
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
+    let c = ctx;
+    if (hiding !== null && !c.mayHide && hiding.has(el)) c = { ...c, mayHide: true, inside: undefined };
+    if (facts.interactive.has(el) && interactivity(el)) {
+      out.els.push(el);
+      out.ctxs.push(c);
+      c = insideOf(c);
+    } else if (!c.insideInteractive) {
+      if (pointer) {
+        // Only elements a pointer rule matches can start a clickable region.
+        if (pointer.size !== 0 && pointer.has(el) && maybeClickableByCursor(el) && getComputedStyle(el).cursor === 'pointer' && parentCursor(el) !== 'pointer') {
+          out.els.push(el);
+          out.ctxs.push(c);
+          c = insideOf(c);
+        }
+      } else if (maybeClickableByCursor(el)) {
+        const cursor = getComputedStyle(el).cursor;
+        if (cursor === 'pointer' && c.parentCursor !== 'pointer') {
+          out.els.push(el);
+          out.ctxs.push(c);
+          c = { ...c, insideInteractive: true, parentCursor: cursor, inside: undefined };
+        } else if (cursor !== c.parentCursor) c = { ...c, parentCursor: cursor, inside: undefined };
+      }
+    }
+    const shadow = (el as HTMLElement).shadowRoot;
+    if (shadow) {
+      descriptions.watch(shadow);
+      const inner = factsOf(shadow);
+      // Styles inside a shadow tree can hide the host's light children too (slots, ::slotted).
+      if (!c.mayHide && (inner.hiding === null || inner.hiding.size !== 0)) c = { ...c, mayHide: true, inside: undefined };
+      collect(shadow, { ...c, context: 'shadow', facts: inner, mayHide: c.mayHide || inner.hiding === null, inside: undefined }, out, descriptions);
+    }
+    if (facts.frames !== null && facts.frames.has(el)) {
+      const doc = frameDocument(el);
+      if (doc?.documentElement) {
+        // A frame without a box, or hidden, shows none of its content.
+        const off = frameOffset(el);
+        if (off.width > 0 && off.height > 0 && (!c.mayHide || isVisible(el))) {
+          descriptions.watch(doc);
+          const inner = factsOf(doc);
+          const frameCtx: WalkContext = {
+            offsetX: ctx.offsetX + off.x,
+            offsetY: ctx.offsetY + off.y,
+            context: 'iframe',
+            insideInteractive: false,
+            parentCursor: 'auto',
+            mayHide: inner.hiding === null,
+            facts: inner,
+          };
+          collect(doc.documentElement, frameCtx, out, descriptions);
+        }
+        continue;
+      }
+    }
+    if (el.firstElementChild) collect(el, c, out, descriptions);
+  }
+}
+
+function parentCursor(el: Element): string {
+  const parent = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
+  return parent ? getComputedStyle(parent).cursor : 'auto';
+}
+
+type CheckVisibility = (opts: { checkVisibilityCSS?: boolean }) => boolean;
+const hasCheckVisibility = typeof Element !== 'undefined' && typeof (Element.prototype as { checkVisibility?: CheckVisibility }).checkVisibility === 'function';
+
+/** Not hidden by display, visibility or content-visibility (its own or an ancestor's). */
+function isVisible(el: Element): boolean {
+  if (hasCheckVisibility) return (el as Element & { checkVisibility: CheckVisibility }).checkVisibility({ checkVisibilityCSS: true });
+  return getComputedStyle(el).visibility === 'visible';
+}
+
+function isRendered(el: Element): boolean {
+  return hasCheckVisibility ? (el as Element & { checkVisibility: CheckVisibility }).checkVisibility({ checkVisibilityCSS: true }) : true;
 }
 
 /** Elements of the latest observation, by index; what actions resolve against. */
 export class ElementRegistry {
   observationId = '';
   elements: Element[] = [];
+  /** Descriptions kept between observations of this page. */
+  readonly descriptions = new DescriptionCache();
   private previous = new WeakSet<Element>();
   private previousUrl = '';
 
@@ -46,94 +175,6 @@ export class ElementRegistry {
   indexOf(el: Element): number {
     return this.elements.indexOf(el);
   }
-}
-
-const ATTR_NAMES = ['type', 'href', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
-
-function attrsOf(el: Element): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const name of ATTR_NAMES) {
-    const v = el.getAttribute(name);
-    if (v === null) continue;
-    if (name === 'href') {
-      if (v.startsWith('javascript:') || v === '#') continue;
-      attrs.href = v.length > 120 ? v.slice(0, 120) : v;
-    } else attrs[name] = v;
-  }
-  const tag = el.localName;
-  if (tag === 'input') {
-    const input = el as HTMLInputElement;
-    if ((input.type === 'checkbox' || input.type === 'radio') && input.checked) attrs.checked = '';
-  } else if (tag === 'select') {
-    const opts = Array.from((el as HTMLSelectElement).options, (o) => collapse(o.label || o.text, 40));
-    attrs.options = opts.slice(0, 12).join('|') + (opts.length > 12 ? `|…(${opts.length})` : '');
-  }
-  return attrs;
-}
-
-function valueOf(el: Element): string | undefined {
-  const tag = el.localName;
-  let value: string | undefined;
-  if (tag === 'input') {
-    const input = el as HTMLInputElement;
-    if (input.type === 'checkbox' || input.type === 'radio' || input.type === 'submit' || input.type === 'button') return undefined;
-    value = input.value;
-  } else if (tag === 'textarea') value = (el as HTMLTextAreaElement).value;
-  else if (tag === 'select') {
-    const s = el as HTMLSelectElement;
-    value = Array.from(s.selectedOptions, (o) => o.label || o.text).join(', ');
-  } else if ((el as HTMLElement).isContentEditable) value = collapse(el.textContent, 500);
-  if (value === undefined) return undefined;
-  const facts = { tag, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'), name: el.getAttribute('name'), id: el.id };
-  return redactValue(facts, collapse(value, 500));
-}
-
-/** Walks elements, descending into open shadow roots and same-origin iframes. */
-function collect(root: ParentNode, ctx: WalkContext, out: Candidate[]): void {
-  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
-    const tag = el.localName;
-    if (SKIP_TAGS.has(tag)) continue;
-    let childCtx = ctx;
-    const kind = interactivity(el);
-    if (kind) {
-      out.push({ el, ctx });
-      if (!ctx.insideInteractive) childCtx = { ...ctx, insideInteractive: true };
-    } else if (!ctx.insideInteractive && maybeClickableByCursor(el)) {
-      if (ctx.pointers) {
-        // Only elements a pointer rule matches can start a clickable region.
-        if (ctx.pointers.has(el) && getComputedStyle(el).cursor === 'pointer' && parentCursor(el) !== 'pointer') {
-          out.push({ el, ctx });
-          childCtx = { ...ctx, insideInteractive: true };
-        }
-      } else {
-        const cursor = getComputedStyle(el).cursor;
-        if (cursor === 'pointer' && ctx.parentCursor !== 'pointer') {
-          out.push({ el, ctx });
-          childCtx = { ...ctx, insideInteractive: true, parentCursor: cursor };
-        } else if (cursor !== ctx.parentCursor) childCtx = { ...ctx, parentCursor: cursor };
-      }
-    }
-    const shadow = (el as HTMLElement).shadowRoot;
-    if (shadow) collect(shadow, { ...childCtx, context: 'shadow', pointers: pointerCandidates(shadow) }, out);
-    const doc = frameDocument(el);
-    if (doc?.documentElement) {
-      const off = frameOffset(el);
-      collect(doc.documentElement, { ...childCtx, context: 'iframe', offsetX: ctx.offsetX + off.x, offsetY: ctx.offsetY + off.y, insideInteractive: false, parentCursor: 'auto', pointers: pointerCandidates(doc) }, out);
-      continue;
-    }
-    if (el.firstElementChild) collect(el, childCtx, out);
-  }
-}
-
-function parentCursor(el: Element): string {
-  const parent = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
-  return parent ? getComputedStyle(parent).cursor : 'auto';
-}
-
-function isRendered(el: Element): boolean {
-  // checkVisibility covers display:none ancestors, visibility:hidden and content-visibility.
-  const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-  return check ? check.call(el, { checkVisibilityCSS: true }) : true;
 }
 
 /** Readable text of the page, visible parts only, up to `max` characters. */
@@ -167,42 +208,48 @@ let observationCounter = 0;
 export function observe(registry: ElementRegistry, opts: { maxTextChars?: number } = {}): Observation {
   const started = performance.now();
   const doc = document;
-  const candidates: Candidate[] = [];
+  const descriptions = registry.descriptions;
+  descriptions.sync();
+  const candidates: Candidates = { els: [], ctxs: [] };
   if (doc.documentElement) {
-    collect(doc.documentElement, { offsetX: 0, offsetY: 0, context: 'document', insideInteractive: false, parentCursor: 'auto', pointers: pointerCandidates(doc) }, candidates);
+    descriptions.watch(doc);
+    const facts = factsOf(doc);
+    const ctx: WalkContext = { offsetX: 0, offsetY: 0, context: 'document', insideInteractive: false, parentCursor: 'auto', mayHide: facts.hiding === null, facts };
+    collect(doc.documentElement, ctx, candidates, descriptions);
+  }
+  const { els, ctxs } = candidates;
+  const n = els.length;
+  // Every box in one read-only pass: layout is brought up to date once, by the first read.
+  const boxes = new Float64Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    const r = els[i]!.getBoundingClientRect();
+    boxes[i * 4] = r.left;
+    boxes[i * 4 + 1] = r.top;
+    boxes[i * 4 + 2] = r.width;
+    boxes[i * 4 + 3] = r.height;
   }
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const kept: Element[] = [];
-  const described: Omit<ObservedElement, 'index' | 'isNew'>[] = [];
-  for (const { el, ctx } of candidates) {
-    // No box: display:none here or above. Then visibility (inherited, so one read).
-    const r = el.getBoundingClientRect();
-    if (r.width <= 0 || r.height <= 0) continue;
-    if (getComputedStyle(el).visibility !== 'visible') continue;
-    const x = r.left + ctx.offsetX;
-    const y = r.top + ctx.offsetY;
-    const name = accessibleName(el);
-    const text = collapse(el.textContent, 100);
-    const value = valueOf(el);
-    const entry: Omit<ObservedElement, 'index' | 'isNew'> = {
-      tag: el.localName,
-      role: implicitRole(el),
-      name,
-      attrs: attrsOf(el),
-      text: value !== undefined && el.getAttribute('contenteditable') !== null ? '' : text,
-      inViewport: x < vw && y < vh && x + r.width > 0 && y + r.height > 0,
-      disabled: isDisabled(el),
-      box: { x: Math.round(x), y: Math.round(y), width: Math.round(r.width), height: Math.round(r.height) },
-      context: ctx.context,
-    };
-    if (value !== undefined) entry.value = value;
+  const elements: ObservedElement[] = [];
+  for (let i = 0; i < n; i++) {
+    const el = els[i]!;
+    const ctx = ctxs[i]!;
+    // No box: display:none here or above. Then visibility, where a rule may set it.
+    const width = boxes[i * 4 + 2]!;
+    const height = boxes[i * 4 + 3]!;
+    if (width <= 0 || height <= 0) continue;
+    if (ctx.mayHide && !isVisible(el)) continue;
+    const x = boxes[i * 4]! + ctx.offsetX;
+    const y = boxes[i * 4 + 1]! + ctx.offsetY;
+    const box = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
+    const inViewport = x < vw && y < vh && x + width > 0 && y + height > 0;
+    elements.push(descriptions.describe(el, elements.length, box, inViewport, ctx.context));
     kept.push(el);
-    described.push(entry);
   }
   const id = `obs-${Date.now().toString(36)}-${(observationCounter++).toString(36)}`;
   const isNew = registry.commit(id, kept, location.href);
-  const elements: ObservedElement[] = described.map((d, index) => ({ ...d, index, isNew: isNew(kept[index]!) }));
+  for (let i = 0; i < kept.length; i++) elements[i]!.isNew = isNew(kept[i]!);
   const scrolling = doc.scrollingElement ?? doc.documentElement;
   return {
     id,
@@ -221,4 +268,3 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   };
 }
-
