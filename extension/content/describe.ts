@@ -34,6 +34,8 @@ const CHECKABLE = 3; // checkbox or radio: .checked
 const EDITABLE = 4; // contenteditable: its text
 
 interface Stable {
+  /** The cache generation it was read in; older ones are stale. */
+  gen: number;
   tag: string;
   role: string;
   name: string;
@@ -128,6 +130,7 @@ function readStable(el: Element, labelledBy: Set<string>, labels: Labels): Stabl
   const ids = attr('aria-labelledby');
   if (ids) for (const id of ids.split(/\s+/)) if (id) labelledBy.add(id);
   return {
+    gen: 0,
     tag,
     role: implicitRole(el, attr, tag),
     name: accessibleName(el, { attr, tag, text, labels: labels.of }),
@@ -171,7 +174,9 @@ function liveValue(el: Element, s: Stable): string | undefined {
 }
 
 export class DescriptionCache {
-  private stable = new WeakMap<Element, Stable>();
+  private readonly stable = new WeakMap<Element, Stable>();
+  /** Bumped to drop every description at once (the map itself is kept: rebuilding it costs more). */
+  private gen = 0;
   /** Ids that cached names were taken from (aria-labelledby). */
   private labelledBy = new Set<string>();
   private watched = new WeakSet<Node>();
@@ -195,8 +200,9 @@ export class DescriptionCache {
   /** The element's entry in an observation; `isNew` is set by the caller once known. */
   describe(el: Element, index: number, box: ObservedElement['box'], inViewport: boolean, context: ObservedElement['context']): ObservedElement {
     let s = this.stable.get(el);
-    if (s === undefined) {
+    if (s === undefined || s.gen !== this.gen) {
       s = readStable(el, this.labelledBy, (this.labels ??= new Labels()));
+      s.gen = this.gen;
       this.stable.set(el, s);
     }
     const value = liveValue(el, s);
@@ -220,7 +226,7 @@ export class DescriptionCache {
 
   /** Drops everything and stops watching until the next observation. */
   clear(): void {
-    this.stable = new WeakMap();
+    this.gen++;
     this.labelledBy = new Set();
     this.watched = new WeakSet();
     this.observer.disconnect();

@@ -1,10 +1,12 @@
 // Perception: the page as an Observation of indexed interactive elements.
 // Written for speed on big pages, where every DOM call counts (a content script's
 // isolated world pays more per call than the page does):
-// - candidates come from native selector matching (one querySelectorAll per root),
-//   and one walk keeps document order and finds open shadow roots and frames;
+// - candidates come from native selector matching (two querySelectorAll per root:
+//   tags and attributes that make an element interactive; frames and what the
+//   page's CSS may make clickable or hidden), and one walk keeps document order and
+//   finds open shadow roots and frames;
 // - the page's CSS rules say where computed style can matter (cursor:pointer,
-//   visibility), so computed style is read only there (style-rules.ts);
+//   visibility, content-visibility), so it is read only there (style-rules.ts);
 // - then read-only passes: every box, visibility where a rule may hide, and the
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
