@@ -1,15 +1,10 @@
 // Screenshots of a tab's visible area, as JPEG at a configurable scale and quality.
 import browser from 'webextension-polyfill';
+import { bytesToDataUrl } from '../../shared/data-url';
 import type { Screenshot, ScreenshotOptions } from '../../shared/protocol';
 
 const DEFAULT_SCALE = 0.5;
 const DEFAULT_QUALITY = 0.7;
-
-function toDataUrl(bytes: Uint8Array, mime: string): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${mime};base64,${btoa(binary)}`;
-}
 
 async function captureWithRetry(windowId: number): Promise<string> {
   // Chrome limits captures per second; one retry after the window passes.
@@ -37,5 +32,5 @@ export async function captureTab(tabId: number, opts: ScreenshotOptions): Promis
   bitmap.close();
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: opts.quality ?? DEFAULT_QUALITY });
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  return { dataUrl: toDataUrl(bytes, 'image/jpeg'), width, height, bytes: bytes.length };
+  return { dataUrl: bytesToDataUrl(bytes, 'image/jpeg'), width, height, bytes: bytes.length };
 }

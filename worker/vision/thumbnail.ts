@@ -1,5 +1,6 @@
 // Screenshots in and out of the store: data URLs to Blobs, and small JPEG thumbnails
 // for the inspector. Browser-only (OffscreenCanvas), like decode.ts.
+import { bytesToDataUrl } from '../../shared/data-url';
 import { ImageDecodeError } from './decode';
 
 export async function dataUrlToBlob(dataUrl: string): Promise<Blob> {
@@ -17,11 +18,7 @@ export async function dataUrlToBlob(dataUrl: string): Promise<Blob> {
 }
 
 export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  // In chunks: String.fromCharCode with a huge argument list overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(binary)}`;
+  return bytesToDataUrl(new Uint8Array(await blob.arrayBuffer()), blob.type || 'application/octet-stream');
 }
 
 export interface ScreenshotBlobs {
