@@ -192,11 +192,28 @@ export const PolicyConfig = z.discriminatedUnion('kind', [
 ]);
 export type PolicyConfig = z.infer<typeof PolicyConfig>;
 
+/** How a run uses memory: whether the coach advises it, and under which memory design. */
+export const RunMemoryOptions = z
+  .object({
+    /** The coach retrieves past experience and advises the agent (default true). Off: nothing is retrieved, but the run is still learned from. */
+    coach: z.boolean().optional(),
+    /** `auto` (default): the learner picks the design for the task's cluster; a design's name pins it. */
+    design: z.string().min(1).max(100).optional(),
+    /**
+     * The caller reports the task's own check with `recordVerdict` after the run; the
+     * run is learned from then, with that outcome, instead of when it ends.
+     */
+    externalCheck: z.boolean().optional(),
+  })
+  .strict();
+export type RunMemoryOptions = z.infer<typeof RunMemoryOptions>;
+
 export const AgentRunRequest = z.object({
   task: z.string().min(1).max(5_000),
   tabId: z.number().int().nonnegative(),
   maxSteps: z.number().int().min(1).max(200).optional(),
   policy: PolicyConfig,
+  memory: RunMemoryOptions.optional(),
 });
 export type AgentRunRequest = z.infer<typeof AgentRunRequest>;
 
@@ -214,6 +231,16 @@ export interface AgentRunResult {
   steps: number;
   /** The agent's answer from `done` (or what `extract` returned last). */
   answer?: string;
+  /** What the coach did in this run (absent when the coach was off). */
+  coach?: CoachReport;
+}
+
+/** The coach's part in a run: the design it used and each piece of advice it gave. */
+export interface CoachReport {
+  design: string;
+  /** The task cluster the run belongs to (the learner chooses designs per cluster). */
+  cluster: string;
+  advice: { step: number; text: string; sources: string[]; confidence: number; workflow?: string }[];
 }
 
 export interface AgentRunStatus {
@@ -254,9 +281,9 @@ export const WorkerCalls = {
   startAgentRun: z.tuple([AgentRunRequest]),
   stopAgentRun: z.tuple([id]),
   agentRunStatus: z.tuple([id, z.object({ wait: z.boolean().optional() }).strict().optional()]),
-  /** `interruptAll` after a browser restart: the runs' tabs are gone, so none can go on. */
   /** The task's own success check, reported after the run (judgedBy: 'check'). */
-  recordVerdict: z.tuple([id, z.object({ success: z.boolean(), reason: z.string().min(1).max(2_000) }).strict()]),
+  recordVerdict: z.tuple([id, z.object({ success: z.boolean(), reason: z.string().min(1).max(2_000), by: z.enum(['check', 'user']).optional() }).strict()]),
+  /** `interruptAll` after a browser restart: the runs' tabs are gone, so none can go on. */
   resumeRuns: z.tuple([z.object({ interruptAll: z.boolean().optional() }).strict().optional()]),
   /** Which policies this browser can run (WebLLM needs WebGPU, the Prompt API needs Chrome's model), and why not. */
   availablePolicies: none,

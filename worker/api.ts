@@ -117,7 +117,7 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
       return options?.wait ? agent.settled(runId) : agent.status(runId);
     },
     async recordVerdict(runId, verdict) {
-      return (await parts.runs()).setOutcome(runId, { status: verdict.success ? 'success' : 'failure', judgedBy: 'check', reason: verdict.reason });
+      return (await parts.runs()).setOutcome(runId, { status: verdict.success ? 'success' : 'failure', judgedBy: verdict.by ?? 'check', reason: verdict.reason });
     },
     async resumeRuns(options) {
       return { resumed: await (await parts.agent()).resumeUnfinished(options?.interruptAll ?? false) };
