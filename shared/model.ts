@@ -47,6 +47,11 @@ export const Step = z.object({
   observation: ObservationDigest,
   output: AgentOutput,
   results: z.array(ActionResult),
+  /**
+   * The element each action was aimed at, as it was seen then (null for actions
+   * without an element): what workflows and lessons are learned from.
+   */
+  targets: z.array(ElementDescriptor.nullable()).optional(),
   /** Memory item ids of the advice shown before this step. */
   adviceIds: z.array(z.string()),
   startedAt: z.number(),

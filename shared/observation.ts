@@ -72,6 +72,12 @@ export function renderElement(e: ObservedElement): string {
   return `${e.isNew ? '*' : ''}[${e.index}]<${parts.join(' ')}>${text}</${e.tag}>`;
 }
 
+/** How an observed element is recognised again on another visit (workflows, lessons). */
+export function descriptorOf(e: ObservedElement): { tag: string; role: string; name: string; type?: string; box: BoundingBox } {
+  const name = (e.name || e.text).replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { tag: e.tag, role: e.role, name, ...(e.attrs.type ? { type: e.attrs.type } : {}), box: e.box };
+}
+
 /** Prompt rendering: elements in the viewport first, then the rest of the page. */
 export function renderObservation(o: Observation, maxElements = 400): string {
   const inView = o.elements.filter((e) => e.inViewport);

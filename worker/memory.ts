@@ -95,19 +95,32 @@ export class Memory {
     return stored;
   }
 
-  async update(id: string, patch: ItemPatch, reason = 'edited'): Promise<MemoryItem> {
+  /**
+   * Changes an item. Only a change to what it is found by (title, when to use, text,
+   * scope) embeds it again; counters and utility move without the embedder.
+   */
+  async update(id: string, patch: ItemPatch & { provenance?: string[] }, reason = 'edited', change: 'update' | 'merge' = 'update'): Promise<MemoryItem> {
     const current = await this.items.get(id);
     if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
     const next: MemoryItem = { ...current, ...patch, updatedAt: Date.now() };
+    const found = (i: MemoryItem) => JSON.stringify([itemEmbeddingText(i), i.scope, i.kind]);
+    if (found(next) === found(current)) return this.items.put(next, change, reason);
     const { record, ready } = await this.embedItem(next);
-    const stored = await this.items.put(next, 'update', reason, record);
+    const stored = await this.items.put(next, change, reason, record);
     Memory.upsert(ready, record);
     return stored;
   }
 
-  async remove(id: string, reason = 'deleted by the user'): Promise<MemoryItem> {
+  /** Counters and utility only: the item is not touched otherwise (recency stays as it was). */
+  async credit(id: string, patch: Pick<ItemPatch, 'counters' | 'utility'>, reason: string): Promise<MemoryItem> {
+    const current = await this.items.get(id);
+    if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
+    return this.items.put({ ...current, ...patch }, 'update', reason);
+  }
+
+  async remove(id: string, reason = 'deleted by the user', change: 'delete' | 'prune' = 'delete'): Promise<MemoryItem> {
     const ready = await this.indexed();
-    const removed = await this.items.remove(id, reason);
+    const removed = await this.items.remove(id, reason, change);
     ready.index.remove(id);
     return removed;
   }
@@ -137,6 +150,15 @@ export class Memory {
     return out;
   }
 
+  /**
+   * Forgets the built index, so the next use rebuilds it from the stored vectors: for
+   * writes that bypass `add`/`update` (an import writes many items in one transaction).
+   */
+  reloadIndex(): void {
+    this.ready = null;
+    this.readyFor = null;
+  }
+
   async indexStatus(): Promise<{ size: number; mode: 'exact' | 'approximate' }> {
     if (!this.ready) return { size: 0, mode: 'exact' };
     const { index } = await this.ready;
@@ -150,7 +172,7 @@ function isZeroVector(v: Float32Array): boolean {
   return true;
 }
 
-function vectorRecord(model: string, item: MemoryItem, vector: Float32Array): VectorRecord {
+export function vectorRecord(model: string, item: MemoryItem, vector: Float32Array): VectorRecord {
   const record: VectorRecord = { model, itemId: item.id, vector, kind: item.kind };
   if (item.scope.origin !== undefined) record.origin = item.scope.origin;
   if (item.scope.cluster !== undefined) record.cluster = item.scope.cluster;

@@ -99,9 +99,17 @@ export class Blocked {
     }
   }
 
-  /** This action on this element failed here, or was already taken on this very screen. */
+  private readonly avoided = new Set<string>();
+
+  /** An action memory says not to take (a lesson from a past failure). */
+  avoid(kind: Action['kind'], target: string): void {
+    this.avoided.add(`${kind}|${target}`);
+  }
+
+  /** This action on this element failed here, was already taken on this very screen, or is to be avoided. */
   isBlocked(kind: Action['kind'], target: string): boolean {
-    return this.failed.has(`${kind}|${target}`) || this.idle.has(`${kind}|${target}`);
+    const key = `${kind}|${target}`;
+    return this.failed.has(key) || this.idle.has(key) || this.avoided.has(key);
   }
 
   /** A control already pressed on this page with nothing filled in since. */

@@ -5,7 +5,7 @@ import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
 import { HookSet } from './hooks';
 import type { Policy } from './policy';
-import type { AgentActivity, AgentRunResult, AgentRunStatus } from '../../shared/worker-api';
+import type { AgentActivity, AgentRunResult, AgentRunStatus, CoachReport, RunMemoryOptions } from '../../shared/worker-api';
 import { runAgent } from './run-agent';
 
 const ACTIVITY_KEPT = 200;
@@ -18,6 +18,7 @@ export interface AgentRunRequest<P> {
   tabId: number;
   maxSteps?: number;
   policy: P;
+  memory?: RunMemoryOptions;
 }
 
 
@@ -40,6 +41,8 @@ export class AgentService<P> {
       policy: (config: P) => Promise<Policy>;
       /** Where runs in progress are noted, so a restarted worker can pick them up. */
       settings: () => Promise<KeyValueStore>;
+      /** What the coach did in a run, added to its result. */
+      coachReport?: (runId: string) => CoachReport | undefined;
     },
   ) {}
 
@@ -119,13 +122,15 @@ export class AgentService<P> {
       runs: store,
       hooks: this.hooks,
       signal: run.controller.signal,
+      ...(request.memory ? { memory: request.memory } : {}),
       onActivity: (a) => {
         run.activity.push(a);
         if (run.activity.length > ACTIVITY_KEPT) run.activity.splice(0, run.activity.length - ACTIVITY_KEPT);
       },
     })
       .then(async (result) => {
-        run.result = result;
+        const coach = this.deps.coachReport?.(runId);
+        run.result = coach ? { ...result, coach } : result;
         await (await this.deps.settings()).delete(IN_FLIGHT + runId);
       })
       .catch(async (e: unknown) => {

@@ -2,6 +2,7 @@
 // next step's prompt; they never reach into the loop's private state. A hook that
 // throws is reported and skipped: it cannot break a run.
 import type { Outcome, Step } from '../../shared/model';
+import type { RunMemoryOptions } from '../../shared/worker-api';
 import type { Observation } from '../../shared/observation';
 import type { HookContext } from './policy';
 
@@ -10,6 +11,11 @@ export interface RunInfo {
   task: string;
   tabId: number;
   origin: string;
+  maxSteps: number;
+  /** The policy deciding the steps (e.g. `offline`). */
+  policy: string;
+  /** How the run uses memory, as requested. */
+  memory?: RunMemoryOptions;
 }
 
 export interface LoopSignal {

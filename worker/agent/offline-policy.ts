@@ -13,11 +13,12 @@ import type { Action, ActionResult } from '../../shared/actions';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
+import { normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
-import type { Policy, PolicyDecision, StepInput } from './policy';
+import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
 import { type ParsedTask, parseTask } from './task-parse';
 import { planWorkflow } from './workflow-runner';
@@ -43,6 +44,8 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
   let parsed: ParsedTask | undefined;
   // A workflow handed over once (a coach that speaks only at the start) is followed to its end.
   let following: BoundWorkflow | undefined;
+  // Lessons from past failures, handed over once, hold for the whole run.
+  const avoiding: AvoidHint[] = [];
   let embedderFailureTold = false;
   return {
     id: 'offline',
@@ -52,6 +55,8 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
       const observation = input.observation;
       const attempts = ledger.attempts(input.history, observation);
       const blocked = new Blocked(attempts, observation);
+      for (const c of input.context) for (const hint of c.avoid ?? []) if (!avoiding.some((h) => sameHint(h, hint))) avoiding.push(hint);
+      for (const e of observation.elements) for (const hint of avoiding) if (matchesHint(e, hint)) blocked.avoid(hint.actionKind as Action['kind'], elementKey(e));
       const bound = input.context.find((c) => c.workflow)?.workflow ?? following;
       following = bound;
       await sem.prepare(textsToEmbed(task, observation, bound));
@@ -86,6 +91,15 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
     },
     dispose: async () => {},
   };
+}
+
+function sameHint(a: AvoidHint, b: AvoidHint): boolean {
+  return a.actionKind === b.actionKind && normalizeText(a.target.name) === normalizeText(b.target.name) && a.target.role === b.target.role;
+}
+
+/** The element a lesson names: the same name, and the same role or tag. */
+function matchesHint(e: Observation['elements'][number], hint: AvoidHint): boolean {
+  return normalizeText(labelOf(e)) === normalizeText(hint.target.name) && (e.role === hint.target.role || e.tag === hint.target.tag);
 }
 
 function withIntent(action: Action, intent: string): Action {

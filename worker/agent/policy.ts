@@ -3,7 +3,7 @@
 import type { JudgeInput, Verdict } from '../../shared/judge';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
-import type { BoundWorkflow } from '../../shared/workflow';
+import type { BoundWorkflow, WorkflowTarget } from '../../shared/workflow';
 
 /** Text a hook adds to the next step's prompt (e.g. the coach's advice), with where it came from. */
 export interface HookContext {
@@ -17,6 +17,19 @@ export interface HookContext {
    * LLM policies read `text` instead.
    */
   workflow?: BoundWorkflow;
+  /**
+   * Elements not to act on for this task (lessons from past failures), with the task's
+   * values filled in. The offline policy leaves them out; LLM policies read `text`.
+   */
+  avoid?: AvoidHint[];
+}
+
+export interface AvoidHint {
+  actionKind: string;
+  target: WorkflowTarget;
+  reason: string;
+  /** The memory item the hint came from. */
+  memoryId?: string;
 }
 
 export interface StepInput {

@@ -4,8 +4,8 @@
 import { type ActionResult, actionFailure, describeAction } from '../../shared/actions';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
-import type { AgentActivity, AgentRunResult } from '../../shared/worker-api';
-import type { Observation } from '../../shared/observation';
+import type { AgentActivity, AgentRunResult, RunMemoryOptions } from '../../shared/worker-api';
+import { descriptorOf, type Observation } from '../../shared/observation';
 import type { RunStore } from '../store/run-store';
 import type { HookSet, RunInfo } from './hooks';
 import { LoopDetector } from './loop-detector';
@@ -23,6 +23,7 @@ export interface AgentRunOptions {
   runs: RunStore;
   hooks: HookSet;
   signal: AbortSignal;
+  memory?: RunMemoryOptions;
   /** Live progress for the UI (ephemeral; the persisted record is the step). */
   onActivity?: (activity: AgentActivity) => void;
 }
@@ -31,7 +32,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
   const first = await o.bridge.observe(o.tabId);
-  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url) };
+  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url), maxSteps: o.maxSteps, policy: o.policy.id, ...(o.memory ? { memory: o.memory } : {}) };
   const existing = await o.runs.header(o.runId);
   if (!existing) await o.runs.start({ id: o.runId, task: o.task, origin: info.origin, startedAt: Date.now(), source: 'agent' });
   const history: Step[] = existing ? ((await o.runs.get(o.runId))?.steps ?? []) : [];
@@ -50,6 +51,7 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
     const startedAt = Date.now();
     o.onActivity?.({ type: 'observing', step: index });
     observation ??= await o.bridge.observe(o.tabId);
+    const seen: Observation = observation;
     const context = await o.hooks.beforeStep(info, { index, observation, history });
     o.onActivity?.({ type: 'thinking', step: index });
     let decision;
@@ -67,6 +69,10 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
       observation: { url: observation.url, title: observation.title, elementCount: observation.elements.length },
       output: decision.output,
       results,
+      targets: decision.output.actions.map((a) => {
+        const e = 'index' in a && a.index !== undefined ? seen.elements.find((x) => x.index === a.index) : undefined;
+        return e ? descriptorOf(e) : null;
+      }),
       adviceIds: context.flatMap((c) => c.memoryIds ?? []),
       startedAt,
       tookMs: Date.now() - startedAt,

@@ -1,0 +1,47 @@
+// The space of memory designs the learner chooses from (DESIGN.md, "learning to learn").
+// A design is declarative: which kinds of memory a run writes, how many items come
+// back and from how similar, how they are ranked, and when the coach speaks. They
+// differ where published systems differ: whole episodes (WebCoach), reusable
+// workflows (Agent Workflow Memory), lessons from successes and failures
+// (ReasoningBank), and how eagerly advice is given.
+import { MemoryDesign } from './model';
+
+export const MEMORY_DESIGNS: readonly MemoryDesign[] = [
+  {
+    name: 'balanced',
+    writes: ['episode', 'workflow', 'insight', 'keyframe'],
+    retrieval: { k: 5, floor: 0.35, weights: { similarity: 0.6, recency: 0.15, utility: 0.25 } },
+    speak: 'on-signal',
+  },
+  {
+    name: 'episodic',
+    writes: ['episode', 'keyframe'],
+    retrieval: { k: 3, floor: 0.45, weights: { similarity: 0.7, recency: 0.2, utility: 0.1 } },
+    speak: 'on-signal',
+  },
+  {
+    name: 'procedural',
+    writes: ['episode', 'workflow'],
+    retrieval: { k: 3, floor: 0.35, weights: { similarity: 0.6, recency: 0.1, utility: 0.3 } },
+    speak: 'start-only',
+  },
+  {
+    name: 'reflective',
+    writes: ['insight', 'keyframe'],
+    retrieval: { k: 5, floor: 0.3, weights: { similarity: 0.5, recency: 0.2, utility: 0.3 } },
+    speak: 'on-signal',
+  },
+  {
+    name: 'eager',
+    writes: ['episode', 'workflow', 'insight', 'keyframe'],
+    retrieval: { k: 8, floor: 0.2, weights: { similarity: 0.5, recency: 0.2, utility: 0.3 } },
+    speak: 'every-step',
+  },
+].map((d) => MemoryDesign.parse(d));
+
+/** The safe default: every kind written, advice when it matters. */
+export const DEFAULT_DESIGN = 'balanced';
+
+export function designNamed(name: string): MemoryDesign | undefined {
+  return MEMORY_DESIGNS.find((d) => d.name === name);
+}

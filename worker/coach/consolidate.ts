@@ -1,0 +1,99 @@
+// Consolidation (Memory-R1, ReMe): each new item is set against its nearest
+// neighbours of the same kind and cluster, and one of four things happens:
+//  - no-op:     it is already there (the same run learned from twice);
+//  - update:    a near-duplicate exists — merged into it (provenance, counts, fresher text);
+//  - supersede: it contradicts an older lesson (now "avoid X", before "X worked", or
+//               the reverse) — the older one is removed, with the reason in its history;
+//  - add:       otherwise.
+// Every change goes through Memory, so it is in the item's history and can be undone.
+import type { MemoryItem } from '../../shared/model';
+import type { NewMemoryItem } from '../../shared/worker-api';
+import { normalizeText } from '../../shared/words';
+import type { Memory } from '../memory';
+import { itemEmbeddingText } from '../memory';
+
+/** Above this cosine similarity, two items of one kind and cluster say the same. */
+export const NEAR_DUPLICATE = 0.93;
+const PROVENANCE_KEPT = 20;
+
+export type ConsolidationAction = { action: 'add'; item: MemoryItem } | { action: 'update'; item: MemoryItem } | { action: 'supersede'; item: MemoryItem; superseded: string[] } | { action: 'no-op'; item: MemoryItem };
+
+/** What makes two items the same thing, independent of wording. */
+export function identityOf(item: Pick<NewMemoryItem, 'kind' | 'scope' | 'data' | 'text'>): string {
+  const d = item.data ?? {};
+  const cluster = item.scope.cluster ?? '';
+  switch (item.kind) {
+    case 'workflow': {
+      const steps = ((d.workflow as { steps?: { kind: string; target?: { name: string } }[] } | undefined)?.steps ?? []).map((s) => `${s.kind}:${normalizeText(s.target?.name ?? '')}`);
+      return `workflow|${cluster}|${steps.join('>')}`;
+    }
+    case 'insight': {
+      const avoid = avoidNames(d).sort().join(',');
+      return `insight|${cluster}|${String(d.from ?? '')}|${avoid || normalizeText(item.text)}`;
+    }
+    case 'episode':
+      return `episode|${cluster}|${(d.outcome as { status?: string } | undefined)?.status ?? ''}|${((d.pattern as string[] | undefined) ?? []).join('>')}`;
+    case 'keyframe':
+      return `keyframe|${item.scope.origin ?? ''}|${String(d.moment ?? '')}|${String(d.fingerprint ?? '')}`;
+  }
+}
+
+function avoidNames(data: Record<string, unknown>): string[] {
+  return ((data.avoid as { target: { name: string } }[] | undefined) ?? []).map((a) => normalizeText(a.target.name));
+}
+
+/** Names of the controls a success clicked (from its lesson's or workflow's steps). */
+function clickedNames(item: Pick<NewMemoryItem, 'kind' | 'data' | 'text'>): string[] {
+  const steps = (item.data?.workflow as { steps?: { kind: string; target?: { name: string } }[] } | undefined)?.steps;
+  if (steps) return steps.filter((s) => s.kind === 'click' && s.target).map((s) => normalizeText(s.target!.name));
+  return [...item.text.matchAll(/click "([^"]+)"/g)].map((m) => normalizeText(m[1]!));
+}
+
+/** The older item says the opposite: it avoids what the new success clicked, or it clicked what the new failure avoids. */
+function contradicts(fresh: NewMemoryItem, old: MemoryItem): boolean {
+  if (old.pinned || old.scope.cluster !== fresh.scope.cluster) return false;
+  const freshAvoid = avoidNames(fresh.data ?? {});
+  const oldAvoid = avoidNames(old.data ?? {});
+  if (fresh.kind === 'insight' && fresh.data?.from === 'success' && oldAvoid.length) return oldAvoid.some((n) => clickedNames(fresh).includes(n));
+  if (fresh.kind === 'insight' && freshAvoid.length && old.kind === 'insight' && old.data?.from === 'success') {
+    // A failure does not overrule a lesson that has helped more than it hurt.
+    return old.counters.helped <= old.counters.hurt && freshAvoid.some((n) => clickedNames(old).includes(n));
+  }
+  return false;
+}
+
+function counted(data: Record<string, unknown> | undefined, key: string): number {
+  const v = data?.[key];
+  return typeof v === 'number' ? v : 0;
+}
+
+export async function consolidate(memory: Memory, fresh: NewMemoryItem): Promise<ConsolidationAction> {
+  const runId = fresh.provenance[0];
+  const key = identityOf(fresh);
+  const kinds = fresh.kind === 'insight' ? (['insight'] as const) : ([fresh.kind] as const);
+  const neighbours = await memory.search(itemEmbeddingText(fresh), { k: 8, filter: { kind: [...kinds], ...(fresh.scope.cluster ? { cluster: fresh.scope.cluster } : {}) } });
+  const same = neighbours.find((h) => identityOf(h.item) === key) ?? neighbours.find((h) => h.score >= NEAR_DUPLICATE && h.item.kind === fresh.kind && !contradicts(fresh, h.item));
+  if (same) {
+    const old = same.item;
+    if (runId && old.provenance.includes(runId)) return { action: 'no-op', item: old };
+    const data = { ...(old.data ?? {}), ...(fresh.data ?? {}) };
+    for (const k of ['seen', 'succeeded']) if (k in data) data[k] = counted(old.data, k) + counted(fresh.data, k);
+    const provenance = [...new Set([...old.provenance, ...fresh.provenance])].slice(-PROVENANCE_KEPT);
+    const merged = await memory.update(
+      old.id,
+      { title: fresh.title, text: fresh.text, whenToUse: fresh.whenToUse, data, provenance, ...(old.pinned ? {} : { scope: fresh.scope }) },
+      `merged with what run ${runId ?? 'unknown'} taught (${identityOf(old) === key ? 'same content' : `similarity ${same.score.toFixed(2)}`})`,
+      'merge',
+    );
+    return { action: 'update', item: merged };
+  }
+  const added = await memory.add(fresh, `learned from run ${runId ?? 'unknown'}`);
+  const superseded: string[] = [];
+  const pool = fresh.kind === 'insight' ? neighbours : [];
+  for (const h of pool) {
+    if (!contradicts(fresh, h.item)) continue;
+    await memory.remove(h.item.id, `superseded by "${added.title}" (${added.id}) from run ${runId ?? 'unknown'}`);
+    superseded.push(h.item.id);
+  }
+  return superseded.length ? { action: 'supersede', item: added, superseded } : { action: 'add', item: added };
+}

@@ -1,0 +1,176 @@
+// The learner ("learning to learn"): per task cluster, it chooses the memory design
+// from the outcomes of past runs by Thompson sampling. Each design's record in the
+// cluster is a Beta posterior over its reward (a success, less a little for every
+// step it took; a failure is 0). Two priors make it start safe and learn fast:
+//  - the default design gets a head start of a few pseudo-successes;
+//  - what a design achieved in other clusters counts, scaled down, so a new cluster
+//    starts from what worked elsewhere (and a cluster's own record soon outweighs it).
+// Sampling is seeded by the cluster and its run count, so the same history gives the
+// same choice (benchmarks repeat). A pin fixes the design for a cluster.
+import { MEMORY_DESIGNS, DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
+import type { MemoryDesign, Outcome } from '../../shared/model';
+import type { KeyValueStore } from '../store/key-value-store';
+
+export interface DesignRecord {
+  runs: number;
+  successes: number;
+  /** Sum of rewards (0..1 each). */
+  reward: number;
+  steps: number;
+  lastUsed: number;
+}
+
+export interface ClusterRecord {
+  cluster: string;
+  /** A design fixed by the user for this cluster (ablations, fixed behaviour). */
+  pinned?: string;
+  designs: Record<string, DesignRecord>;
+  /** The designs chosen, most recent last (kept short). */
+  choices: { design: string; at: number; how: 'sampled' | 'pinned' | 'requested' }[];
+}
+
+export interface DesignChoice {
+  design: MemoryDesign;
+  how: 'sampled' | 'pinned' | 'requested';
+}
+
+const KEY = 'design.';
+const HEAD_START = 3;
+/** Other clusters' records count this much… */
+const POOLED_WEIGHT = 0.3;
+/** …up to this many pseudo-runs per design. */
+const POOLED_CAP = 4;
+const CHOICES_KEPT = 50;
+
+/** Reward of one run: 1 for a quick success, down to 0.75 for one that used every step; 0 for a failure. */
+export function rewardOf(outcome: Outcome, steps: number, maxSteps: number): number | null {
+  if (outcome.status === 'failure') return 0;
+  if (outcome.status !== 'success') return null;
+  return 1 - 0.25 * Math.min(1, steps / Math.max(1, maxSteps));
+}
+
+export class Learner {
+  constructor(private readonly store: Pick<KeyValueStore, 'get' | 'put' | 'entries'>) {}
+
+  async record(cluster: string): Promise<ClusterRecord> {
+    return (await this.store.get<ClusterRecord>(KEY + cluster)) ?? { cluster, designs: {}, choices: [] };
+  }
+
+  async all(): Promise<ClusterRecord[]> {
+    return (await this.store.entries<ClusterRecord>(KEY)).map((e) => e.value);
+  }
+
+  async pin(cluster: string, design: string | null): Promise<ClusterRecord> {
+    if (design !== null && !designNamed(design)) throw new Error(`No memory design named "${design}". Designs: ${MEMORY_DESIGNS.map((d) => d.name).join(', ')}.`);
+    const rec = await this.record(cluster);
+    if (design === null) delete rec.pinned;
+    else rec.pinned = design;
+    await this.store.put(KEY + cluster, rec);
+    return rec;
+  }
+
+  /** The design for a run in this cluster: the one requested, the pinned one, or a sample. */
+  async choose(cluster: string, requested?: string): Promise<DesignChoice> {
+    const rec = await this.record(cluster);
+    let choice: DesignChoice;
+    if (requested && requested !== 'auto') {
+      const design = designNamed(requested);
+      if (!design) throw new Error(`No memory design named "${requested}". Designs: ${MEMORY_DESIGNS.map((d) => d.name).join(', ')}.`);
+      choice = { design, how: 'requested' };
+    } else if (rec.pinned && designNamed(rec.pinned)) {
+      choice = { design: designNamed(rec.pinned)!, how: 'pinned' };
+    } else {
+      const pooled = await this.pooled(cluster);
+      // Nothing known here or elsewhere yet: the safe default, not a coin toss.
+      const known = Object.keys(rec.designs).length > 0 || pooled.size > 0;
+      choice = known ? { design: this.sample(rec, pooled), how: 'sampled' } : { design: designNamed(DEFAULT_DESIGN)!, how: 'sampled' };
+    }
+    rec.choices = [...rec.choices, { design: choice.design.name, at: Date.now(), how: choice.how }].slice(-CHOICES_KEPT);
+    await this.store.put(KEY + cluster, rec);
+    return choice;
+  }
+
+  /** Adds a run's result to its design's record in the cluster. */
+  async update(cluster: string, design: string, outcome: Outcome, steps: number, maxSteps: number): Promise<ClusterRecord> {
+    const rec = await this.record(cluster);
+    const reward = rewardOf(outcome, steps, maxSteps);
+    if (reward === null) return rec;
+    const d = (rec.designs[design] ??= { runs: 0, successes: 0, reward: 0, steps: 0, lastUsed: 0 });
+    d.runs++;
+    d.successes += outcome.status === 'success' ? 1 : 0;
+    d.reward += reward;
+    d.steps += steps;
+    d.lastUsed = Date.now();
+    await this.store.put(KEY + cluster, rec);
+    return rec;
+  }
+
+  /** Each design's record summed over the other clusters. */
+  private async pooled(cluster: string): Promise<Map<string, { runs: number; reward: number }>> {
+    const out = new Map<string, { runs: number; reward: number }>();
+    for (const rec of await this.all()) {
+      if (rec.cluster === cluster) continue;
+      for (const [name, d] of Object.entries(rec.designs)) {
+        const p = out.get(name) ?? { runs: 0, reward: 0 };
+        out.set(name, { runs: p.runs + d.runs, reward: p.reward + d.reward });
+      }
+    }
+    return out;
+  }
+
+  private sample(rec: ClusterRecord, pooled: Map<string, { runs: number; reward: number }>): MemoryDesign {
+    const runsSoFar = Object.values(rec.designs).reduce((n, d) => n + d.runs, 0);
+    const random = seededRandom(`${rec.cluster}#${runsSoFar}`);
+    let best: { design: MemoryDesign; draw: number } | undefined;
+    for (const design of MEMORY_DESIGNS) {
+      const own = rec.designs[design.name];
+      const elsewhere = pooled.get(design.name);
+      const scale = elsewhere && elsewhere.runs > 0 ? Math.min(POOLED_WEIGHT, POOLED_CAP / elsewhere.runs) : 0;
+      const head = design.name === DEFAULT_DESIGN ? HEAD_START : 0;
+      const alpha = 1 + head + (own?.reward ?? 0) + scale * (elsewhere?.reward ?? 0);
+      const beta = 1 + ((own?.runs ?? 0) - (own?.reward ?? 0)) + scale * ((elsewhere?.runs ?? 0) - (elsewhere?.reward ?? 0));
+      const draw = betaSample(alpha, beta, random);
+      if (!best || draw > best.draw) best = { design, draw };
+    }
+    return best!.design;
+  }
+}
+
+/** A small seeded PRNG (mulberry32 over a string hash): the same seed, the same draws. */
+export function seededRandom(seed: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normalSample(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** Gamma(shape, 1) by Marsaglia and Tsang (shape < 1 boosted). */
+function gammaSample(shape: number, random: () => number): number {
+  if (shape < 1) return gammaSample(shape + 1, random) * Math.pow(Math.max(random(), 1e-12), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normalSample(random);
+    const v = Math.pow(1 + c * x, 3);
+    if (v <= 0) continue;
+    const u = random();
+    if (Math.log(Math.max(u, 1e-12)) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+export function betaSample(alpha: number, beta: number, random: () => number): number {
+  const x = gammaSample(alpha, random);
+  const y = gammaSample(beta, random);
+  return x / (x + y);
+}
