@@ -3,7 +3,8 @@
 // types of their results. Values cross runtime.Ports, so everything is plain JSON.
 import { z } from 'zod';
 import { ActionResult } from './actions';
-import { MemoryItem, MemoryKind, Outcome, Step, Trajectory } from './model';
+import { type MemoryDesign, MemoryItem, MemoryKind, Outcome, Step, Trajectory } from './model';
+import type { ImportSummary, MemoryExport } from './memory-export';
 import { BoundingBox } from './observation';
 
 /** Name of the runtime.Port through which extension contexts reach the worker. */
@@ -235,6 +236,22 @@ export interface AgentRunResult {
   coach?: CoachReport;
 }
 
+/** The learner's record of one task cluster (worker/coach/learner.ts). */
+export interface DesignClusterRecord {
+  cluster: string;
+  pinned?: string;
+  designs: Record<string, { runs: number; successes: number; reward: number; steps: number; lastUsed: number }>;
+  choices: { design: string; at: number; how: 'sampled' | 'pinned' | 'requested' }[];
+}
+
+/** What the coach kept of a run: its design, the advice it gave, and what was learned. */
+export interface CoachRunRecord extends CoachReport {
+  runId: string;
+  coach: boolean;
+  how: 'sampled' | 'pinned' | 'requested';
+  learned?: { at: number; outcome: string; written: { kind: string; action: 'add' | 'update' | 'supersede' | 'no-op'; id: string }[]; credited: number; pruned: number };
+}
+
 /** The coach's part in a run: the design it used and each piece of advice it gave. */
 export interface CoachReport {
   design: string;
@@ -287,6 +304,16 @@ export const WorkerCalls = {
   resumeRuns: z.tuple([z.object({ interruptAll: z.boolean().optional() }).strict().optional()]),
   /** Which policies this browser can run (WebLLM needs WebGPU, the Prompt API needs Chrome's model), and why not. */
   availablePolicies: none,
+  /** The memory designs, and per task cluster the learner's record and choices. */
+  memoryDesigns: none,
+  /** Fixes a cluster's design (null: the learner chooses again). */
+  pinDesign: z.tuple([z.string().min(1).max(300), z.string().min(1).max(100).nullable()]),
+  /** What the coach did in a run and what was learned from it. */
+  coachRun: z.tuple([id]),
+  /** Memory as a versioned JSON file (shared/memory-export.ts): items, their history, the learner's state. */
+  exportMemory: none,
+  /** Checks the whole file first (a bad one changes nothing: `invalid_import` with `problems`); merge is the default. */
+  importMemory: z.tuple([z.unknown(), z.object({ mode: z.enum(['merge', 'replace']) }).strict().optional()]),
 } as const;
 
 /** What each method resolves to. */
@@ -322,6 +349,11 @@ export interface WorkerResults {
   /** Runs left unfinished by a worker that was killed: resumed (ids) or marked interrupted. */
   resumeRuns: { resumed: string[] };
   availablePolicies: PolicyOffer[];
+  memoryDesigns: { designs: MemoryDesign[]; defaultDesign: string; clusters: DesignClusterRecord[] };
+  pinDesign: DesignClusterRecord;
+  coachRun: CoachRunRecord | null;
+  exportMemory: MemoryExport;
+  importMemory: ImportSummary;
 }
 
 export type WorkerMethod = keyof typeof WorkerCalls;
@@ -331,7 +363,7 @@ export type WorkerApi = {
 };
 
 /** Error codes a worker call can fail with (on `error.code`). */
-export type WorkerErrorCode = 'invalid_call' | 'not_found' | 'conflict' | 'quota_exceeded' | 'storage_failed' | 'newer_schema' | 'model_missing' | 'model_corrupt' | 'backend_unavailable' | 'download_failed' | 'inference_failed' | 'image_invalid' | 'unusable_output' | 'unavailable' | 'failed' | LlmErrorCodeForApi;
+export type WorkerErrorCode = 'invalid_call' | 'not_found' | 'conflict' | 'quota_exceeded' | 'storage_failed' | 'newer_schema' | 'model_missing' | 'model_corrupt' | 'backend_unavailable' | 'download_failed' | 'inference_failed' | 'image_invalid' | 'unusable_output' | 'unavailable' | 'invalid_import' | 'failed' | LlmErrorCodeForApi;
 
 /** LLM provider failures (worker/llm), as they reach API callers. */
 type LlmErrorCodeForApi = 'unreachable' | 'unauthorized' | 'model_not_found' | 'timeout' | 'rate_limited' | 'bad_response' | 'server_error' | 'aborted';

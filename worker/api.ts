@@ -1,9 +1,13 @@
 // The worker API's implementation: each method delegates to the one module that owns it.
 import type { LocalLlmStatus, PolicyConfig, PolicyOffer, WorkerApi } from '../shared/worker-api';
+import { DEFAULT_DESIGN, MEMORY_DESIGNS } from '../shared/memory-designs';
 import { VERSION } from '../shared/version';
+import { WorkerCallError } from './serve';
 import type { AgentService } from './agent/agent-service';
+import type { Coach } from './coach/coach';
 import type { EmbedderService } from './embedder-service';
 import type { Memory } from './memory';
+import { exportMemory, importMemory } from './memory-transfer';
 import type { Screens } from './screens';
 import { storeSize, type WaymarkDatabase } from './store/database';
 import type { ItemStore } from './store/item-store';
@@ -18,6 +22,7 @@ export interface WorkerParts {
   screens: () => Promise<Screens>;
   embedders: () => Promise<EmbedderService>;
   agent: () => Promise<AgentService<PolicyConfig>>;
+  coach: () => Promise<Coach>;
   /** The in-browser LLM providers: which policies can run here, and their models' load state. */
   llm: { policies(): Promise<PolicyOffer[]>; status(): LocalLlmStatus[] };
 }
@@ -117,13 +122,39 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
       return options?.wait ? agent.settled(runId) : agent.status(runId);
     },
     async recordVerdict(runId, verdict) {
-      return (await parts.runs()).setOutcome(runId, { status: verdict.success ? 'success' : 'failure', judgedBy: verdict.by ?? 'check', reason: verdict.reason });
+      const header = await (await parts.runs()).setOutcome(runId, { status: verdict.success ? 'success' : 'failure', judgedBy: verdict.by ?? 'check', reason: verdict.reason });
+      // The run is learned from now that its outcome is known.
+      await (await parts.coach()).learn(runId);
+      return header;
     },
     async resumeRuns(options) {
       return { resumed: await (await parts.agent()).resumeUnfinished(options?.interruptAll ?? false) };
     },
     async availablePolicies() {
       return parts.llm.policies();
+    },
+    async memoryDesigns() {
+      const learner = await (await parts.coach()).learner();
+      return { designs: [...MEMORY_DESIGNS], defaultDesign: DEFAULT_DESIGN, clusters: await learner.all() };
+    },
+    async pinDesign(cluster, design) {
+      const learner = await (await parts.coach()).learner();
+      try {
+        return await learner.pin(cluster, design);
+      } catch (e) {
+        throw new WorkerCallError('invalid_call', e instanceof Error ? e.message : String(e));
+      }
+    },
+    async coachRun(runId) {
+      const state = await (await parts.coach()).stateOf(runId);
+      if (!state) return null;
+      return { runId, coach: state.coach, how: state.how, design: state.design, cluster: state.cluster, advice: state.advice, ...(state.learned ? { learned: state.learned } : {}) };
+    },
+    async exportMemory() {
+      return exportMemory(parts);
+    },
+    async importMemory(data, options) {
+      return importMemory(parts, data, options?.mode);
     },
   };
 }

@@ -6,6 +6,7 @@ import { createLlmPolicy } from './agent/llm-policy';
 import { createOfflinePolicy } from './agent/offline-policy';
 import type { Policy } from './agent/policy';
 import { createWorkerApi } from './api';
+import { Coach } from './coach/coach';
 import { browserBridge, listenForBridge } from './browser-bridge-client';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
@@ -62,10 +63,17 @@ const llm = {
   policies: () => offerPolicies({ webGpu: webGpuCapabilities, webLlmModelList, promptApi: () => promptApiIn() }),
   status: () => [webLlmStatus(), promptApiStatus()].filter((s) => s !== null),
 };
-const agent = lazy(async () => new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings }));
+const learnerStore = lazy(async () => new KeyValueStore(await db(), 'learner'));
+const coach = lazy(async () => new Coach({ memory, items, runs, learner: learnerStore, settings, bridge: browserBridge, screens }));
+const agent = lazy(async () => {
+  const theCoach = await coach();
+  const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, coachReport: (runId) => theCoach.report(runId) });
+  service.hooks.add(theCoach.hooks());
+  return service;
+});
 
 listenForBridge();
 let host = 'unknown';
-serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent, llm }, () => host)), (name) => {
+serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent, coach, llm }, () => host)), (name) => {
   host = name;
 });
