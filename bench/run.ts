@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { launchExtension } from '../e2e/lib/browser';
 import { startServer } from '../e2e/lib/server';
 import { generatedRoutes } from '../e2e/fixtures/generated';
+import { coachBench } from './coach.bench';
 import { embedBench } from './embed.bench';
 import { indexBench } from './index.bench';
 import { observeBench } from './observe.bench';
@@ -22,6 +23,7 @@ try {
 // Worker logic, measured in Node (the same V8 as the extension's worker).
 results.push(...(await embedBench()));
 results.push(...(await indexBench()));
+results.push(...(await coachBench()));
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length }, results }, null, 2)}\n`);
 for (const r of results) {
   const target = r.target ? ` target ${r.target.max !== undefined ? `≤ ${r.target.max}` : `≥ ${r.target.min}`} ${r.target.met ? 'met' : 'MISSED'}` : '';

@@ -90,6 +90,7 @@ interface Live {
 
 export class Coach {
   private readonly live = new Map<string, Live>();
+  private readonly learning = new Map<string, Promise<LearnSummary | null>>();
 
   constructor(private readonly deps: CoachDeps) {}
 
@@ -102,7 +103,8 @@ export class Coach {
       afterRun: async (run) => {
         await this.captureKeyframe(run.runId, 'final').catch(() => undefined);
         const live = this.live.get(run.runId);
-        if (live && !live.state.externalCheck) await this.learn(run.runId);
+        // In the background: the run's result is not held up by reading screens and writing memory.
+        if (live && !live.state.externalCheck) void this.learn(run.runId).catch((e: unknown) => console.warn(`[waymark] learning from run ${run.runId} failed:`, e));
       },
     };
   }
@@ -218,10 +220,25 @@ export class Coach {
    * prune. A run is learned from once; a run without a verdict waits for one.
    */
   async learn(runId: string): Promise<LearnSummary | null> {
+    // One learning per run at a time: a verdict arriving during a background learn waits for it.
+    const running = this.learning.get(runId);
+    if (running) return running;
+    const learning = this.learnOnce(runId).finally(() => this.learning.delete(runId));
+    this.learning.set(runId, learning);
+    return learning;
+  }
+
+  private async learnOnce(runId: string): Promise<LearnSummary | null> {
     const state = await this.stateOf(runId);
     if (!state || state.learned) return state?.learned ?? null;
     const run = await (await this.deps.runs()).get(runId);
     if (!run?.outcome || run.outcome.status === 'unknown') return null;
+    if (run.steps.length === 0) {
+      // Nothing happened on the page (the policy could not start): nothing to learn.
+      state.learned = { at: Date.now(), outcome: run.outcome.status, written: [], credited: 0, pruned: 0 };
+      await this.save(state);
+      return state.learned;
+    }
     const design = designNamed(state.design) ?? designNamed(DEFAULT_DESIGN)!;
     let condensed = condense(run);
     const writer = this.deps.writerFor?.(this.live.get(runId)?.policy ?? '');
