@@ -3,6 +3,7 @@
 // (storage.local); the run itself lives in the worker and survives the popup closing.
 import browser from 'webextension-polyfill';
 import type { AgentActivity, AgentRunStatus, PolicyConfig, PolicyOffer, WorkerApi } from '../../shared/worker-api';
+import { isInBrowser, ModelProgress, renderModelProgress } from './model-progress';
 
 const SETTINGS_KEY = 'runControl.policy';
 const RUN_KEY = 'runControl.runId';
@@ -46,6 +47,19 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
   const webllmModel = document.getElementById('webllm-model') as HTMLSelectElement;
   const webllmLabel = document.getElementById('webllm-model-label')!;
   let offers: PolicyOffer[] = [];
+  const byId = (id: string) => document.getElementById(id)!;
+  const modelElements = {
+    box: byId('model-progress'),
+    label: byId('model-progress-label'),
+    bar: byId('model-progress-bar') as HTMLProgressElement,
+    detail: byId('model-progress-detail'),
+    warning: byId('model-progress-warning'),
+    error: byId('model-progress-error'),
+  };
+  // The software-adapter warning is shown under the picker already: not twice.
+  const model = new ModelProgress(worker, (view) =>
+    renderModelProgress(modelElements, view?.warning && view.warning === policyNote.textContent ? { ...view, warning: undefined } : view),
+  );
 
   /** Shows the fields the chosen policy needs; the endpoint's are required only for it. */
   const showPolicyFields = () => {
@@ -98,6 +112,7 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
     const s = await worker.agentRunStatus(current).catch(() => null);
     if (s) show(s);
     if (s?.running) timer = setTimeout(() => void poll(), POLL_MS);
+    else if (s) model.runEnded();
   };
 
   form.addEventListener('submit', async (event) => {
@@ -117,13 +132,16 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
     await browser.storage.local.set({ [SETTINGS_KEY]: policy });
     start.disabled = true;
     status.textContent = 'Starting…';
+    model.follow(policy);
     try {
       const { runId } = await worker.startAgentRun({ task: field('task').value.trim(), tabId: tab, maxSteps: Number(field('maxSteps').value) || 25, policy });
       current = runId;
       await browser.storage.session.set({ [RUN_KEY]: runId });
       clearTimeout(timer);
+      model.track();
       void poll();
     } catch (e) {
+      model.clear();
       status.textContent = `Could not start: ${e instanceof Error ? e.message : String(e)}`;
       status.dataset.state = 'error';
       start.disabled = false;
@@ -148,6 +166,11 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
     await offerPolicies();
     if (saved?.kind === 'webllm') webllmModel.value = saved.model;
     current = (await browser.storage.session.get(RUN_KEY))[RUN_KEY] as string | undefined;
+    // A run still going with an in-browser model (started with the saved policy): its model's progress too.
+    if (current && saved && isInBrowser(saved) && (await worker.agentRunStatus(current).catch(() => null))?.running) {
+      model.follow(saved);
+      model.track();
+    }
     void poll();
   })();
 }
