@@ -3,6 +3,7 @@
 // throws is reported and skipped: it cannot break a run.
 import type { Outcome, Step } from '../../shared/model';
 import type { RunMemoryOptions } from '../../shared/worker-api';
+import type { LlmClient } from '../llm/llm-client';
 import type { Observation } from '../../shared/observation';
 import type { HookContext } from './policy';
 
@@ -16,6 +17,8 @@ export interface RunInfo {
   policy: string;
   /** How the run uses memory, as requested. */
   memory?: RunMemoryOptions;
+  /** The policy's language model, when it has one. */
+  llm?: LlmClient;
 }
 
 export interface LoopSignal {

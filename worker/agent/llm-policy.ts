@@ -35,6 +35,7 @@ export interface LlmPolicyOptions {
 export function createLlmPolicy(client: LlmClient, options: LlmPolicyOptions = {}): Policy {
   return {
     id: `llm:${client.id}`,
+    llm: client,
     async next(input, signal) {
       const prompt = buildPrompt({
         task: input.task,

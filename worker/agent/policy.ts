@@ -4,6 +4,7 @@ import type { JudgeInput, Verdict } from '../../shared/judge';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow, WorkflowTarget } from '../../shared/workflow';
+import type { LlmClient } from '../llm/llm-client';
 
 /** Text a hook adds to the next step's prompt (e.g. the coach's advice), with where it came from. */
 export interface HookContext {
@@ -71,4 +72,6 @@ export interface Policy {
   /** Policies with a model can judge a finished run (strictly); without one, runs stay `unknown`. */
   judge?(input: JudgeInput, signal: AbortSignal): Promise<Verdict>;
   dispose(): Promise<void>;
+  /** The policy's language model, when it has one (the coach writes advice and lessons with it). */
+  readonly llm?: LlmClient;
 }

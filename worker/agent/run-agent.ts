@@ -32,7 +32,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
   const first = await o.bridge.observe(o.tabId);
-  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url), maxSteps: o.maxSteps, policy: o.policy.id, ...(o.memory ? { memory: o.memory } : {}) };
+  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url), maxSteps: o.maxSteps, policy: o.policy.id, ...(o.memory ? { memory: o.memory } : {}), ...(o.policy.llm ? { llm: o.policy.llm } : {}) };
   const existing = await o.runs.header(o.runId);
   if (!existing) await o.runs.start({ id: o.runId, task: o.task, origin: info.origin, startedAt: Date.now(), source: 'agent' });
   const history: Step[] = existing ? ((await o.runs.get(o.runId))?.steps ?? []) : [];

@@ -31,7 +31,8 @@ import { itemsFor } from './memory-writer';
 import { DEFAULT_ITEM_BUDGET, pruneToBudget } from './prune';
 import { retrieve } from './retrieval';
 import { screenFingerprint } from './screen-fingerprint';
-import type { CondensedRun } from '../../shared/condensed-run';
+import type { LlmClient } from '../llm/llm-client';
+import { rewriteCondensed, writeAdvice } from './llm-writer';
 
 /** What the coach keeps of a run (persisted, so a verdict after a worker restart still finds it). */
 export interface CoachRunState {
@@ -59,9 +60,6 @@ export interface LearnSummary {
   pruned: number;
 }
 
-/** Rewrites a condensed run's summary and lessons with an LLM (same schema); rules stay when it fails. */
-export type CondensedWriter = (run: CondensedRun, signal?: AbortSignal) => Promise<CondensedRun>;
-
 export interface CoachDeps {
   memory: () => Promise<Memory>;
   items: () => Promise<ItemStore>;
@@ -70,8 +68,6 @@ export interface CoachDeps {
   settings: () => Promise<KeyValueStore>;
   bridge?: () => Promise<BrowserBridge>;
   screens?: () => Promise<Screens>;
-  /** An LLM writer for the run's policy, when it has a model. */
-  writerFor?: (policyId: string) => CondensedWriter | undefined;
   /** Items memory may hold before pruning. */
   itemBudget?: () => Promise<number>;
 }
@@ -84,6 +80,7 @@ interface Live {
   signal?: string;
   failureScreens?: MemoryItem[];
   policy: string;
+  llm?: LlmClient;
   /** Retrieve-and-decide time of each step the coach looked at, ms. */
   overheadMs: number[];
 }
@@ -103,8 +100,14 @@ export class Coach {
       afterRun: async (run) => {
         await this.captureKeyframe(run.runId, 'final').catch(() => undefined);
         const live = this.live.get(run.runId);
-        // In the background: the run's result is not held up by reading screens and writing memory.
-        if (live && !live.state.externalCheck) void this.learn(run.runId).catch((e: unknown) => console.warn(`[waymark] learning from run ${run.runId} failed:`, e));
+        if (!live || live.state.externalCheck) return;
+        const learning = this.learn(run.runId).catch((e: unknown) => {
+          console.warn(`[waymark] learning from run ${run.runId} failed:`, e);
+          return null;
+        });
+        // The run's model is released when the run ends: with one, the lessons are written first.
+        // Without, the run's result is not held up by reading screens and writing memory.
+        if (live.llm) await learning;
       },
     };
   }
@@ -135,7 +138,7 @@ export class Coach {
   private async beforeRun(run: RunInfo): Promise<void> {
     const resumed = await this.stateOf(run.runId);
     if (resumed) {
-      this.live.set(run.runId, { state: resumed, design: designNamed(resumed.design) ?? designNamed(DEFAULT_DESIGN)!, policy: run.policy, overheadMs: [] });
+      this.live.set(run.runId, { state: resumed, design: designNamed(resumed.design) ?? designNamed(DEFAULT_DESIGN)!, policy: run.policy, ...(run.llm ? { llm: run.llm } : {}), overheadMs: [] });
       return;
     }
     const cluster = clusterOf(abstractTask(run.task).task);
@@ -156,7 +159,7 @@ export class Coach {
       shown: [],
       keyframes: [],
     };
-    this.live.set(run.runId, { state, design: choice.design, policy: run.policy, overheadMs: [] });
+    this.live.set(run.runId, { state, design: choice.design, policy: run.policy, ...(run.llm ? { llm: run.llm } : {}), overheadMs: [] });
     if (coach) {
       // Screens where past runs of this site failed, to recognise them during this one.
       const keyframes = await (await this.deps.items()).list({ kind: 'keyframe' });
@@ -182,6 +185,10 @@ export class Coach {
     const advice = composeAdvice(ranked, { task: run.task, ...(first ? {} : signal ? { signal } : {}), failureScreens: onFailureScreen });
     live.overheadMs.push(performance.now() - started);
     if (!advice) return; // nothing relevant: silence
+    if (live.llm) {
+      const written = await writeAdvice(live.llm, { task: run.task, ...(signal && !first ? { signal } : {}), memory: advice.text }).catch(() => null);
+      if (written) advice.text = written;
+    }
     state.advice.push({ step: step.index, text: advice.text, sources: advice.sources, confidence: advice.confidence, ...(advice.workflow ? { workflow: advice.workflow.workflow.task } : {}) });
     state.shown = [...new Set([...state.shown, ...advice.sources])];
     await this.save(state);
@@ -241,8 +248,8 @@ export class Coach {
     }
     const design = designNamed(state.design) ?? designNamed(DEFAULT_DESIGN)!;
     let condensed = condense(run);
-    const writer = this.deps.writerFor?.(this.live.get(runId)?.policy ?? '');
-    if (writer) condensed = await writer(condensed).catch(() => condensed);
+    const llm = this.live.get(runId)?.llm;
+    if (llm) condensed = await rewriteCondensed(llm, condensed).catch(() => condensed);
     const keyframes = await this.finishKeyframes(state.keyframes, run.outcome.status === 'success');
     const memory = await this.deps.memory();
     const written: LearnSummary['written'] = [];
