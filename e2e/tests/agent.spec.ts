@@ -58,8 +58,9 @@ test('the agent fills in and submits a form, driven by an OpenAI-compatible endp
     expect(status?.error).toBeUndefined();
     // Judged by the model's strict judge on the final page, not on the agent's word.
     expect(status?.result).toMatchObject({ steps: 2, answer: 'Subscribed Ada', outcome: { status: 'success', judgedBy: 'llm', reason: expect.stringContaining('Thanks for subscribing') } });
-    const judgePrompt = llm.chatRequests().at(-1)!.messages.map((m) => String(m.content)).join('\n');
-    expect(judgePrompt).toMatch(/strict judge/);
+    // The judge's request is not necessarily the last one: the coach's condenser may ask the model after it.
+    const prompts = llm.chatRequests().map((r) => r.messages.map((m) => String(m.content)).join('\n'));
+    expect(prompts.filter((p) => /strict judge/.test(p))).toHaveLength(1);
     // The task's own check can be recorded afterwards, and wins.
     expect(await workerCall(ext.controlPage, 'recordVerdict', runId, { success: true, reason: 'success_js: #who names Ada' })).toMatchObject({ outcome: { status: 'success', judgedBy: 'check' } });
     await expect(page.locator('#who')).toHaveText('Ada Lovelace <ada@example.com> gets the next issue.');
@@ -121,13 +122,13 @@ function oneFieldAtATime(body: ChatCompletionBody): TestReply {
 
 test('a run whose worker host is killed mid-run carries on from its last recorded step', async ({ ext, server }) => {
   let calls = 0;
-  // The second model call is slow: the host is closed while the run waits for it.
+  // The coach stays out (its advice would be one more model call). The second model call is slow: the host is closed while the run waits for it.
   const llm = await startOpenAiTestServer({ respond: (body) => (++calls === 2 ? delayed(4_000, oneFieldAtATime(body)) : oneFieldAtATime(body)) });
   try {
     const page = await ext.context.newPage();
     await page.goto(server.url('/newsletter.html'));
     const tabId = await ext.tabIdOf(page);
-    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe Grace Hopper (grace@example.com)', tabId, maxSteps: 8, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' } });
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe Grace Hopper (grace@example.com)', tabId, maxSteps: 8, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' }, memory: { coach: false } });
     await expect.poll(async () => (await workerCall(ext.controlPage, 'getRun', runId))?.steps.length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => calls).toBe(2);
     await ext.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());

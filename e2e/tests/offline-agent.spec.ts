@@ -9,7 +9,8 @@ import type { ExtensionSession } from '../lib/browser';
 
 async function runOffline(ext: ExtensionSession, page: Page, task: string, maxSteps = 8) {
   const tabId = await ext.tabIdOf(page);
-  const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task, tabId, maxSteps, policy: { kind: 'offline' } });
+  // The policy on its own: other spec files share this browser, and their memory would hand it workflows.
+  const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task, tabId, maxSteps, policy: { kind: 'offline' }, memory: { coach: false } });
   const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
   expect(status?.error).toBeUndefined();
   const run = await workerCall(ext.controlPage, 'getRun', runId);
