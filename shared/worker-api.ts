@@ -3,8 +3,9 @@
 // types of their results. Values cross runtime.Ports, so everything is plain JSON.
 import { z } from 'zod';
 import { ActionResult } from './actions';
-import { type MemoryDesign, MemoryItem, MemoryKind, Outcome, Step, Trajectory } from './model';
+import { type MemoryDesign, MemoryItem, MemoryKind, Outcome, RecordedStep, Step, Trajectory } from './model';
 import type { ImportSummary, MemoryExport } from './memory-export';
+import { type MemorySettings, MemorySettingsPatch } from './memory-settings';
 import { BoundingBox } from './observation';
 
 /** Name of the runtime.Port through which extension contexts reach the worker. */
@@ -268,6 +269,21 @@ export interface AgentRunStatus {
   error?: string;
 }
 
+/** A demonstration recorded in record mode, with the task it accomplished. */
+export const DemonstrationRequest = z
+  .object({
+    task: z.string().min(1).max(5_000),
+    steps: z.array(RecordedStep).min(1).max(500),
+  })
+  .strict();
+export type DemonstrationRequest = z.infer<typeof DemonstrationRequest>;
+
+export interface DemonstrationResult {
+  runId: string;
+  /** What the coach wrote from it (empty when the site is one that is never recorded). */
+  written: { kind: string; action: 'add' | 'update' | 'supersede' | 'no-op'; id: string }[];
+}
+
 const none = z.tuple([]);
 
 /** Argument schemas of every worker method, checked on arrival. */
@@ -314,6 +330,11 @@ export const WorkerCalls = {
   exportMemory: none,
   /** Checks the whole file first (a bad one changes nothing: `invalid_import` with `problems`); merge is the default. */
   importMemory: z.tuple([z.unknown(), z.object({ mode: z.enum(['merge', 'replace']) }).strict().optional()]),
+  /** The user's memory settings (shared/memory-settings.ts): item budget, sites never recorded. */
+  getSettings: none,
+  updateSettings: z.tuple([MemorySettingsPatch]),
+  /** Record mode: the user's own demonstration becomes a stored successful run, and the coach learns from it. */
+  learnFromDemonstration: z.tuple([DemonstrationRequest]),
 } as const;
 
 /** What each method resolves to. */
@@ -354,6 +375,9 @@ export interface WorkerResults {
   coachRun: CoachRunRecord | null;
   exportMemory: MemoryExport;
   importMemory: ImportSummary;
+  getSettings: MemorySettings;
+  updateSettings: MemorySettings;
+  learnFromDemonstration: DemonstrationResult;
 }
 
 export type WorkerMethod = keyof typeof WorkerCalls;

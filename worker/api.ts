@@ -5,8 +5,10 @@ import { VERSION } from '../shared/version';
 import { WorkerCallError } from './serve';
 import type { AgentService } from './agent/agent-service';
 import type { Coach } from './coach/coach';
+import { learnFromDemonstration } from './coach/demonstration';
 import type { EmbedderService } from './embedder-service';
 import type { Memory } from './memory';
+import type { MemorySettingsStore } from './memory-settings';
 import { exportMemory, importMemory } from './memory-transfer';
 import type { Screens } from './screens';
 import { storeSize, type WaymarkDatabase } from './store/database';
@@ -23,6 +25,7 @@ export interface WorkerParts {
   embedders: () => Promise<EmbedderService>;
   agent: () => Promise<AgentService<PolicyConfig>>;
   coach: () => Promise<Coach>;
+  memorySettings: () => Promise<MemorySettingsStore>;
   /** The in-browser LLM providers: which policies can run here, and their models' load state. */
   llm: { policies(): Promise<PolicyOffer[]>; status(): LocalLlmStatus[] };
 }
@@ -155,6 +158,16 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
     },
     async importMemory(data, options) {
       return importMemory(parts, data, options?.mode);
+    },
+    async getSettings() {
+      return (await parts.memorySettings()).get();
+    },
+    async updateSettings(patch) {
+      return (await parts.memorySettings()).update(patch);
+    },
+    async learnFromDemonstration(demo) {
+      const settings = await parts.memorySettings();
+      return learnFromDemonstration({ runs: parts.runs, learn: async (run) => (await parts.coach()).learnFromStoredRun(run), neverRecorded: (origin) => settings.neverRecorded(origin) }, demo);
     },
   };
 }

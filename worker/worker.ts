@@ -10,6 +10,7 @@ import { Coach } from './coach/coach';
 import { browserBridge, listenForBridge } from './browser-bridge-client';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
+import { MemorySettingsStore } from './memory-settings';
 import { createOpenAiClient } from './llm/openai-client';
 import { offerPolicies } from './llm/policy-offers';
 import { createPromptApiClient, promptApiIn, promptApiStatus } from './llm/prompt-api-client';
@@ -64,7 +65,22 @@ const llm = {
   status: () => [webLlmStatus(), promptApiStatus()].filter((s) => s !== null),
 };
 const learnerStore = lazy(async () => new KeyValueStore(await db(), 'learner'));
-const coach = lazy(async () => new Coach({ memory, items, runs, learner: learnerStore, settings, bridge: browserBridge, screens }));
+const memorySettings = lazy(async () => new MemorySettingsStore(await settings()));
+const coach = lazy(
+  async () =>
+    new Coach({
+      memory,
+      items,
+      runs,
+      learner: learnerStore,
+      settings,
+      bridge: browserBridge,
+      screens,
+      // The user's budget and excluded sites, read at each learning: a change applies from the next one.
+      itemBudget: async () => (await (await memorySettings()).get()).itemBudget,
+      neverRecorded: async (origin) => (await memorySettings()).neverRecorded(origin),
+    }),
+);
 const agent = lazy(async () => {
   const theCoach = await coach();
   const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, coachReport: (runId) => theCoach.report(runId) });
@@ -74,6 +90,6 @@ const agent = lazy(async () => {
 
 listenForBridge();
 let host = 'unknown';
-serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent, coach, llm }, () => host)), (name) => {
+serve(validated(createWorkerApi({ db, items, runs, memory, screens, embedders, agent, coach, memorySettings, llm }, () => host)), (name) => {
   host = name;
 });

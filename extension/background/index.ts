@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter } from '../../shared/protocol';
 import { VERSION } from '../../shared/version';
 import { hostWorker } from '../lib/worker-host';
+import { checkRecordingAllowed } from './record-guard';
 import { appendStep, isRecording, startRecording, stopRecording, watchNavigations } from './recording';
 import { captureTab } from './screenshot';
 import { actOnTab, observeTab } from './tabs';
@@ -25,6 +26,7 @@ const route = createRouter<Context>({
   'bg.act': ({ tabId, action }) => actOnTab(tabId, action),
   'bg.screenshot': ({ tabId, ...opts }) => captureTab(tabId, opts),
   'bg.recordStart': async ({ tabId }) => {
+    await checkRecordingAllowed(tabId);
     await startRecording(tabId);
     return { recording: true as const };
   },

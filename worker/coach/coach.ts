@@ -10,7 +10,7 @@
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { clusterOf } from '../../shared/condensed-run';
 import { DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
-import type { MemoryDesign, MemoryItem, Step } from '../../shared/model';
+import type { MemoryDesign, MemoryItem, Step, Trajectory } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { CoachReport } from '../../shared/worker-api';
 import { abstractTask } from '../../shared/workflow';
@@ -22,7 +22,7 @@ import type { ItemStore } from '../store/item-store';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
 import { composeAdvice } from './advice';
-import { condense } from './condenser';
+import { condense, isToggle } from './condenser';
 import { consolidate, type ConsolidationAction } from './consolidate';
 import { creditItems } from './credit';
 import { Learner } from './learner';
@@ -70,6 +70,8 @@ export interface CoachDeps {
   screens?: () => Promise<Screens>;
   /** Items memory may hold before pruning. */
   itemBudget?: () => Promise<number>;
+  /** Whether nothing may be learned from a run on this origin (the user's "never record" sites). */
+  neverRecorded?: (origin: string) => Promise<boolean>;
 }
 
 const STATE = 'coach.run.';
@@ -139,6 +141,7 @@ export class Coach {
     const resumed = await this.stateOf(run.runId);
     if (resumed) {
       this.live.set(run.runId, { state: resumed, design: designNamed(resumed.design) ?? designNamed(DEFAULT_DESIGN)!, policy: run.policy, ...(run.llm ? { llm: run.llm } : {}), overheadMs: [] });
+      if (resumed.coach) this.live.get(run.runId)!.failureScreens = await this.failureScreens(resumed.origin);
       return;
     }
     const cluster = clusterOf(abstractTask(run.task).task);
@@ -160,12 +163,14 @@ export class Coach {
       keyframes: [],
     };
     this.live.set(run.runId, { state, design: choice.design, policy: run.policy, ...(run.llm ? { llm: run.llm } : {}), overheadMs: [] });
-    if (coach) {
-      // Screens where past runs of this site failed, to recognise them during this one.
-      const keyframes = await (await this.deps.items()).list({ kind: 'keyframe' });
-      this.live.get(run.runId)!.failureScreens = keyframes.filter((k) => k.scope.origin === run.origin && k.data?.outcome === 'failure' && k.utility >= 0.2);
-    }
+    if (coach) this.live.get(run.runId)!.failureScreens = await this.failureScreens(run.origin);
     await this.save(state);
+  }
+
+  /** Screens where past runs of this site failed, to recognise them during this one. */
+  private async failureScreens(origin: string): Promise<MemoryItem[]> {
+    const keyframes = await (await this.deps.items()).list({ kind: 'keyframe' });
+    return keyframes.filter((k) => k.scope.origin === origin && k.data?.outcome === 'failure' && k.utility >= 0.2);
   }
 
   private async beforeStep(run: RunInfo, step: { index: number; observation: Observation; history: readonly Step[] }): Promise<HookContext | void> {
@@ -200,7 +205,8 @@ export class Coach {
     if (!live) return;
     const results = step.record.results;
     const failed = results.find((r) => !r.ok);
-    const idle = results.some((r, i) => step.record.output.actions[i]?.kind === 'click' && r.ok && !r.pageChanged && !r.navigated);
+    // Ticking a checkbox or a radio button changes no page and still did something.
+    const idle = results.some((r, i) => step.record.output.actions[i]?.kind === 'click' && r.ok && !r.pageChanged && !r.navigated && !isToggle(step.record.targets?.[i] ?? null));
     if (step.loop) live.signal = `the agent took the same action (${step.loop.action}) ${step.loop.repeats} times on the same screen`;
     else if (failed) live.signal = `the last action failed: ${failed.error?.message ?? 'no reason given'}`;
     else if (idle) live.signal = 'the last click changed nothing on the page';
@@ -240,6 +246,8 @@ export class Coach {
     if (!state || state.learned) return state?.learned ?? null;
     const run = await (await this.deps.runs()).get(runId);
     if (!run?.outcome || run.outcome.status === 'unknown') return null;
+    // A site the user excluded: nothing is learned, checked again at every attempt.
+    if (await this.deps.neverRecorded?.(run.origin)) return null;
     if (run.steps.length === 0) {
       // Nothing happened on the page (the policy could not start): nothing to learn.
       state.learned = { at: Date.now(), outcome: run.outcome.status, written: [], credited: 0, pruned: 0 };
@@ -267,6 +275,19 @@ export class Coach {
     const live = this.live.get(runId);
     if (live) live.state = state;
     return state.learned;
+  }
+
+  /**
+   * Learns from a run the agent did not make (a user's demonstration, already stored
+   * with its outcome): under the default design, with no advice to credit, and
+   * without counting towards any design's record.
+   */
+  async learnFromStoredRun(run: Pick<Trajectory, 'id' | 'task' | 'origin' | 'steps'>): Promise<LearnSummary | null> {
+    if (!(await this.stateOf(run.id))) {
+      const cluster = clusterOf(abstractTask(run.task).task);
+      await this.save({ runId: run.id, task: run.task, origin: run.origin, cluster, design: DEFAULT_DESIGN, how: 'requested', coach: false, externalCheck: false, maxSteps: Math.max(1, run.steps.length), tabId: 0, advice: [], shown: [], keyframes: [] });
+    }
+    return this.learn(run.id);
   }
 
   /** Keyframes with their final moment, visual signature and screen text. */

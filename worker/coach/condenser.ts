@@ -27,7 +27,8 @@ function actionsRun(steps: readonly Step[]): Ran[] {
   return steps.flatMap((step) => step.results.map((result, i) => ({ step, i, action: step.output.actions[i]!, result, target: step.targets?.[i] ?? null })));
 }
 
-const isToggle = (t: ElementDescriptor | null) => !!t && ['checkbox', 'radio'].includes((t.type ?? '').toLowerCase());
+/** A checkbox or radio button: clicking it changes no page, yet it did something. */
+export const isToggle = (t: ElementDescriptor | null) => !!t && ['checkbox', 'radio'].includes((t.type ?? '').toLowerCase());
 const changedPage = (r: Ran) => r.result.navigated || r.result.pageChanged;
 
 export function condense(run: Trajectory): CondensedRun {

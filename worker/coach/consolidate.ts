@@ -38,6 +38,25 @@ export function identityOf(item: Pick<NewMemoryItem, 'kind' | 'scope' | 'data' |
   }
 }
 
+/**
+ * What an item claims, apart from its wording: an episode's outcome, a lesson's
+ * source and the controls it says to avoid, a keyframe's moment. Items that claim
+ * different things are never near-duplicates, however alike their text reads.
+ */
+function verdictOf(item: Pick<NewMemoryItem, 'kind' | 'data'>): string {
+  const d = item.data ?? {};
+  switch (item.kind) {
+    case 'episode':
+      return (d.outcome as { status?: string } | undefined)?.status ?? '';
+    case 'insight':
+      return `${String(d.from ?? '')}|${avoidNames(d).sort().join(',')}`;
+    case 'keyframe':
+      return `${String(d.moment ?? '')}|${String(d.outcome ?? '')}`;
+    case 'workflow':
+      return '';
+  }
+}
+
 function avoidNames(data: Record<string, unknown>): string[] {
   return ((data.avoid as { target: { name: string } }[] | undefined) ?? []).map((a) => normalizeText(a.target.name));
 }
@@ -72,7 +91,8 @@ export async function consolidate(memory: Memory, fresh: NewMemoryItem): Promise
   const key = identityOf(fresh);
   const kinds = fresh.kind === 'insight' ? (['insight'] as const) : ([fresh.kind] as const);
   const neighbours = await memory.search(itemEmbeddingText(fresh), { k: 8, filter: { kind: [...kinds], ...(fresh.scope.cluster ? { cluster: fresh.scope.cluster } : {}) } });
-  const same = neighbours.find((h) => identityOf(h.item) === key) ?? neighbours.find((h) => h.score >= NEAR_DUPLICATE && h.item.kind === fresh.kind && !contradicts(fresh, h.item));
+  const same = neighbours.find((h) => identityOf(h.item) === key) ?? neighbours.find((h) => h.score >= NEAR_DUPLICATE && h.item.kind === fresh.kind && verdictOf(h.item) === verdictOf(fresh) && !contradicts(fresh, h.item));
+  let kept: ConsolidationAction;
   if (same) {
     const old = same.item;
     if (runId && old.provenance.includes(runId)) return { action: 'no-op', item: old };
@@ -85,15 +105,17 @@ export async function consolidate(memory: Memory, fresh: NewMemoryItem): Promise
       `merged with what run ${runId ?? 'unknown'} taught (${identityOf(old) === key ? 'same content' : `similarity ${same.score.toFixed(2)}`})`,
       'merge',
     );
-    return { action: 'update', item: merged };
+    kept = { action: 'update', item: merged };
+  } else {
+    kept = { action: 'add', item: await memory.add(fresh, `learned from run ${runId ?? 'unknown'}`) };
   }
-  const added = await memory.add(fresh, `learned from run ${runId ?? 'unknown'}`);
+  // Merged or added, what the run taught overrules the older lessons it contradicts.
   const superseded: string[] = [];
-  const pool = fresh.kind === 'insight' ? neighbours : [];
+  const pool = fresh.kind === 'insight' ? neighbours.filter((h) => h.item.id !== kept.item.id) : [];
   for (const h of pool) {
     if (!contradicts(fresh, h.item)) continue;
-    await memory.remove(h.item.id, `superseded by "${added.title}" (${added.id}) from run ${runId ?? 'unknown'}`);
+    await memory.remove(h.item.id, `superseded by "${kept.item.title}" (${kept.item.id}) from run ${runId ?? 'unknown'}`);
     superseded.push(h.item.id);
   }
-  return superseded.length ? { action: 'supersede', item: added, superseded } : { action: 'add', item: added };
+  return superseded.length ? { action: 'supersede', item: kept.item, superseded } : kept;
 }

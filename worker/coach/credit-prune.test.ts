@@ -1,0 +1,131 @@
+// Credit and blame move an item's utility by Q ← Q + 0.3(r − Q) and count the use;
+// runs without a verdict move nothing. Pruning keeps memory within its budget by
+// removing the items least worth keeping, never pinned ones, and keeps them in history.
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MemoryItem, Outcome } from '../../shared/model';
+import { keepScore } from '../../shared/ranking';
+import type { NewMemoryItem } from '../../shared/worker-api';
+import type { TextEmbedder } from '../models/embedder';
+import { createGloveEmbedder } from '../models/glove-embedder';
+import { loadGloveFiles } from '../models/testdata/glove-files';
+import { creditItems } from './credit';
+import { pruneToBudget } from './prune';
+import { coachOn } from './testdata/coach-setup';
+
+let glove: TextEmbedder;
+beforeAll(async () => {
+  const { model, vocab } = loadGloveFiles();
+  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
+}, 120_000);
+afterAll(() => glove.dispose());
+afterEach(() => vi.useRealTimers());
+
+const DAY = 86_400_000;
+const verdict = (status: Outcome['status']): Outcome => ({ status, judgedBy: 'check', reason: 'the check' });
+
+function lesson(title: string, extra: Partial<NewMemoryItem> = {}): NewMemoryItem {
+  return { kind: 'insight', title, whenToUse: `When ${title.toLowerCase()}`, text: `Do this: ${title}.`, scope: { origin: 'http://shop.test', cluster: 'buy {text}' }, provenance: ['run-0'], utility: 0.5, ...extra };
+}
+
+describe('creditItems', () => {
+  it('moves utility toward 1 for a success and toward 0 for a failure, counting each use', async () => {
+    const { memory, items } = await coachOn(glove);
+    const item = await memory.add(lesson('Open the basket first'));
+    expect(await creditItems(memory, items, [item.id], verdict('success'), 'run-1')).toBe(1);
+    let now = (await items.get(item.id))!;
+    expect(now.utility).toBeCloseTo(0.5 + 0.3 * (1 - 0.5), 10);
+    expect(now.counters).toEqual({ retrieved: 1, helped: 1, hurt: 0 });
+
+    await creditItems(memory, items, [item.id], verdict('failure'), 'run-2');
+    now = (await items.get(item.id))!;
+    expect(now.utility).toBeCloseTo(0.65 + 0.3 * (0 - 0.65), 10);
+    expect(now.counters).toEqual({ retrieved: 2, helped: 1, hurt: 1 });
+    expect((await items.history(item.id)).map((h) => h.reason)).toEqual([expect.any(String), expect.stringMatching(/^credit from run run-1 \(success/), expect.stringMatching(/^blame from run run-2 \(failure/)]);
+  });
+
+  it('credits an item shown twice in one run once', async () => {
+    const { memory, items } = await coachOn(glove);
+    const item = await memory.add(lesson('Open the basket first'));
+    expect(await creditItems(memory, items, [item.id, item.id], verdict('success'), 'run-1')).toBe(1);
+    expect((await items.get(item.id))!.counters.retrieved).toBe(1);
+  });
+
+  it('leaves recency alone: crediting is not a confirmation of the text', async () => {
+    const { memory, items } = await coachOn(glove);
+    const item = await memory.add(lesson('Open the basket first'));
+    await new Promise((r) => setTimeout(r, 5));
+    await creditItems(memory, items, [item.id], verdict('success'), 'run-1');
+    expect((await items.get(item.id))!.updatedAt).toBe(item.updatedAt);
+  });
+
+  it.each(['unknown', 'interrupted'] as const)('moves nothing for a run whose outcome is %s', async (status) => {
+    const { memory, items } = await coachOn(glove);
+    const item = await memory.add(lesson('Open the basket first'));
+    expect(await creditItems(memory, items, [item.id], verdict(status), 'run-1')).toBe(0);
+    expect(await items.get(item.id)).toEqual(item);
+  });
+
+  it('skips items deleted since they were shown', async () => {
+    const { memory, items } = await coachOn(glove);
+    const gone = await memory.add(lesson('Open the basket first'));
+    const kept = await memory.add(lesson('Pick the size before adding'));
+    await memory.remove(gone.id);
+    expect(await creditItems(memory, items, [gone.id, kept.id], verdict('failure'), 'run-1')).toBe(1);
+    expect(await items.get(gone.id)).toBeUndefined();
+    expect((await items.get(kept.id))!.counters.hurt).toBe(1);
+  });
+});
+
+describe('pruneToBudget', () => {
+  /** Items whose keep scores differ by utility and use; one pinned with the worst record. */
+  async function stocked() {
+    const setup = await coachOn(glove);
+    const add = (title: string, utility: number, counters: MemoryItem['counters'], pinned = false) => setup.memory.add(lesson(title, { utility, counters, pinned }));
+    const all = {
+      pinned: await add('Never delete this one', 0, { retrieved: 9, helped: 0, hurt: 9 }, true),
+      useless: await add('Click the promo banner', 0.1, { retrieved: 6, helped: 0, hurt: 6 }),
+      weak: await add('Scroll to the bottom first', 0.3, { retrieved: 2, helped: 0, hurt: 2 }),
+      fresh: await add('Open the basket first', 0.5, { retrieved: 0, helped: 0, hurt: 0 }),
+      good: await add('Pick the size before adding', 0.9, { retrieved: 5, helped: 5, hurt: 0 }),
+    };
+    return { ...setup, all };
+  }
+
+  it('removes the lowest keep scores first until the budget is kept, never a pinned item', async () => {
+    const { memory, items, all } = await stocked();
+    const pruned = await pruneToBudget(memory, items, 3);
+    expect(pruned).toEqual([all.useless.id, all.weak.id]);
+    expect(await items.count()).toBe(3);
+    expect((await items.list()).map((i) => i.id).sort()).toEqual([all.pinned.id, all.fresh.id, all.good.id].sort());
+  });
+
+  it('keeps pruned items in history with the change "prune", so undo brings them back', async () => {
+    const { memory, items, all } = await stocked();
+    await pruneToBudget(memory, items, 4);
+    const last = (await items.history(all.useless.id)).at(-1)!;
+    expect(last).toMatchObject({ change: 'prune', after: null, before: { id: all.useless.id, title: 'Click the promo banner' } });
+    expect(last.reason).toContain('within 4 items');
+    expect((await memory.undo(all.useless.id))?.title).toBe('Click the promo banner');
+    expect(await items.count()).toBe(5);
+  });
+
+  it('prunes nothing within the budget, and never pinned items even when only they are over it', async () => {
+    const { memory, items, all } = await stocked();
+    expect(await pruneToBudget(memory, items, 5)).toEqual([]);
+    for (const item of [all.useless, all.weak, all.fresh, all.good]) await memory.update(item.id, { pinned: true });
+    expect(await pruneToBudget(memory, items, 1)).toEqual([]);
+    expect(await items.count()).toBe(5);
+  });
+
+  it('prunes the older of two items with the same record first', async () => {
+    const { memory, items } = await coachOn(glove);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() - 60 * DAY);
+    const old = await memory.add(lesson('Open the basket first'));
+    vi.useRealTimers();
+    const recent = await memory.add(lesson('Pick the size before adding'));
+    expect(keepScore(old, Date.now())).toBeLessThan(keepScore(recent, Date.now()));
+    expect(await pruneToBudget(memory, items, 1)).toEqual([old.id]);
+  });
+});
