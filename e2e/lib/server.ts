@@ -36,7 +36,8 @@ function bundle(file: string): Promise<string> {
   return b;
 }
 
-export async function startServer(staticDir: string, routes: Route[] = []): Promise<FixtureServer> {
+/** Serves `staticDir` (and `routes`) on 127.0.0.1 at `port` (0: any free port); rejects when the port is taken. */
+export async function startServer(staticDir: string, routes: Route[] = [], port = 0): Promise<FixtureServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     for (const route of routes) {
@@ -71,7 +72,10 @@ export async function startServer(staticDir: string, routes: Route[] = []): Prom
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
