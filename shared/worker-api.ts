@@ -330,6 +330,8 @@ export const WorkerCalls = {
   exportMemory: none,
   /** Checks the whole file first (a bad one changes nothing: `invalid_import` with `problems`); merge is the default. */
   importMemory: z.tuple([z.unknown(), z.object({ mode: z.enum(['merge', 'replace']) }).strict().optional()]),
+  /** Removes every memory item (each removal kept in its history) and resets the learner; runs stay. */
+  clearMemory: none,
   /** The user's memory settings (shared/memory-settings.ts): item budget, sites never recorded. */
   getSettings: none,
   updateSettings: z.tuple([MemorySettingsPatch]),
@@ -375,6 +377,7 @@ export interface WorkerResults {
   coachRun: CoachRunRecord | null;
   exportMemory: MemoryExport;
   importMemory: ImportSummary;
+  clearMemory: ImportSummary;
   getSettings: MemorySettings;
   updateSettings: MemorySettings;
   learnFromDemonstration: DemonstrationResult;

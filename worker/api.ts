@@ -9,7 +9,7 @@ import { learnFromDemonstration } from './coach/demonstration';
 import type { EmbedderService } from './embedder-service';
 import type { Memory } from './memory';
 import type { MemorySettingsStore } from './memory-settings';
-import { exportMemory, importMemory } from './memory-transfer';
+import { clearMemory, exportMemory, importMemory } from './memory-transfer';
 import type { Screens } from './screens';
 import { storeSize, type WaymarkDatabase } from './store/database';
 import type { ItemStore } from './store/item-store';
@@ -158,6 +158,9 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
     },
     async importMemory(data, options) {
       return importMemory(parts, data, options?.mode);
+    },
+    async clearMemory() {
+      return clearMemory(parts);
     },
     async getSettings() {
       return (await parts.memorySettings()).get();

@@ -7,7 +7,7 @@ import type { MemoryItem } from '../shared/model';
 import type { NewMemoryItem } from '../shared/worker-api';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
-import { exportMemory, importMemory, MemoryImportError, type MemoryTransferDeps } from './memory-transfer';
+import { clearMemory, exportMemory, importMemory, MemoryImportError, type MemoryTransferDeps } from './memory-transfer';
 import type { TextEmbedder } from './models/embedder';
 import { createGloveEmbedder } from './models/glove-embedder';
 import { loadGloveFiles } from './models/testdata/glove-files';
@@ -188,6 +188,17 @@ describe('memory export and import', () => {
     expect((await replaced.memory.search('return a parcel', { k: 3 })).map((h) => h.item.id)).not.toContain('returns');
     await replaced.memory.undo('returns');
     expect((await replaced.memory.search('send a parcel back', { k: 1 }))[0]!.item.id).toBe('returns');
+  });
+
+  it('clear removes every item and the learner state, keeps each item in its history, and undo brings one back', async () => {
+    const p = await seeded();
+    expect(await clearMemory(p.deps)).toMatchObject({ removed: 3, added: 0 });
+    expect(await p.items.list()).toEqual([]);
+    expect(await p.db.getAll('learner')).toEqual([]);
+    expect(await p.memory.search('apply a discount code', { k: 3 })).toEqual([]);
+    expect((await p.items.history('coupon')).at(-1)).toMatchObject({ change: 'delete', reason: 'memory cleared by the user' });
+    await p.memory.undo('coupon');
+    expect((await p.memory.search('apply a discount code', { k: 1 }))[0]!.item.id).toBe('coupon');
   });
 
   it('sends the problems of a refused import across Comlink', () => {

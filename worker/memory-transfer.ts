@@ -67,7 +67,19 @@ export async function exportMemory(deps: Pick<MemoryTransferDeps, 'db'>): Promis
 export async function importMemory(deps: MemoryTransferDeps, data: unknown, mode: ImportMode = 'merge'): Promise<ImportSummary> {
   const checked = checkMemoryExport(data);
   if (!checked.ok) throw new MemoryImportError(checked.problems);
-  const file = checked.data;
+  return writeImport(deps, checked.data, mode, 'replaced by an imported memory file');
+}
+
+/**
+ * Clears memory: every item is removed (each removal is a history entry, so an item
+ * can still be undone one by one) and the learner starts over. Runs are kept.
+ */
+export async function clearMemory(deps: MemoryTransferDeps): Promise<ImportSummary> {
+  const empty: MemoryExport = { format: MEMORY_EXPORT_FORMAT, version: MEMORY_EXPORT_VERSION, exportedAt: new Date().toISOString(), items: [], history: [], learner: [] };
+  return writeImport(deps, empty, 'replace', 'memory cleared by the user');
+}
+
+async function writeImport(deps: MemoryTransferDeps, file: MemoryExport, mode: ImportMode, removedBecause: string): Promise<ImportSummary> {
 
   // Embedding is not IndexedDB work, so it cannot happen inside the write transaction.
   const embedder = await (await deps.embedders()).get();
@@ -100,7 +112,7 @@ export async function importMemory(deps: MemoryTransferDeps, data: unknown, mode
         for (const current of await items.getAll()) {
           await items.delete(current.id);
           await dropVectors(current.id);
-          await history.add({ itemId: current.id, at: now, change: 'delete', before: current, after: null, reason: 'replaced by an imported memory file' });
+          await history.add({ itemId: current.id, at: now, change: 'delete', before: current, after: null, reason: removedBecause });
           result.removed++;
         }
       }
