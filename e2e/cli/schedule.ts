@@ -1,5 +1,6 @@
 // The order of a batch: `repeat` passes over the tasks, each pass shuffled with a
 // seeded generator when asked, so the same seed gives the same order every time.
+import { mulberry32 } from '../../shared/mulberry32';
 import type { Task } from './task-file';
 
 export interface Attempt<T extends Task = Task> {
@@ -17,14 +18,7 @@ export function seededRandom(seed: string): () => number {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
     h = (h << 13) | (h >>> 19);
   }
-  let state = h >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(h);
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

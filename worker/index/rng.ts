@@ -1,15 +1,9 @@
 // A small seeded random generator, so training samples and test data are reproducible.
+import { mulberry32 } from '../../shared/mulberry32';
 
 /** mulberry32: 32-bit state, uniform floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Standard normal draws (Box–Muller) from a uniform generator. */

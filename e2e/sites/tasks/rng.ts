@@ -1,4 +1,5 @@
 // A small seeded random source, so the same seed always gives the same task files.
+import { mulberry32 } from '../../../shared/mulberry32';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -21,14 +22,7 @@ function hash(text: string): number {
 
 /** mulberry32, seeded from `seed` and a stream name (each template draws from its own stream). */
 export function createRng(seed: number, stream: string): Rng {
-  let state = hash(`${seed}:${stream}`);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hash(`${seed}:${stream}`));
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
