@@ -81,9 +81,16 @@ const coach = lazy(
       neverRecorded: async (origin) => (await memorySettings()).neverRecorded(origin),
     }),
 );
+/** The screen a step starts from, kept for the replay — never on a site the user excluded. */
+async function captureStepScreen(runId: string, tabId: number, stepIndex: number): Promise<string | null> {
+  const origin = (await (await runs()).header(runId))?.origin;
+  if (origin && (await (await memorySettings()).neverRecorded(origin))) return null;
+  const shot = await (await browserBridge()).screenshot(tabId, { scale: 0.5, quality: 0.6 });
+  return (await (await screens()).save({ trajectoryId: runId, stepIndex, dataUrl: shot.dataUrl })).key;
+}
 const agent = lazy(async () => {
   const theCoach = await coach();
-  const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, coachReport: (runId) => theCoach.report(runId) });
+  const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, captureScreen: captureStepScreen, coachReport: (runId) => theCoach.report(runId) });
   service.hooks.add(theCoach.hooks());
   return service;
 });

@@ -41,6 +41,8 @@ export class AgentService<P> {
       policy: (config: P) => Promise<Policy>;
       /** Where runs in progress are noted, so a restarted worker can pick them up. */
       settings: () => Promise<KeyValueStore>;
+      /** A screenshot of the tab kept with the run at a step (its key), or null when none is kept. */
+      captureScreen?: (runId: string, tabId: number, stepIndex: number) => Promise<string | null>;
       /** What the coach did in a run, added to its result. */
       coachReport?: (runId: string) => CoachReport | undefined;
     },
@@ -123,6 +125,7 @@ export class AgentService<P> {
       hooks: this.hooks,
       signal: run.controller.signal,
       ...(request.memory ? { memory: request.memory } : {}),
+      ...(this.deps.captureScreen ? { captureScreen: throttled((step) => this.deps.captureScreen!(runId, request.tabId, step)) } : {}),
       onActivity: (a) => {
         run.activity.push(a);
         if (run.activity.length > ACTIVITY_KEPT) run.activity.splice(0, run.activity.length - ACTIVITY_KEPT);
@@ -166,4 +169,18 @@ export class AgentService<P> {
     await this.runs.get(runId)?.finished;
     return this.status(runId);
   }
+}
+
+/**
+ * Screenshots spaced out: Chrome refuses more than two captures a second (and the
+ * coach's keyframes take some too), and a refused one is retried after a wait that
+ * slows the run. Steps that come quicker keep none.
+ */
+export function throttled(capture: (step: number) => Promise<string | null>, minIntervalMs = 600, now = () => Date.now()): (step: number) => Promise<string | null> {
+  let last = -Infinity;
+  return async (step) => {
+    if (now() - last < minIntervalMs) return null;
+    last = now();
+    return capture(step);
+  };
 }

@@ -78,6 +78,18 @@ describe('runAgent', () => {
     expect(stored?.outcome?.status).toBe('unknown');
   });
 
+  it('keeps the screenshot of each step that got one, and runs on when a capture fails', async () => {
+    const { runs, hooks, page } = await setup();
+    const policy = scripted([out({ kind: 'click', index: 1 }), out({ kind: 'scroll', direction: 'down' }), out({ kind: 'done', success: true })]);
+    const captureScreen = async (step: number) => {
+      if (step === 1) throw new Error('capture refused');
+      return step === 0 ? 'shot-0' : null;
+    };
+    const result = await runAgent({ runId: 'r-shots', task: 't', tabId: 1, maxSteps: 5, policy, bridge: page, runs, hooks, signal: new AbortController().signal, captureScreen });
+    expect(result.steps).toBe(3);
+    expect((await runs.get('r-shots'))?.steps.map((s) => s.observation.screenshotKey ?? null)).toEqual(['shot-0', null, null]);
+  });
+
   it('stops a multi-action step when new elements appear or the page navigates', async () => {
     const { runs, hooks, page } = await setup();
     const policy = scripted([out({ kind: 'click', index: 0 }, { kind: 'click', index: 1 }), out({ kind: 'click', index: 1 }, { kind: 'click', index: 0 }), out({ kind: 'done', success: true })]);

@@ -24,6 +24,8 @@ export interface AgentRunOptions {
   hooks: HookSet;
   signal: AbortSignal;
   memory?: RunMemoryOptions;
+  /** Keeps a screenshot of the screen a step starts from (for the replay); null when none was taken. */
+  captureScreen?: (stepIndex: number) => Promise<string | null>;
   /** Live progress for the UI (ephemeral; the persisted record is the step). */
   onActivity?: (activity: AgentActivity) => void;
 }
@@ -52,6 +54,8 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
     o.onActivity?.({ type: 'observing', step: index });
     observation ??= await o.bridge.observe(o.tabId);
     const seen: Observation = observation;
+    // Taken while the policy thinks; a screenshot that fails leaves the step without one.
+    const shot = o.captureScreen ? o.captureScreen(index).catch(() => null) : Promise.resolve(null);
     const context = await o.hooks.beforeStep(info, { index, observation, history });
     o.onActivity?.({ type: 'thinking', step: index });
     let decision;
@@ -63,10 +67,11 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
         : { status: 'failure', judgedBy: 'none', reason: `the policy could not decide: ${errorText(e)}` };
       break;
     }
+    const screenshotKey = await shot;
     const results = await actAll(o, index, observation, decision.output.actions);
     const record: Step = {
       index,
-      observation: { url: observation.url, title: observation.title, elementCount: observation.elements.length },
+      observation: { url: observation.url, title: observation.title, elementCount: observation.elements.length, ...(screenshotKey ? { screenshotKey } : {}) },
       output: decision.output,
       results,
       targets: decision.output.actions.map((a) => {
