@@ -7,7 +7,7 @@
 // design does at least as well as the best fixed one on average.
 //   npx tsx bench/learning.ts [--tasks FILE] [--orders N] [--repeat N] [--fixed all|none|a,b] [--out DIR]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,13 +54,19 @@ interface ConditionResult {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+// Every condition runs the same build: a snapshot of dist/chrome taken now, so a
+// build made while the benchmark runs (it takes a while) changes none of them.
+const snapshot = mkdtempSync(join(tmpdir(), 'waymark-bench-ext-'));
+cpSync(join(root, 'dist/chrome'), snapshot, { recursive: true });
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+
 function runCondition(c: (typeof conditions)[number], seed: number): ConditionResult {
   const dir = join(outDir, `seed-${seed}`, c.name.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
   const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', values.tasks!, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--profile', profile, '--out', dir];
   const started = Date.now();
-  const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WAYMARK_CHROME_EXT: snapshot } });
   if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI failed for ${c.name}, seed ${seed} (exit ${r.status})`);
   const attempts = readFileSync(join(dir, 'results.jsonl'), 'utf8')
     .split('\n')

@@ -28,7 +28,8 @@ function newestMtime(path: string): number {
 
 /** Throws when the build is missing; returns a warning when it is older than the sources. */
 export function checkBuild(browser: BrowserName): string | null {
-  const dir = join(ROOT, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
+  const override = browser === 'chromium' ? process.env.WAYMARK_CHROME_EXT : process.env.WAYMARK_FIREFOX_EXT;
+  const dir = override ?? join(ROOT, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) throw new SetupError(`no built extension at ${dir}: run \`npm run build\` first`);
   const built = statSync(manifest).mtimeMs;

@@ -7,7 +7,8 @@ import { type BrowserContext, type Page, type Worker, chromium } from 'playwrigh
 import { envelope, type MessageType, type Reply, type RequestOf, type ResponseOf, unwrapReply } from '../../shared/protocol';
 
 export const CHROMIUM = process.env.WAYMARK_CHROMIUM ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome');
+// WAYMARK_CHROME_EXT: another build (the learning benchmark runs a snapshot, so a build meanwhile changes nothing).
+export const EXTENSION_DIR = resolve(process.env.WAYMARK_CHROME_EXT ?? join(import.meta.dirname, '../../dist/chrome'));
 
 export interface LaunchOptions {
   profileDir?: string;
