@@ -43,8 +43,11 @@ export const Messages = {
   'bg.observe': { request: z.object({ tabId, maxTextChars: z.number().int().positive().optional() }), response: Observation },
   'bg.act': { request: z.object({ tabId, action: Action }), response: ActionResult },
   'bg.screenshot': { request: ScreenshotOptions.extend({ tabId }), response: Screenshot },
-  'bg.recordStart': { request: z.object({ tabId }), response: z.object({ recording: z.literal(true) }) },
-  'bg.recordStop': { request: z.object({ tabId }), response: z.object({ steps: z.array(RecordedStep) }) },
+  /** `task`: what the user says they are about to do, kept with the recording until it stops. */
+  'bg.recordStart': { request: z.object({ tabId, task: z.string().max(5_000).optional() }), response: z.object({ recording: z.literal(true) }) },
+  'bg.recordStop': { request: z.object({ tabId }), response: z.object({ steps: z.array(RecordedStep), task: z.string().nullable() }) },
+  /** Whether a tab is being recorded (the popup closes while the user demonstrates). */
+  'bg.recordStatus': { request: z.object({ tabId }), response: z.object({ recording: z.boolean(), steps: z.number().int(), task: z.string().nullable() }) },
   /** Sent by a content script in record mode; the tab comes from the sender. */
   'bg.recordEvent': { request: z.object({ step: RecordedStep }), response: z.object({ count: z.number() }) },
   /** A content script announcing itself after a page load; tells it whether to record. */

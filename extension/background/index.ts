@@ -5,7 +5,7 @@ import { createRouter } from '../../shared/protocol';
 import { VERSION } from '../../shared/version';
 import { hostWorker } from '../lib/worker-host';
 import { checkRecordingAllowed } from './record-guard';
-import { appendStep, isRecording, startRecording, stopRecording, watchNavigations } from './recording';
+import { appendStep, isRecording, recordingStatus, startRecording, stopRecording, watchNavigations } from './recording';
 import { captureTab } from './screenshot';
 import { actOnTab, observeTab } from './tabs';
 import { callWorker, hasOffscreen, resumeRuns, useLocalHost } from './worker-link';
@@ -25,12 +25,13 @@ const route = createRouter<Context>({
   'bg.observe': ({ tabId, maxTextChars }) => observeTab(tabId, maxTextChars),
   'bg.act': ({ tabId, action }) => actOnTab(tabId, action),
   'bg.screenshot': ({ tabId, ...opts }) => captureTab(tabId, opts),
-  'bg.recordStart': async ({ tabId }) => {
+  'bg.recordStart': async ({ tabId, task }) => {
     await checkRecordingAllowed(tabId);
-    await startRecording(tabId);
+    await startRecording(tabId, task);
     return { recording: true as const };
   },
-  'bg.recordStop': async ({ tabId }) => ({ steps: await stopRecording(tabId) }),
+  'bg.recordStop': ({ tabId }) => stopRecording(tabId),
+  'bg.recordStatus': ({ tabId }) => recordingStatus(tabId),
   'bg.recordEvent': async ({ step }, ctx) => ({ count: await appendStep(senderTab(ctx), step) }),
   'bg.contentReady': async (_, ctx) => ({ recording: await isRecording(senderTab(ctx)) }),
   'bg.workerStatus': () => callWorker((api) => api.ping()),

@@ -5,6 +5,7 @@ import type { RecordedStep } from '../../shared/model';
 import { toContent } from './tabs';
 
 const key = (tabId: number) => `recording:${tabId}`;
+const taskKey = (tabId: number) => `recording-task:${tabId}`;
 
 async function load(tabId: number): Promise<RecordedStep[] | undefined> {
   const stored = await browser.storage.session.get(key(tabId));
@@ -27,8 +28,17 @@ export function isRecording(tabId: number): Promise<boolean> {
   return load(tabId).then((s) => s !== undefined);
 }
 
-export async function startRecording(tabId: number): Promise<void> {
-  await serial(tabId, () => save(tabId, []));
+export async function recordingStatus(tabId: number): Promise<{ recording: boolean; steps: number; task: string | null }> {
+  const [steps, stored] = await Promise.all([load(tabId), browser.storage.session.get(taskKey(tabId))]);
+  return { recording: steps !== undefined, steps: steps?.length ?? 0, task: (stored[taskKey(tabId)] as string | undefined) ?? null };
+}
+
+export async function startRecording(tabId: number, task?: string): Promise<void> {
+  await serial(tabId, async () => {
+    await save(tabId, []);
+    if (task) await browser.storage.session.set({ [taskKey(tabId)]: task });
+    else await browser.storage.session.remove(taskKey(tabId));
+  });
   await toContent(tabId, 'content.recordStart', {});
 }
 
@@ -42,7 +52,7 @@ export function appendStep(tabId: number, step: RecordedStep): Promise<number> {
   });
 }
 
-export async function stopRecording(tabId: number): Promise<RecordedStep[]> {
+export async function stopRecording(tabId: number): Promise<{ steps: RecordedStep[]; task: string | null }> {
   try {
     await toContent(tabId, 'content.recordStop', {}, 5_000);
   } catch {
@@ -50,8 +60,9 @@ export async function stopRecording(tabId: number): Promise<RecordedStep[]> {
   }
   return serial(tabId, async () => {
     const steps = (await load(tabId)) ?? [];
-    await browser.storage.session.remove(key(tabId));
-    return steps;
+    const task = ((await browser.storage.session.get(taskKey(tabId)))[taskKey(tabId)] as string | undefined) ?? null;
+    await browser.storage.session.remove([key(tabId), taskKey(tabId)]);
+    return { steps, task };
   });
 }
 
@@ -74,5 +85,5 @@ export function watchNavigations(): void {
       await save(tabId, steps);
     });
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([key(tabId), taskKey(tabId)]));
 }

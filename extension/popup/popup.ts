@@ -1,8 +1,17 @@
-// First popup: shows that the worker answers and what the current tab's observation holds.
+// The popup (and the same page opened as a tab, `?tab=ID`): run control and record
+// mode on a tab, and the inspector's views of what Waymark learned — Memory, Runs,
+// Learning, Settings — each loaded the first time it is shown.
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../lib/messaging';
 import type { WorkerApi } from '../../shared/worker-api';
 import { pageWorkerApi } from '../lib/worker-client';
+import { LearningView } from './inspector/learning-view';
+import { MemoryView } from './inspector/memory-view';
+import { RunReplay } from './inspector/run-replay';
+import { RunsView } from './inspector/runs-view';
+import { SettingsView } from './inspector/settings-view';
+import { setUpTabs } from './inspector/tabs';
+import { setUpRecordControl } from './record-control';
 import { setUpRunControl } from './run-control';
 
 const workerStatus = document.getElementById('worker-status')!;
@@ -49,9 +58,39 @@ void showWorker();
 void showTab();
 
 const worker: WorkerApi = pageWorkerApi(() => sendToBackground('bg.workerStatus', {}));
-setUpRunControl(worker, targetTabId);
-
 // Automated runs and tests drive the worker API from this page (?control=1).
 if (new URLSearchParams(location.search).has('control')) {
   (globalThis as { waymarkWorker?: WorkerApi }).waymarkWorker = worker;
 }
+setUpRunControl(worker, targetTabId);
+
+// The inspector. Views that show memory load again after it changed elsewhere.
+const replay = new RunReplay(worker, document.getElementById('replay') as HTMLDialogElement, (id) => {
+  tabs.show('memory');
+  void memory.load().then(() => memory.open(id));
+});
+const openRun = (runId: string) => void replay.open(runId);
+const memory = new MemoryView(worker, openRun);
+const runs = new RunsView(worker, openRun);
+const learning = new LearningView(worker);
+const stale = new Set<string>();
+const memoryChanged = () => ['memory', 'runs', 'learning'].forEach((v) => stale.add(v));
+const settings = new SettingsView(worker, memoryChanged);
+const views: Record<string, { load: (force?: boolean) => Promise<void> } | undefined> = { memory, runs, learning, settings };
+const tabs = setUpTabs(document.getElementById('views')!, {
+  onShow: (name) => {
+    void views[name]?.load(stale.delete(name));
+  },
+});
+setUpRecordControl(worker, targetTabId, memoryChanged);
+
+// In the toolbar popup (no ?tab), the same page can open as a tab, for room.
+const asTab = new URLSearchParams(location.search).has('tab');
+document.body.classList.toggle('as-tab', asTab);
+const openTab = document.getElementById('open-tab')!;
+openTab.hidden = asTab;
+openTab.addEventListener('click', async () => {
+  const tabId = await targetTabId();
+  await browser.tabs.create({ url: browser.runtime.getURL(`popup/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}${location.hash}`) });
+  window.close();
+});

@@ -53,6 +53,7 @@ export class RunsView {
     const group = h('div', { class: 'verdict', role: 'group', 'aria-label': `Did “${run.task}” work?` }, h('span', { text: 'Did it work? ' }));
     const answer = async (success: boolean) => {
       group.querySelectorAll('button').forEach((b) => (b.disabled = true));
+      group.firstElementChild!.textContent = 'Learning from it… ';
       try {
         await this.worker.recordVerdict(run.id, { success, reason: success ? 'the user says it worked' : 'the user says it did not work', by: 'user' });
         notify(`Thanks: “${run.task}” marked as ${success ? 'a success' : 'a failure'}; Waymark learns from it.`);
@@ -60,6 +61,7 @@ export class RunsView {
         (document.querySelector(`tr[data-run="${CSS.escape(run.id)}"] button`) as HTMLElement | null)?.focus();
       } catch (e) {
         group.querySelectorAll('button').forEach((b) => (b.disabled = false));
+        group.firstElementChild!.textContent = 'Did it work? ';
         notify(`Could not record the answer: ${errorText(e)}`, { error: true });
       }
     };

@@ -23,6 +23,8 @@ export class VirtualList<T> {
   private active = -1;
   private readonly spacer: HTMLElement;
   private readonly rows = new Map<number, HTMLElement>();
+  /** The item each row's content was drawn for: a row is drawn again only for another item (or on refresh). */
+  private readonly drawn = new WeakMap<HTMLElement, T>();
   private frame = 0;
 
   constructor(
@@ -66,7 +68,7 @@ export class VirtualList<T> {
 
   /** Rows drawn again (e.g. after a selection changed), without touching the scroll position. */
   refresh(): void {
-    for (const [index, row] of this.rows) this.fill(row, index);
+    for (const [index, row] of this.rows) this.fill(row, index, true);
   }
 
   setActive(index: number): void {
@@ -127,7 +129,9 @@ export class VirtualList<T> {
     return row;
   }
 
-  private fill(row: HTMLElement, index: number): void {
+  // Content is replaced only when needed: replacing it between a mousedown and its
+  // mouseup (focusing the list re-renders) would swallow the click.
+  private fill(row: HTMLElement, index: number, redraw = false): void {
     const item = this.items[index]!;
     row.dataset.index = String(index);
     row.id = this.options.rowId(item);
@@ -136,7 +140,10 @@ export class VirtualList<T> {
     row.setAttribute('aria-setsize', String(this.items.length));
     row.setAttribute('aria-selected', String(this.options.isSelected(item)));
     row.classList.toggle('active', index === this.active);
-    this.options.renderRow(row, item, index);
+    if (redraw || this.drawn.get(row) !== item) {
+      this.options.renderRow(row, item, index);
+      this.drawn.set(row, item);
+    }
   }
 
   private onKey(e: KeyboardEvent): void {
