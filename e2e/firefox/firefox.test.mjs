@@ -14,7 +14,7 @@
 // (default dist/firefox).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -24,6 +24,8 @@ import puppeteer from 'puppeteer-core';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = resolve(process.env.WAYMARK_FIREFOX_EXT ?? join(root, 'dist/firefox'));
+/** Screenshots for a person to look at, beside the Chromium tests' output. */
+const OUT_DIR = join(root, 'test-results/firefox');
 
 const FORM_PAGE = `<!doctype html>
 <html lang="en">
@@ -247,6 +249,27 @@ describe('Waymark in Firefox', () => {
       assert.equal(shown.error, false, JSON.stringify(shown));
       assert.equal(shown.elements, '5');
       assert.match(shown.worker, /firefox-background/);
+    } finally {
+      await popup.close().catch(() => undefined);
+    }
+  });
+
+  test('the inspector lists memory and searches it by meaning in Firefox too', async () => {
+    const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}#memory`);
+    try {
+      const count = await until('the memory view to load', () => popup.evaluate(() => (/ of \d+ items/.test(document.getElementById('memory-count')?.textContent ?? '') ? document.getElementById('memory-count').textContent : undefined)));
+      assert.equal(count, '2 of 2 items');
+      await popup.evaluate(() => {
+        const q = document.getElementById('q');
+        q.value = 'reserve seats for an evening meal';
+        q.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const first = await until('a search by meaning', () =>
+        popup.evaluate(() => (/close in meaning/.test(document.getElementById('search-status')?.textContent ?? '') ? document.querySelector('#memory-list [role="option"]')?.textContent : undefined)),
+      );
+      assert.match(first, /Restaurant booking asks for party size/);
+      mkdirSync(OUT_DIR, { recursive: true });
+      await popup.screenshot({ path: join(OUT_DIR, 'inspector-memory.png') });
     } finally {
       await popup.close().catch(() => undefined);
     }

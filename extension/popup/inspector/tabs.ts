@@ -22,7 +22,9 @@ export function setUpTabs(tablist: HTMLElement, options: TabsOptions): { show: (
       if (panel) panel.hidden = !on;
     }
     if (focus) chosen.focus();
-    if (location.hash !== `#${nameOf(chosen)}`) history.replaceState(null, '', `#${nameOf(chosen)}`);
+    // The first view is the page itself: a URL without a hash stays without one.
+    const unnamed = location.hash === '' && chosen === tabs[0];
+    if (!unnamed && location.hash !== `#${nameOf(chosen)}`) history.replaceState(null, '', `#${nameOf(chosen)}`);
     options.onShow(nameOf(chosen));
   };
 
