@@ -45,3 +45,17 @@ export const DEFAULT_DESIGN = 'balanced';
 export function designNamed(name: string): MemoryDesign | undefined {
   return MEMORY_DESIGNS.find((d) => d.name === name);
 }
+
+/**
+ * The kinds a run writes. A design the learner sampled is being tried for how it
+ * uses memory (how much it retrieves, how it ranks, when it speaks); the run still
+ * writes the safe default's kinds as well, so trying a design that writes less
+ * never leaves later runs without the workflow or lesson a success taught (the
+ * record stays useful to every design: off-policy). A design that was asked for or
+ * pinned writes exactly its own kinds (ablations, fixed behaviour).
+ */
+export function kindsWritten(design: MemoryDesign, how: 'sampled' | 'pinned' | 'requested'): MemoryDesign['writes'] {
+  if (how !== 'sampled') return design.writes;
+  const safe = designNamed(DEFAULT_DESIGN)!.writes;
+  return [...new Set([...design.writes, ...safe])];
+}

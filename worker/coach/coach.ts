@@ -9,7 +9,7 @@
 // memory pruned to its budget.
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { clusterOf } from '../../shared/condensed-run';
-import { DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
+import { DEFAULT_DESIGN, designNamed, kindsWritten } from '../../shared/memory-designs';
 import type { MemoryDesign, MemoryItem, Step, Trajectory } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { CoachReport } from '../../shared/worker-api';
@@ -216,7 +216,7 @@ export class Coach {
   /** A screenshot of the tab now, kept with the run for a keyframe (when the design writes them). */
   private async captureKeyframe(runId: string, moment: 'first-error' | 'final'): Promise<void> {
     const live = this.live.get(runId);
-    if (!live || !live.design.writes.includes('keyframe') || !this.deps.bridge || !this.deps.screens) return;
+    if (!live || !kindsWritten(live.design, live.state.how).includes('keyframe') || !this.deps.bridge || !this.deps.screens) return;
     const bridge = await this.deps.bridge();
     const observation = await bridge.observe(live.state.tabId);
     const shot = await bridge.screenshot(live.state.tabId, { scale: 0.5, quality: 0.7 });
@@ -261,7 +261,7 @@ export class Coach {
     const keyframes = await this.finishKeyframes(state.keyframes, run.outcome.status === 'success');
     const memory = await this.deps.memory();
     const written: LearnSummary['written'] = [];
-    for (const item of itemsFor(condensed, design, keyframes)) {
+    for (const item of itemsFor(condensed, { writes: kindsWritten(design, state.how) }, keyframes)) {
       const done = await consolidate(memory, item);
       written.push({ kind: item.kind, action: done.action, id: done.item.id });
     }
