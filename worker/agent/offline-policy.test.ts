@@ -136,6 +136,17 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       );
     });
 
+    it('finishes on a page titled as a confirmation even when it offers more fields to fill', async () => {
+      const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
+      const form = newsletter();
+      const first = await run.decide(form);
+      run.record(form, first, allOk(first, moved('http://garden.test/confirmed.html')));
+      // The confirmation page has its own email box (a gift card offer): not part of this task.
+      const confirmed = page('http://garden.test/confirmed.html', 'Subscription confirmed — Garden Club', [field('Email address', 'email'), button('Buy a gift card')], 'Welcome aboard.');
+      const done = await run.decide(confirmed);
+      expect(done.actions).toEqual([expect.objectContaining({ kind: 'done', success: true, text: expect.stringContaining('Subscription confirmed') })]);
+    });
+
     it('never repeats an action that failed on the same screen, and gives up honestly when nothing is left', async () => {
       const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
       const form = newsletter();

@@ -17,7 +17,7 @@ import { normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
-import { confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
+import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
 import { type ParsedTask, parseTask } from './task-parse';
@@ -174,6 +174,12 @@ function decide(ctx: DecideContext): Plan {
     if (shown.length > 0) return finish(true, `The page shows ${shown.map((v) => `"${v}"`).join(', ')} after submitting.`);
   }
 
+  // A page titled as a confirmation after a submit is the answer, even if it offers
+  // more fields (a newsletter box, a gift card): filling them would be a new task.
+  if (fills.length > 0 && submitted && !task.target) {
+    const titled = confirmationInTitle(o);
+    if (titled && !problemOn(o)) return finish(true, `The page confirms: "${titled.text}".`);
+  }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
 
   // 4. Open the result named like the target (or like the searched value, when no search box exists).

@@ -38,6 +38,11 @@ export function confirmationOn(o: Observation): PageMessage | undefined {
   return find(CONFIRMATION, head(o, 1_500));
 }
 
+/** A confirmation in the page's title ("Order confirmed — Shop"): the strongest sign a submit landed. */
+export function confirmationInTitle(o: Observation): PageMessage | undefined {
+  return find(CONFIRMATION, o.title);
+}
+
 /** An error or "nothing found" message near the top of the page, if any. */
 export function problemOn(o: Observation): PageMessage | undefined {
   return find(PROBLEM, head(o, 1_500));
@@ -57,6 +62,11 @@ export function pageIsAbout(target: string, o: Observation): boolean {
   const want = contentWords(target);
   if (want.length === 0) return false;
   const inTitle = coverage(want, contentWords(o.title));
+  if (inTitle >= 0.8) return true;
+  // A page with a link named like the target (a list of results, a menu, a sidebar)
+  // points at it: it is not the target's own page, however early the name appears.
+  const named = normalizeText(target);
+  if (o.elements.some((e) => (e.role === 'link' || e.tag === 'a') && normalizeText(e.name).includes(named))) return false;
   const opening = o.text.slice(0, 300);
-  return inTitle >= 0.8 || normalizeText(opening).includes(normalizeText(target)) || coverage(want, contentWords(opening.slice(0, 120))) === 1;
+  return normalizeText(opening).includes(named) || coverage(want, contentWords(opening.slice(0, 120))) === 1;
 }

@@ -95,6 +95,25 @@ describe('condense: failure points', () => {
     expect(c.workflow).toBeUndefined();
   });
 
+  it('blames the click that opened what later covered a control, and the lesson says to avoid it', () => {
+    const h = home();
+    const run = trajectory(
+      TASK,
+      [
+        // "Subscribe to deals" opens a pop-up ("Deals× Sign up for deals…") that then covers "Join".
+        step(0, h, [typeInto(2, 'ada@example.com'), click(3)], [ok(), ok({ pageChanged: true })]),
+        step(1, h, [click(4)], [failed('obscured', '<button> "Join" is covered by <div> "Deals× Sign up for deals today"; close or move what covers it first')]),
+        step(2, h, [done(false, 'Nothing useful is left')], [ok()]),
+      ],
+      judged('failure'),
+    );
+    const c = condense(run);
+    const culprit = c.failurePoints.find((p) => p.kind === 'dead_end' && p.detail.startsWith('it opened'));
+    expect(culprit).toMatchObject({ step: 0, actionKind: 'click', target: { name: 'Subscribe to deals' } });
+    expect(culprit!.detail).toBe('it opened “Deals× Sign up for deals today”, which then covered “Join”');
+    expect(c.lessons[0]!.avoid?.map((a) => a.target.name)).toContain('Subscribe to deals');
+  });
+
   it('gives no dead end when the final words report a problem with the values', () => {
     const points = condense(trapped('There was a problem: the email address is invalid')).failurePoints;
     expect(points.filter((p) => p.kind === 'dead_end')).toEqual([]);

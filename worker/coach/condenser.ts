@@ -115,12 +115,37 @@ function findFailurePoints(ran: readonly Ran[], finalText: string | undefined, b
     seen.set(key, n);
     if (n === 3) points.push(point(r, 'loop', 'the same action on the same page for the third time'));
   }
+  // An action refused because something covers its target: the culprit is the earlier
+  // click that opened the cover (an express-pay dialog, a pop-up), named like it.
+  for (const r of ran) {
+    const cover = r.result.ok ? null : coverText(r.result.error?.message);
+    if (!cover) continue;
+    const opener = ran.slice(0, ran.indexOf(r)).reverse().find((o) => o.action.kind === 'click' && o.result.ok && o.target && sharesWord(o.target.name, cover));
+    if (opener && !points.some((p) => p.kind === 'dead_end' && p.step === opener.step.index && p.action === point(opener, 'dead_end', '').action)) {
+      points.push(point(opener, 'dead_end', `it opened “${cover.slice(0, 80)}”, which then covered ${r.target ? `“${r.target.name}”` : 'the next control'}`));
+    }
+  }
   if (finalText !== undefined && !VALUE_PROBLEM.test(finalText)) {
     // The last turn the run took (a click that moved the page) led to where it failed.
     const turn = [...ran].reverse().find((r) => r.action.kind === 'click' && r.result.ok && changedPage(r));
     if (turn) points.push(point(turn, 'dead_end', finalText ? `after this the run ended without success: ${finalText}` : 'after this the run ended without success'));
   }
   return points;
+}
+
+/** The text of what covers a target, from an `obscured` error ("… is covered by <div> "QuickPay× Sign in…"; …"). */
+function coverText(message: string | undefined): string | null {
+  const m = message?.match(/is covered by <[^>]+>(?: "([^"]*)")?/);
+  return m?.[1] ? m[1] : null;
+}
+
+const COMMON = new Set(['with', 'your', 'this', 'that', 'from', 'have', 'here', 'more', 'page', 'please']);
+
+/** Whether two texts share a word of four letters or more that is not a common one (case-insensitive). */
+function sharesWord(a: string, b: string): boolean {
+  const words = (t: string) => new Set((t.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !COMMON.has(w)));
+  const inB = words(b);
+  return [...words(a)].some((w) => inB.has(w));
 }
 
 /**

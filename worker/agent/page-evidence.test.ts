@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { pageIsAbout } from './page-evidence';
+
+const link = (index: number, name: string): ObservedElement => ({ index, tag: 'a', role: 'link', name, attrs: {}, text: name, inViewport: true, disabled: false, isNew: false, box: { x: 0, y: index * 20, width: 100, height: 18 }, context: 'document' });
+const page = (title: string, text: string, elements: ObservedElement[] = []): Observation => ({ id: '1', url: 'https://docs.example/', title, elements, text, scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 });
+
+describe('whether a page is the target’s own page', () => {
+  it('a list that links to the target near its top is not the target’s page', () => {
+    const index = page('Acme Cloud Handbook', 'Acme Cloud Handbook Popular: Rotating API keys Custom domains', [link(0, 'Rotating API keys'), link(1, 'Custom domains')]);
+    expect(pageIsAbout('Rotating API keys', index)).toBe(false);
+  });
+  it('the article itself is, by its title or its opening words', () => {
+    expect(pageIsAbout('Rotating API keys', page('Rotating API keys — Acme Cloud Handbook', 'Rotating API keys. Keys can be rotated…'))).toBe(true);
+    expect(pageIsAbout('Rotating API keys', page('Acme Cloud Handbook', 'Rotating API keys. Keys can be rotated…', [link(0, 'Back to the handbook')]))).toBe(true);
+  });
+});
