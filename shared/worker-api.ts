@@ -184,6 +184,8 @@ export const PolicyConfig = z.discriminatedUnion('kind', [
     baseUrl: z.string().min(1).max(2_000),
     model: z.string().min(1).max(300),
     apiKey: z.string().max(1_000).optional(),
+    /** How long to wait for one answer (a small model on a CPU can need minutes); default 120 s. */
+    timeoutSeconds: z.number().min(1).max(3_600).optional(),
   }),
   /** WebLLM in the worker, on WebGPU; `model` is an id from WebLLM's prebuilt list (see availablePolicies). */
   z.object({ kind: z.literal('webllm'), model: z.string().min(1).max(200) }),

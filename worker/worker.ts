@@ -48,7 +48,9 @@ const screens = lazy(async () => new Screens(await runs(), () => loadOcr('auto')
 async function policyFor(config: PolicyConfig): Promise<Policy> {
   switch (config.kind) {
     case 'openai':
-      return createLlmPolicy(createOpenAiClient({ baseUrl: config.baseUrl, model: config.model, ...(config.apiKey ? { apiKey: config.apiKey } : {}) }));
+      return createLlmPolicy(
+        createOpenAiClient({ baseUrl: config.baseUrl, model: config.model, ...(config.apiKey ? { apiKey: config.apiKey } : {}), ...(config.timeoutSeconds ? { timeoutMs: config.timeoutSeconds * 1_000 } : {}) }),
+      );
     // Both check at once that they can run here (startAgentRun rejects otherwise); a
     // WebLLM download that fails ends the run, with the reason, at its first step.
     case 'webllm':

@@ -107,6 +107,27 @@ test('an endpoint that cannot be used ends the run with a clear reason', async (
   await page.close();
 });
 
+test('an endpoint that answers too slowly ends the run with a timeout that says what to do, and the worker works on', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/newsletter.html'));
+  const tabId = await ext.tabIdOf(page);
+  // Every answer comes after 5 s; the run allows 1 s per answer.
+  const llm = await startOpenAiTestServer({ respond: () => delayed(5_000, jsonCompletion({ evaluation: 'ok', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] })) });
+  try {
+    const started = Date.now();
+    const { runId } = await workerCall(ext.controlPage, 'startAgentRun', { task: 'Subscribe Ada', tabId, maxSteps: 3, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model', timeoutSeconds: 1 }, memory: { coach: false } });
+    const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
+    expect(status?.result?.outcome).toMatchObject({ status: 'failure', reason: expect.stringMatching(/No answer from .* within 1 s.*Raise the timeout/) });
+    // A timeout is not retried: the run ends after about one wait, not three.
+    expect(Date.now() - started).toBeLessThan(4_500);
+    expect(llm.requests.filter((r) => r.path.endsWith('/chat/completions') && r.method === 'POST')).toHaveLength(1);
+    expect((await workerCall(ext.controlPage, 'ping')).version).toBeTruthy();
+  } finally {
+    await llm.close();
+  }
+  await page.close();
+});
+
 /** One field per step, so a run has several steps; reads the page state from the prompt. */
 function oneFieldAtATime(body: ChatCompletionBody): TestReply {
   const prompt = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
@@ -162,6 +183,7 @@ test('the popup starts a run on its tab, shows each action with its intent, and 
     await popup.getByLabel('Policy').selectOption('openai');
     await popup.getByLabel('Base URL').fill(llm.baseUrl);
     await popup.getByLabel('Model', { exact: true }).fill('test-model');
+    await popup.getByLabel('Wait for an answer (seconds)').fill('30');
     await popup.getByRole('button', { name: 'Start' }).click();
     await expect(popup.locator('#run-status')).toHaveAttribute('data-state', 'success', { timeout: 20_000 });
     await expect(popup.locator('#run-log li')).toHaveText([/Step 1: type "Ada Lovelace" into \[\d+\] \(name\)/, /Step 1: type "ada@example.com" into \[\d+\] \(email\)/, /Step 1: click \[\d+\] \(subscribe\)/, /Step 2: done/]);
@@ -174,6 +196,7 @@ test('the popup starts a run on its tab, shows each action with its intent, and 
     await popup.reload();
     await expect(popup.getByLabel('Policy')).toHaveValue('openai');
     await expect(popup.getByLabel('Base URL')).toHaveValue(llm.baseUrl);
+    await expect(popup.getByLabel('Wait for an answer (seconds)')).toHaveValue('30');
     await popup.getByLabel('Task', { exact: true }).fill('Subscribe Grace');
     await popup.getByRole('button', { name: 'Start' }).click();
     await expect(popup.getByRole('button', { name: 'Stop' })).toBeEnabled();

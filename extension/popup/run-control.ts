@@ -125,7 +125,13 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
     const kind = policySelect.value as PolicyConfig['kind'];
     const policy: PolicyConfig =
       kind === 'openai'
-        ? { kind, baseUrl: field('baseUrl').value.trim(), model: field('model').value.trim(), ...(field('apiKey').value ? { apiKey: field('apiKey').value } : {}) }
+        ? {
+            kind,
+            baseUrl: field('baseUrl').value.trim(),
+            model: field('model').value.trim(),
+            ...(field('apiKey').value ? { apiKey: field('apiKey').value } : {}),
+            ...(field('timeoutSeconds').valueAsNumber > 0 ? { timeoutSeconds: field('timeoutSeconds').valueAsNumber } : {}),
+          }
         : kind === 'webllm'
           ? { kind, model: webllmModel.value }
           : { kind };
@@ -161,6 +167,7 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
       field('baseUrl').value = saved.baseUrl;
       field('model').value = saved.model;
       field('apiKey').value = saved.apiKey ?? '';
+      field('timeoutSeconds').value = saved.timeoutSeconds ? String(saved.timeoutSeconds) : '';
     }
     showPolicyFields();
     await offerPolicies();
