@@ -57,12 +57,18 @@ document.getElementById('refresh')!.addEventListener('click', () => void showTab
 void showWorker();
 void showTab();
 
+const stale = new Set<string>();
+/** Memory changed (a run ended, a demonstration, an import): its views load again when next shown. */
+function memoryChanged(): void {
+  for (const view of ['memory', 'runs', 'learning']) stale.add(view);
+}
+
 const worker: WorkerApi = pageWorkerApi(() => sendToBackground('bg.workerStatus', {}));
 // Automated runs and tests drive the worker API from this page (?control=1).
 if (new URLSearchParams(location.search).has('control')) {
   (globalThis as { waymarkWorker?: WorkerApi }).waymarkWorker = worker;
 }
-setUpRunControl(worker, targetTabId);
+setUpRunControl(worker, targetTabId, memoryChanged);
 
 // The inspector. Views that show memory load again after it changed elsewhere.
 const replay = new RunReplay(worker, document.getElementById('replay') as HTMLDialogElement, (id) => {
@@ -73,8 +79,6 @@ const openRun = (runId: string) => void replay.open(runId);
 const memory = new MemoryView(worker, openRun);
 const runs = new RunsView(worker, openRun);
 const learning = new LearningView(worker);
-const stale = new Set<string>();
-const memoryChanged = () => ['memory', 'runs', 'learning'].forEach((v) => stale.add(v));
 const settings = new SettingsView(worker, memoryChanged);
 const views: Record<string, { load: (force?: boolean) => Promise<void> } | undefined> = { memory, runs, learning, settings };
 const tabs = setUpTabs(document.getElementById('views')!, {

@@ -32,7 +32,8 @@ function logLines(activity: AgentActivity[]): { text: string; failed: boolean }[
   return lines;
 }
 
-export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number | undefined>): void {
+/** `ended`: a run was seen to end (the coach has learned from it: memory changed). */
+export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number | undefined>, ended: () => void = () => undefined): void {
   const form = document.getElementById('run-form') as HTMLFormElement;
   const stop = document.getElementById('stop') as HTMLButtonElement;
   const start = document.getElementById('start') as HTMLButtonElement;
@@ -112,7 +113,10 @@ export function setUpRunControl(worker: WorkerApi, tabId: () => Promise<number |
     const s = await worker.agentRunStatus(current).catch(() => null);
     if (s) show(s);
     if (s?.running) timer = setTimeout(() => void poll(), POLL_MS);
-    else if (s) model.runEnded();
+    else if (s) {
+      model.runEnded();
+      ended();
+    }
   };
 
   form.addEventListener('submit', async (event) => {
