@@ -9,6 +9,7 @@
 // same choice (benchmarks repeat). A pin fixes the design for a cluster.
 import { MEMORY_DESIGNS, DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
 import type { MemoryDesign, Outcome } from '../../shared/model';
+import { mulberry32 } from '../../shared/mulberry32';
 import type { KeyValueStore } from '../store/key-value-store';
 
 export interface DesignRecord {
@@ -136,18 +137,11 @@ export class Learner {
   }
 }
 
-/** A small seeded PRNG (mulberry32 over a string hash): the same seed, the same draws. */
+/** A seeded generator for a string: mulberry32 from the string's FNV-1a hash (the same seed, the same draws). */
 export function seededRandom(seed: string): () => number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(h);
 }
 
 function normalSample(random: () => number): number {
