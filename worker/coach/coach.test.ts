@@ -115,6 +115,16 @@ describe('Coach hooks', () => {
     expect(c.report()?.advice).toEqual([expect.objectContaining({ step: 0, sources: ctx.memoryIds, workflow: 'Subscribe {name} ({email}) to the newsletter' })]);
   });
 
+  it('with few slots (procedural retrieves 3), keyframes of the task take none of them: the workflow is offered', async () => {
+    const screens = [keyframe(home(), 'success'), keyframe(deals(), 'failure')].map((k) => ({ ...k, utility: 0.9 }));
+    const episode: NewMemoryItem = { ...pitfall(), kind: 'episode', title: TASK, text: 'failure after 2 steps: click "Subscribe to deals"', utility: 0.9, data: { outcome: { status: 'failure' } } };
+    // The workflow ranks last (lowest utility), below every keyframe.
+    const c = await coached([...screens, episode, { ...pitfall(), utility: 0.9 }, workflowItem(0.3)], GRACE, 'procedural');
+    const ctx = (await c.before())!;
+    expect(ctx.workflow?.memoryId).toBe(c.ids[4]);
+    expect(ctx.memoryIds).toEqual(expect.arrayContaining([c.ids[2], c.ids[3], c.ids[4]]));
+  });
+
   it('does not offer a workflow whose variables do not bind to the task', async () => {
     expect(await (await coached([workflowItem()], 'Subscribe to the newsletter')).before()).toBeUndefined();
   });

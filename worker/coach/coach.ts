@@ -10,7 +10,7 @@
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { clusterOf } from '../../shared/condensed-run';
 import { DEFAULT_DESIGN, designNamed, kindsWritten } from '../../shared/memory-designs';
-import type { MemoryDesign, MemoryItem, Step, Trajectory } from '../../shared/model';
+import type { MemoryDesign, MemoryItem, MemoryKind, Step, Trajectory } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { CoachReport } from '../../shared/worker-api';
 import { abstractTask } from '../../shared/workflow';
@@ -75,6 +75,11 @@ export interface CoachDeps {
 }
 
 const STATE = 'coach.run.';
+/**
+ * The kinds advice is made of. Keyframes speak through the screen they recognise
+ * (failureScreens), not as retrieved text, so they must not take a workflow's slot.
+ */
+const ADVICE_KINDS: MemoryKind[] = ['workflow', 'insight', 'episode'];
 
 interface Live {
   state: CoachRunState;
@@ -186,7 +191,7 @@ export class Coach {
     const speak = first || design.speak === 'every-step' || (design.speak === 'on-signal' && signal !== undefined);
     if (!speak) return;
     const query = first ? run.task : `${run.task}\n${step.observation.title}${signal ? `\n${signal}` : ''}`;
-    const ranked = await retrieve(await this.deps.memory(), { text: query, origin: state.origin, cluster: state.cluster }, design);
+    const ranked = await retrieve(await this.deps.memory(), { text: query, origin: state.origin, cluster: state.cluster, kinds: ADVICE_KINDS }, design);
     const advice = composeAdvice(ranked, { task: run.task, ...(first ? {} : signal ? { signal } : {}), failureScreens: onFailureScreen });
     live.overheadMs.push(performance.now() - started);
     if (!advice) return; // nothing relevant: silence
