@@ -282,9 +282,8 @@ BY_HAND['docs.contact-support'] = {
 
 async function contactSupport(page: Page, p: Person, topic: string, message: string) {
   await page.getByRole('link', { name: 'Contact support' }).first().click();
-  // The form is filled once its page has loaded (and its script has set it up), not on the page being left.
+  // The form is filled on its own page once loaded (waitForURL waits for 'load'), not on the page being left.
   await page.waitForURL(/\/docs\/contact\.html/);
-  await page.waitForLoadState('load');
   await page.getByLabel('Your name').fill(fullName(p));
   await page.getByLabel('Email', { exact: true }).fill(p.email);
   await page.getByLabel('Topic').selectOption(topic);

@@ -3,7 +3,7 @@
 // the prompt and as structured hints for the offline policy. Everything that came
 // from a page (element names, summaries, screen text) is marked untrusted, so it
 // reaches a prompt as data, never as an instruction. Nothing relevant: no advice.
-import type { MemoryItem } from '../../shared/model';
+import type { MemoryItem, MemoryKind } from '../../shared/model';
 import { markUntrusted } from '../../shared/untrusted';
 import { z } from 'zod';
 import { bindWorkflow, type BoundWorkflow, fillTemplate, instantiate, Workflow, type WorkflowStep, WorkflowVariable } from '../../shared/workflow';
@@ -12,6 +12,13 @@ const WorkflowVariables = z.array(WorkflowVariable);
 import { normalizeText } from '../../shared/words';
 import type { AvoidHint } from '../agent/policy';
 import type { RankedItem } from './retrieval';
+
+/**
+ * The kinds composeAdvice makes advice of: retrieve only these. Keyframes speak
+ * through the screen they recognise (failureScreens), not as retrieved text, so they
+ * must not take a workflow's slot.
+ */
+export const ADVICE_KINDS: MemoryKind[] = ['workflow', 'insight', 'episode'];
 
 /** Items whose utility fell below this have hurt more than helped: not offered. */
 export const MIN_UTILITY = 0.2;

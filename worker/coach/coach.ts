@@ -10,7 +10,7 @@
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { clusterOf } from '../../shared/condensed-run';
 import { DEFAULT_DESIGN, designNamed, kindsWritten } from '../../shared/memory-designs';
-import type { MemoryDesign, MemoryItem, MemoryKind, Step, Trajectory } from '../../shared/model';
+import type { MemoryDesign, MemoryItem, Step, Trajectory } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { CoachReport } from '../../shared/worker-api';
 import { abstractTask } from '../../shared/workflow';
@@ -21,7 +21,7 @@ import type { Screens } from '../screens';
 import type { ItemStore } from '../store/item-store';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
-import { composeAdvice } from './advice';
+import { ADVICE_KINDS, composeAdvice } from './advice';
 import { condense, isToggle } from './condenser';
 import { consolidate, type ConsolidationAction } from './consolidate';
 import { creditItems } from './credit';
@@ -75,11 +75,6 @@ export interface CoachDeps {
 }
 
 const STATE = 'coach.run.';
-/**
- * The kinds advice is made of. Keyframes speak through the screen they recognise
- * (failureScreens), not as retrieved text, so they must not take a workflow's slot.
- */
-const ADVICE_KINDS: MemoryKind[] = ['workflow', 'insight', 'episode'];
 
 interface Live {
   state: CoachRunState;
