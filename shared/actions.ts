@@ -120,6 +120,11 @@ export const ActionResult = z.object({
   pageChanged: z.boolean(),
   /** Text returned by `extract`, or the agent's final answer for `done`. */
   extracted: z.string().optional(),
+  /**
+   * What a `type` or `select` left in its field ([redacted] for secrets): the effect
+   * a replay checks, since a page may refuse or reformat what was typed.
+   */
+  value: z.string().max(1_000).optional(),
   url: z.string().optional(),
   tookMs: z.number().nonnegative(),
 });

@@ -3,7 +3,8 @@
 // back and from how similar, how they are ranked, and when the coach speaks. They
 // differ where published systems differ: whole episodes (WebCoach), reusable
 // workflows (Agent Workflow Memory), lessons from successes and failures
-// (ReasoningBank), and how eagerly advice is given.
+// (ReasoningBank), how eagerly advice is given — and silence: where advice hurts a
+// kind of task, the learner can converge on saying nothing (memory is still written).
 import { MemoryDesign } from './model';
 
 export const MEMORY_DESIGNS: readonly MemoryDesign[] = [
@@ -12,35 +13,49 @@ export const MEMORY_DESIGNS: readonly MemoryDesign[] = [
     writes: ['episode', 'workflow', 'insight', 'keyframe'],
     retrieval: { k: 5, floor: 0.35, weights: { similarity: 0.6, recency: 0.15, utility: 0.25 } },
     speak: 'on-signal',
+    minConfidence: 0.5,
+  },
+  {
+    name: 'silent',
+    writes: ['episode', 'workflow', 'insight', 'keyframe'],
+    retrieval: { k: 5, floor: 0.35, weights: { similarity: 0.6, recency: 0.15, utility: 0.25 } },
+    speak: 'never',
+    minConfidence: 1,
   },
   {
     name: 'episodic',
     writes: ['episode', 'keyframe'],
     retrieval: { k: 3, floor: 0.45, weights: { similarity: 0.7, recency: 0.2, utility: 0.1 } },
     speak: 'on-signal',
+    minConfidence: 0.5,
   },
   {
     name: 'procedural',
     writes: ['episode', 'workflow'],
     retrieval: { k: 3, floor: 0.35, weights: { similarity: 0.6, recency: 0.1, utility: 0.3 } },
     speak: 'start-only',
+    minConfidence: 0.5,
   },
   {
     name: 'reflective',
     writes: ['insight', 'keyframe'],
     retrieval: { k: 5, floor: 0.3, weights: { similarity: 0.5, recency: 0.2, utility: 0.3 } },
     speak: 'on-signal',
+    minConfidence: 0.4,
   },
   {
     name: 'eager',
     writes: ['episode', 'workflow', 'insight', 'keyframe'],
     retrieval: { k: 8, floor: 0.2, weights: { similarity: 0.5, recency: 0.2, utility: 0.3 } },
     speak: 'every-step',
+    minConfidence: 0.3,
   },
 ].map((d) => MemoryDesign.parse(d));
 
 /** The safe default: every kind written, advice when it matters. */
 export const DEFAULT_DESIGN = 'balanced';
+/** The design that shows nothing; runs where the coach said nothing count as its runs. */
+export const SILENT_DESIGN = 'silent';
 
 export function designNamed(name: string): MemoryDesign | undefined {
   return MEMORY_DESIGNS.find((d) => d.name === name);

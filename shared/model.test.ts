@@ -176,14 +176,17 @@ describe('MemoryDesign, Advice and RecordedStep', () => {
     writes: ['insight', 'workflow'],
     retrieval: { k: 3, floor: 0.3, weights: { similarity: 0.6, recency: 0.1, utility: 0.3 } },
     speak: 'on-signal',
+    minConfidence: 0.5,
   };
 
-  it('MemoryDesign parses a valid design and bounds k, floor and speak', () => {
+  it('MemoryDesign parses a valid design and bounds k, floor, speak and the confidence it speaks at', () => {
     expect(MemoryDesign.parse(design)).toEqual(design);
     expect(paths(MemoryDesign.safeParse({ ...design, retrieval: { ...design.retrieval, k: 0 } }))).toEqual(['retrieval.k']);
     expect(paths(MemoryDesign.safeParse({ ...design, retrieval: { ...design.retrieval, floor: 1.5 } }))).toEqual(['retrieval.floor']);
     expect(paths(MemoryDesign.safeParse({ ...design, speak: 'always' }))).toEqual(['speak']);
     expect(paths(MemoryDesign.safeParse({ ...design, writes: ['diary'] }))).toEqual(['writes.0']);
+    expect(paths(MemoryDesign.safeParse({ ...design, minConfidence: 1.5 }))).toEqual(['minConfidence']);
+    expect(MemoryDesign.parse({ ...design, speak: 'never' }).speak).toBe('never');
   });
 
   it('Advice parses valid advice and bounds confidence and hint actions', () => {

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { Action, ActionResult } from './actions';
 import { BoundingBox } from './observation';
 
-/** How an element is recognised again on another visit (recordings, workflows). */
+/**
+ * How an element is recognised again on another visit (recordings, workflows): what a
+ * person reads (role, name, label) and what a person's selector would use (id, name
+ * attribute, placeholder, the text before it, its rank among elements like it, a
+ * short DOM path). Pages without labels still leave enough of these to go by.
+ */
 export const ElementDescriptor = z.object({
   tag: z.string(),
   role: z.string(),
@@ -11,9 +16,28 @@ export const ElementDescriptor = z.object({
   /** Text of a nearby label or heading, for disambiguation. */
   label: z.string().optional(),
   type: z.string().optional(),
+  id: z.string().max(60).optional(),
+  /** The name attribute of a form field. */
+  nameAttr: z.string().max(80).optional(),
+  placeholder: z.string().max(80).optional(),
+  /** The nearest text before the element. */
+  near: z.string().max(60).optional(),
+  /** Its place among the page's elements of the same tag, role and type: the n-th (1-based) of `of`. */
+  rank: z.object({ n: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  /** A short DOM path, e.g. `form#reply > textarea`. */
+  path: z.string().max(400).optional(),
   box: BoundingBox,
 });
 export type ElementDescriptor = z.infer<typeof ElementDescriptor>;
+
+/**
+ * What an action was for, as the policy that chose it says: filling a value in,
+ * ticking a box, submitting, searching, opening a result, going back, following a
+ * learned workflow, finishing. Kept with the step (never parsed out of `intent`, which
+ * is the user-facing sentence).
+ */
+export const ActionPurpose = z.enum(['fill', 'toggle', 'submit', 'search', 'open', 'back', 'workflow', 'finish']);
+export type ActionPurpose = z.infer<typeof ActionPurpose>;
 
 /** One user action captured in record mode. */
 export const RecordedStep = z.object({
@@ -52,6 +76,8 @@ export const Step = z.object({
    * without an element): what workflows and lessons are learned from.
    */
   targets: z.array(ElementDescriptor.nullable()).optional(),
+  /** What each action was for, when the policy said so (null where it did not). */
+  purposes: z.array(ActionPurpose.nullable()).optional(),
   /** Memory item ids of the advice shown before this step. */
   adviceIds: z.array(z.string()),
   startedAt: z.number(),
@@ -115,7 +141,10 @@ export const MemoryDesign = z.object({
     floor: z.number().min(-1).max(1),
     weights: z.object({ similarity: z.number(), recency: z.number(), utility: z.number() }),
   }),
-  speak: z.enum(['start-only', 'on-signal', 'every-step']),
+  /** When the coach speaks: never (memory is written, nothing is shown), at the start, on a signal, or every step. */
+  speak: z.enum(['never', 'start-only', 'on-signal', 'every-step']),
+  /** Advice below this confidence stays unsaid (0..1). */
+  minConfidence: z.number().min(0).max(1),
 });
 export type MemoryDesign = z.infer<typeof MemoryDesign>;
 

@@ -1,8 +1,27 @@
 // What the agent sees of a page, and its compact text rendering for prompts.
 import { z } from 'zod';
+import type { ElementDescriptor } from './model';
 
 export const BoundingBox = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 export type BoundingBox = z.infer<typeof BoundingBox>;
+
+/**
+ * What a person's selector would use besides the accessible name (read for fields and
+ * controls, and for elements without a name): how replay finds an unlabeled field again.
+ * Not shown in prompts.
+ */
+export const ElementLocator = z.object({
+  /** The id attribute, when it does not look generated. */
+  id: z.string().max(60).optional(),
+  /** The name attribute (form fields). */
+  name: z.string().max(80).optional(),
+  placeholder: z.string().max(80).optional(),
+  /** The nearest text before the element (a caption that is not a <label>). */
+  near: z.string().max(60).optional(),
+  /** A short DOM path, e.g. `form#reply > textarea`. */
+  path: z.string().max(400).optional(),
+});
+export type ElementLocator = z.infer<typeof ElementLocator>;
 
 /** A rendered element a user could interact with (hidden ones are never listed). */
 export const ObservedElement = z.object({
@@ -26,6 +45,7 @@ export const ObservedElement = z.object({
   box: BoundingBox,
   /** Where it lives: 'iframe' or 'shadow' when not in the main document. */
   context: z.enum(['document', 'iframe', 'shadow']),
+  locator: ElementLocator.optional(),
 });
 export type ObservedElement = z.infer<typeof ObservedElement>;
 
@@ -72,10 +92,39 @@ export function renderElement(e: ObservedElement): string {
   return `${e.isNew ? '*' : ''}[${e.index}]<${parts.join(' ')}>${text}</${e.tag}>`;
 }
 
+/** Elements a rank is counted among: the same tag, role and input type. */
+const rankClass = (e: ObservedElement) => `${e.tag}|${e.role}|${(e.attrs.type ?? '').toLowerCase()}`;
+
+/** The element's place among the observation's elements like it: the n-th (1-based) of `of`. */
+export function rankOf(e: ObservedElement, elements: readonly ObservedElement[]): { n: number; of: number } {
+  const cls = rankClass(e);
+  let n = 0;
+  let of = 0;
+  for (const x of elements) {
+    if (rankClass(x) !== cls) continue;
+    of++;
+    if (x === e || x.index === e.index) n = of;
+  }
+  return { n: Math.max(1, n), of: Math.max(1, of) };
+}
+
 /** How an observed element is recognised again on another visit (workflows, lessons). */
-export function descriptorOf(e: ObservedElement): { tag: string; role: string; name: string; type?: string; box: BoundingBox } {
+export function descriptorOf(e: ObservedElement, elements?: readonly ObservedElement[]): ElementDescriptor {
   const name = (e.name || e.text).replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { tag: e.tag, role: e.role, name, ...(e.attrs.type ? { type: e.attrs.type } : {}), box: e.box };
+  const l = e.locator;
+  return {
+    tag: e.tag,
+    role: e.role,
+    name,
+    ...(e.attrs.type ? { type: e.attrs.type } : {}),
+    ...(l?.id ? { id: l.id } : {}),
+    ...(l?.name ? { nameAttr: l.name } : {}),
+    ...(l?.placeholder ? { placeholder: l.placeholder } : {}),
+    ...(l?.near ? { near: l.near } : {}),
+    ...(l?.path ? { path: l.path } : {}),
+    ...(elements ? { rank: rankOf(e, elements) } : {}),
+    box: e.box,
+  };
 }
 
 /** Prompt rendering: elements in the viewport first, then the rest of the page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstractTask, bindWorkflow, fillTemplate, instantiate, templateFor, Workflow, type WorkflowStep } from './workflow';
+import { abstractTask, bindWorkflow, fillTemplate, generalizeWorkflows, instantiate, templateFor, Workflow, type WorkflowStep } from './workflow';
 
 const newsletter: Workflow = {
   task: 'Subscribe {name} ({email}) to the newsletter',
@@ -99,5 +99,48 @@ describe('abstractTask and templateFor', () => {
     expect(templateFor('Ada Lovelace <ada@example.com>', bindings)).toBe('{fullname} <{email}>');
     expect(templateFor('Dear Ada, {see}', bindings)).toBe('Dear {name}, {{see}}');
     expect(fillTemplate(templateFor('Dear Ada, {see}', bindings), bindings)).toBe('Dear Ada, {see}');
+  });
+});
+
+describe('templates that mean what they say', () => {
+  it('keeps a word that names a control as a constant; only what was entered, quoted or shaped like a value is a variable', () => {
+    const t = abstractTask('Enter "Kanesha" into the text field and press Submit', { entered: ['Kanesha'] });
+    expect(t.task).toBe('Enter "{text}" into the text field and press Submit');
+    expect(t.variables.map((v) => v.name)).toEqual(['text']);
+    // A name the run typed is a variable; without the run's entries every shape is one (clusters).
+    expect(abstractTask('Subscribe Ada Lovelace (ada@x.org)', { entered: ['Ada Lovelace', 'ada@x.org'] }).task).toBe('Subscribe {name} ({email})');
+    expect(abstractTask('Enter "Kanesha" into the text field and press Submit').task).toBe('Enter "{text}" into the text field and press {name}');
+  });
+
+  it('binds a template whose constant the task repeats, and not one whose constant differs', () => {
+    const wf = { task: 'Enter "{text}" into the text field and press Submit', variables: [{ name: 'text', kind: 'text' as const, example: 'Kanesha' }] };
+    expect(bindWorkflow(wf, 'Enter "Ronda" into the text field and press Submit')).toEqual({ text: 'Ronda' });
+    expect(bindWorkflow(wf, 'Type "Ronda" into the text field, then press Submit')).toEqual({ text: 'Ronda' });
+    expect(bindWorkflow({ task: 'Follow the link Pricing', variables: [] }, 'Follow the link Features')).toBeNull();
+  });
+
+  const followLink = (name: string): Workflow => ({
+    task: `Follow the link ${name}`,
+    variables: [],
+    steps: [{ kind: 'click', target: { tag: 'a', role: 'link', name }, effect: { navigated: true } }],
+  });
+
+  it('generalises two instances that differ in a control’s name into one template (anti-unification)', () => {
+    const merged = generalizeWorkflows(followLink('Pricing'), followLink('Features'))!;
+    expect(merged.task).toBe('Follow the link {name}');
+    expect(merged.variables).toEqual([{ name: 'name', kind: 'name', example: 'Features' }]);
+    expect(merged.steps[0]).toMatchObject({ kind: 'click', target: { name: '{name}' } });
+    expect(bindWorkflow(merged, 'Follow the link Careers')).toEqual({ name: 'Careers' });
+    // Constants the instances share stay constants.
+    const a = abstractTask('Enter "Ada" and press Submit', { entered: ['Ada'] });
+    const wf = (t: ReturnType<typeof abstractTask>, typed: string): Workflow => ({ task: t.task, variables: t.variables, steps: [{ kind: 'type', target: { tag: 'input', role: 'textbox', name: '' }, text: templateFor(typed, t.bindings) }, { kind: 'click', target: { tag: 'button', role: 'button', name: 'Submit' } }] });
+    const b = abstractTask('Enter "Bo" and press Submit', { entered: ['Bo'] });
+    expect(generalizeWorkflows(wf(a, 'Ada'), wf(b, 'Bo'))?.task).toBe('Enter "{text}" and press Submit');
+  });
+
+  it('does not generalise procedures that differ beyond their variables', () => {
+    const other: Workflow = { ...followLink('Features'), steps: [{ kind: 'click', target: { tag: 'button', role: 'button', name: 'Menu' } }] };
+    expect(generalizeWorkflows(followLink('Pricing'), other)).toBeNull();
+    expect(generalizeWorkflows(followLink('Pricing'), { ...followLink('x'), task: 'Open the page about x' })).toBeNull();
   });
 });

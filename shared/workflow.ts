@@ -5,10 +5,10 @@
 // binds the variables (`bindWorkflow`); each step is then made concrete (`instantiate`).
 import { z } from 'zod';
 import { ScrollAction, WaitAction } from './actions';
-import { ElementDescriptor } from './model';
+import { ActionPurpose, ElementDescriptor } from './model';
 import { BoundingBox } from './observation';
 import { extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
-import { contentWords, coverage } from './words';
+import { contentWords, coverage, normalizeText } from './words';
 
 export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /** `{name}` in a template; `{{` and `}}` stand for literal braces. */
@@ -32,15 +32,30 @@ export type WorkflowTarget = z.infer<typeof WorkflowTarget>;
 const template = z.string().max(2_000);
 const intent = z.string().max(300).optional();
 
+/**
+ * What a step did when it was recorded, checked again when it is replayed: the page
+ * moved on (navigated), the page changed, the field then held `value` (a template).
+ * A replayed step without its effect ends the replay.
+ */
+export const StepEffect = z.object({
+  navigated: z.boolean().optional(),
+  changed: z.boolean().optional(),
+  value: template.optional(),
+});
+export type StepEffect = z.infer<typeof StepEffect>;
+
+/** Fields every step may carry: why it was taken (shown), what it was for, what it did. */
+const common = { intent, purpose: ActionPurpose.optional(), effect: StepEffect.optional() };
+
 export const WorkflowStep = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('click'), target: WorkflowTarget, intent }),
-  z.object({ kind: z.literal('type'), target: WorkflowTarget, text: template, enter: z.boolean().optional(), intent }),
-  z.object({ kind: z.literal('select'), target: WorkflowTarget, option: template, intent }),
-  z.object({ kind: z.literal('scroll'), direction: ScrollAction.shape.direction, pages: ScrollAction.shape.pages, target: WorkflowTarget.optional(), intent }),
-  z.object({ kind: z.literal('navigate'), url: template, intent }),
-  z.object({ kind: z.literal('back'), intent }),
-  z.object({ kind: z.literal('wait'), seconds: WaitAction.shape.seconds, intent }),
-  z.object({ kind: z.literal('extract'), query: template.optional(), intent }),
+  z.object({ kind: z.literal('click'), target: WorkflowTarget, ...common }),
+  z.object({ kind: z.literal('type'), target: WorkflowTarget, text: template, enter: z.boolean().optional(), ...common }),
+  z.object({ kind: z.literal('select'), target: WorkflowTarget, option: template, ...common }),
+  z.object({ kind: z.literal('scroll'), direction: ScrollAction.shape.direction, pages: ScrollAction.shape.pages, target: WorkflowTarget.optional(), ...common }),
+  z.object({ kind: z.literal('navigate'), url: template, ...common }),
+  z.object({ kind: z.literal('back'), ...common }),
+  z.object({ kind: z.literal('wait'), seconds: WaitAction.shape.seconds, ...common }),
+  z.object({ kind: z.literal('extract'), query: template.optional(), ...common }),
 ]);
 export type WorkflowStep = z.infer<typeof WorkflowStep>;
 
@@ -82,7 +97,8 @@ export function slotNames(text: string): string[] {
 
 function stepSlots(step: WorkflowStep): string[] {
   const texts: string[] = [];
-  if ('target' in step && step.target) texts.push(step.target.name, step.target.label ?? '');
+  if ('target' in step && step.target) texts.push(step.target.name, step.target.label ?? '', step.target.near ?? '');
+  if (step.effect?.value) texts.push(step.effect.value);
   if (step.kind === 'type') texts.push(step.text);
   if (step.kind === 'select') texts.push(step.option);
   if (step.kind === 'navigate') texts.push(step.url);
@@ -115,8 +131,14 @@ export function instantiate(step: WorkflowStep, bindings: Bindings): WorkflowSte
   if ('target' in step && step.target) {
     const name = fill(step.target.name);
     const label = step.target.label === undefined ? undefined : fill(step.target.label);
-    if (name === null || label === null) return null;
-    target = { ...step.target, name, ...(label !== undefined ? { label } : {}) };
+    const near = step.target.near === undefined ? undefined : fill(step.target.near);
+    if (name === null || label === null || near === null) return null;
+    target = { ...step.target, name, ...(label !== undefined ? { label } : {}), ...(near !== undefined ? { near } : {}) };
+  }
+  if (step.effect?.value !== undefined) {
+    const value = fill(step.effect.value);
+    if (value === null) return null;
+    step = { ...step, effect: { ...step.effect, value } };
   }
   switch (step.kind) {
     case 'click':
@@ -169,7 +191,8 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function bindByTemplate(workflow: Pick<Workflow, 'task' | 'variables'>, task: string): Bindings | null {
+/** Binds by the template's literal text alone (rule 1 of bindWorkflow): the task is this template's instance, word for word. */
+export function bindByTemplate(workflow: Pick<Workflow, 'task' | 'variables'>, task: string): Bindings | null {
   const kinds = new Map(workflow.variables.map((v) => [v.name, v.kind]));
   const order: string[] = [];
   let pattern = '';
@@ -231,7 +254,9 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
     if (!value) return null;
     bindings[name] = value.text;
   }
-  if (used.size !== values.length) return null;
+  // A value the template spells out as a constant ("… press Submit") is not left over.
+  const literal = normalizeText(workflow.task.replace(SLOT, ' '));
+  if (values.some((v) => !used.has(v) && !literal.includes(normalizeText(v.text)))) return null;
   return complete(workflow, bindings);
 }
 
@@ -244,15 +269,25 @@ function complete(workflow: Pick<Workflow, 'variables'>, bindings: Bindings): Bi
  * A task turned into a template: each value found by shape becomes a variable named
  * after its kind (`{name}`, `{email}`, `{number2}`…). What a condenser stores with a
  * workflow; `bindWorkflow(abstractTask(t), t)` gives the values back.
+ *
+ * With `entered` (the texts a run typed or chose), only the task's values become
+ * variables: quoted strings, emails, numbers, dates and the like always, a bare
+ * capitalised word only when the run entered it. A word that names a control
+ * ("… and press Submit") stays a constant, until two instances are seen to differ
+ * there (generalizeWorkflows). Without `entered`, every value found by shape is
+ * abstracted: what clusterOf groups instances of one kind of task by.
  */
-export function abstractTask(task: string): { task: string; variables: WorkflowVariable[]; bindings: Bindings } {
+export function abstractTask(task: string, opts: { entered?: readonly string[] } = {}): { task: string; variables: WorkflowVariable[]; bindings: Bindings } {
   const counts = new Map<ValueKind, number>();
   const variables: WorkflowVariable[] = [];
   const bindings: Bindings = {};
   const byValue = new Map<string, string>();
+  const entered = opts.entered?.map((t) => t.toLowerCase());
+  const isValue = (v: TaskValue) => !entered || v.quoted || v.kind !== 'name' || entered.some((t) => t.includes(v.text.toLowerCase()));
   let out = '';
   let last = 0;
   for (const v of extractValues(task)) {
+    if (!isValue(v)) continue;
     let name = byValue.get(v.text);
     if (!name) {
       const n = (counts.get(v.kind) ?? 0) + 1;
@@ -270,6 +305,78 @@ export function abstractTask(task: string): { task: string; variables: WorkflowV
   }
   out += escapeBraces(task.slice(last));
   return { task: out, variables, bindings };
+}
+
+/** The task a workflow was learned from: its template with each variable's example. */
+export function exampleTask(workflow: Pick<Workflow, 'task' | 'variables'>): string | null {
+  const examples: Bindings = {};
+  for (const v of workflow.variables) {
+    if (v.example === undefined) return null;
+    examples[v.name] = v.example;
+  }
+  return fillTemplate(workflow.task, examples);
+}
+
+/** A step with its variables filled in, then its texts templated over other bindings. */
+function retemplated(step: WorkflowStep, from: Bindings, to: Bindings): WorkflowStep | null {
+  const concrete = instantiate(step, from);
+  if (!concrete) return null;
+  const t = (text: string) => templateFor(text, to);
+  const out: WorkflowStep = { ...concrete };
+  if ('target' in out && out.target) out.target = { ...out.target, name: t(out.target.name), ...(out.target.label !== undefined ? { label: t(out.target.label) } : {}), ...(out.target.near !== undefined ? { near: t(out.target.near) } : {}) };
+  if (out.kind === 'type') out.text = t(out.text);
+  if (out.kind === 'select') out.option = t(out.option);
+  if (out.kind === 'navigate') out.url = t(out.url);
+  if (out.kind === 'extract' && out.query !== undefined) out.query = t(out.query);
+  if (out.effect?.value !== undefined) out.effect = { ...out.effect, value: t(out.effect.value) };
+  return out;
+}
+
+/** What identifies a step's procedure, apart from where its element sat. */
+function stepShape(s: WorkflowStep): string {
+  const target = 'target' in s && s.target ? `${s.target.role}|${s.target.name}` : '';
+  const text = s.kind === 'type' ? s.text : s.kind === 'select' ? s.option : s.kind === 'navigate' ? s.url : '';
+  return `${s.kind}|${target}|${text}`;
+}
+
+/**
+ * Anti-unification of two workflows learned from two instances of one kind of task:
+ * where the two tasks differ in a word the first kept as a constant ("Follow the link
+ * Pricing" / "… Features"), that word becomes a variable in both, and the steps are
+ * templated over the new variables. Returns null when the tasks are not instances of
+ * one template or the procedures differ beyond their variables.
+ */
+export function generalizeWorkflows(a: Workflow, b: Workflow): Workflow | null {
+  const ta = exampleTask(a);
+  const tb = exampleTask(b);
+  if (ta === null || tb === null) return null;
+  const fa = abstractTask(ta);
+  const fb = abstractTask(tb);
+  if (fa.task !== fb.task || a.steps.length !== b.steps.length) return null;
+  const valuesA = extractValues(ta);
+  const valuesB = extractValues(tb);
+  if (valuesA.length !== valuesB.length) return null;
+  const honestA = new Set(Object.values(bindWorkflow(a, ta) ?? {}).map((v) => v.toLowerCase()));
+  const honestB = new Set(Object.values(bindWorkflow(b, tb) ?? {}).map((v) => v.toLowerCase()));
+  // A position is a variable when either template has it as one, or the instances differ there.
+  const keep = valuesA.map((va, i) => {
+    const vb = valuesB[i]!;
+    return honestA.has(va.text.toLowerCase()) || honestB.has(vb.text.toLowerCase()) || va.text.toLowerCase() !== vb.text.toLowerCase();
+  });
+  const merged = (task: string, values: TaskValue[]) => abstractTask(task, { entered: values.filter((_, i) => keep[i]).map((v) => v.text) });
+  // Quoted values and non-names are variables anyway; names kept only where `keep` says.
+  const ma = merged(ta, valuesA);
+  const mb = merged(tb, valuesB);
+  if (ma.task !== mb.task) return null;
+  const fromA = bindWorkflow(a, ta);
+  const fromB = bindWorkflow(b, tb);
+  if (!fromA || !fromB) return null;
+  const stepsA = a.steps.map((s) => retemplated(s, fromA, ma.bindings));
+  const stepsB = b.steps.map((s) => retemplated(s, fromB, mb.bindings));
+  if (stepsA.some((s) => !s) || stepsB.some((s) => !s)) return null;
+  if (stepsA.some((s, i) => stepShape(s!) !== stepShape(stepsB[i]!))) return null;
+  const parsed = Workflow.safeParse({ ...b, task: mb.task, variables: mb.variables, steps: stepsB });
+  return parsed.success ? parsed.data : null;
 }
 
 const escapeBraces = (s: string) => s.replace(/[{}]/g, (b) => b + b);

@@ -111,8 +111,8 @@ export class Memory {
     return stored;
   }
 
-  /** Counters and utility only: the item is not touched otherwise (recency stays as it was). */
-  async credit(id: string, patch: Pick<ItemPatch, 'counters' | 'utility'>, reason: string): Promise<MemoryItem> {
+  /** Counters, utility and bookkeeping in data only: the item is not touched otherwise (recency stays as it was). */
+  async credit(id: string, patch: Pick<ItemPatch, 'counters' | 'utility' | 'data'>, reason: string): Promise<MemoryItem> {
     const current = await this.items.get(id);
     if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
     return this.items.put({ ...current, ...patch }, 'update', reason);

@@ -1,6 +1,7 @@
 // Control: each Action performed with the events a real user produces, so pages
 // (and framework-controlled inputs) react as they would to a person.
 import { type Action, type ActionResult, actionFailure } from '../../shared/actions';
+import { redactValue } from '../../shared/redact';
 import { WHOLE_VALUE_INPUT_TYPES, collapse, isDisabled, isTypable } from './dom';
 import { type ElementRegistry, pageText } from './observe';
 import { ChangeWatcher } from './settle';
@@ -232,6 +233,22 @@ async function perform(registry: ElementRegistry, action: Action): Promise<strin
   }
 }
 
+/** A field's value after an action, as it may leave the page (secrets redacted); undefined when it has none. */
+function fieldValue(el: Element | undefined): string | undefined {
+  if (!el?.isConnected) return undefined;
+  const tag = el.localName;
+  let value: string;
+  if (tag === 'select') {
+    const s = el as HTMLSelectElement;
+    value = Array.from(s.selectedOptions, (o) => o.label || o.text).join(', ');
+  } else if (tag === 'input' || tag === 'textarea') value = (el as HTMLInputElement).value;
+  else if ((el as HTMLElement).isContentEditable) value = el.textContent ?? '';
+  else if (el.getAttribute('role') === 'combobox') value = (el as HTMLInputElement).value ?? collapse(el.textContent, 1_000);
+  else return undefined;
+  const facts = { tag, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'), name: el.getAttribute('name'), id: el.getAttribute('id') };
+  return redactValue(facts, collapse(value, 1_000));
+}
+
 let acting = 0;
 /** True while the agent's own action runs, so record mode can tell it from the user. */
 export const agentIsActing = (): boolean => acting > 0;
@@ -246,6 +263,10 @@ export async function act(registry: ElementRegistry, action: Action): Promise<Ac
     const report = await watcher.settle();
     const result: ActionResult = { ok: true, navigated: report.navigated, pageChanged: report.pageChanged, url: location.href, tookMs: performance.now() - started };
     if (extracted !== undefined) result.extracted = extracted;
+    if ((action.kind === 'type' || action.kind === 'select') && !report.navigated) {
+      const value = fieldValue(registry.elements[action.index]);
+      if (value !== undefined) result.value = value;
+    }
     return result;
   } catch (e) {
     watcher.stop();

@@ -11,6 +11,7 @@
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { DescriptionCache } from './describe';
+import { locatorOf, needsLocator } from './locator';
 import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
 import { styleSelectors } from './style-rules';
 
@@ -246,7 +247,9 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     const y = boxes[i * 4 + 1]! + ctx.offsetY;
     const box = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
     const inViewport = x < vw && y < vh && x + width > 0 && y + height > 0;
-    elements.push(descriptions.describe(el, elements.length, box, inViewport, ctx.context));
+    const entry = descriptions.describe(el, elements.length, box, inViewport, ctx.context);
+    if (needsLocator(entry)) entry.locator = locatorOf(el, entry.value !== undefined || !entry.name);
+    elements.push(entry);
     kept.push(el);
   }
   const id = `obs-${Date.now().toString(36)}-${(observationCounter++).toString(36)}`;

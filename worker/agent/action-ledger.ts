@@ -5,23 +5,22 @@
 // for steps taken before a restart it is recovered from the index, when the page is
 // still the one the step was taken on.
 import type { Action, ActionResult } from '../../shared/actions';
-import type { Step } from '../../shared/model';
+import type { ActionPurpose, Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { normalizeText } from '../../shared/words';
 import { screenKey } from './loop-detector';
 
-/** Why the policy took an action; written as the intent's prefix ("submit: press …"). */
-export type Purpose = 'fill' | 'toggle' | 'submit' | 'search' | 'open' | 'back' | 'workflow' | 'finish';
-const PURPOSES: readonly Purpose[] = ['fill', 'toggle', 'submit', 'search', 'open', 'back', 'workflow', 'finish'];
+/** Why the policy took an action (kept with the step, see ActionPurpose). */
+export type Purpose = ActionPurpose;
 
 /** Identifies an element across observations of the same page (indices are per observation). */
 export function elementKey(e: ObservedElement): string {
   return [e.tag, e.role, e.attrs.type ?? '', normalizeText(e.name || e.text).slice(0, 80), e.attrs.href ?? ''].join('|');
 }
 
-export function purposeOf(action: Action): Purpose | undefined {
-  const p = /^(\w+):/.exec(action.intent ?? '')?.[1];
-  return PURPOSES.find((x) => x === p);
+/** What the i-th action of a step was for, as its policy recorded it. */
+export function purposeOf(step: Step, i: number): Purpose | undefined {
+  return step.purposes?.[i] ?? undefined;
 }
 
 export interface Attempt {
@@ -64,7 +63,7 @@ export class ActionLedger {
           const e = current.elements[action.index];
           if (e) target = elementKey(e);
         }
-        const purpose = purposeOf(action);
+        const purpose = purposeOf(step, i);
         out.push({ step: step.index, url: step.observation.url, action, result, ...(decided ? { screen: decided.screen } : {}), ...(purpose ? { purpose } : {}), ...(target ? { target } : {}) });
       });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_MIN, controlScore, DESCRIPTOR_MIN, descriptorScore, FIELD_MIN, fieldScore, optionNamedByTask, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, controlScore, FIELD_MIN, fieldScore, optionNamedByTask, TARGET_MIN, targetScore } from './element-match';
 import { parseTask } from './task-parse';
 import { button, field, link, page, select } from './testdata/pages';
 
@@ -59,15 +59,5 @@ describe('targetScore', () => {
     expect(exact).toBeGreaterThan(withAuthor);
     expect(withAuthor).toBeGreaterThanOrEqual(TARGET_MIN);
     expect(partial).toBeLessThan(TARGET_MIN);
-  });
-});
-
-describe('descriptorScore', () => {
-  it('recognises the recorded element by name, role and type; not a different kind of element', () => {
-    const d = { tag: 'input', role: 'textbox', name: 'Email', type: 'email' };
-    expect(descriptorScore(d, one(field('Email', 'email')))).toBeGreaterThanOrEqual(DESCRIPTOR_MIN);
-    expect(descriptorScore(d, one(field('E-mail address', 'email')))).toBeGreaterThanOrEqual(DESCRIPTOR_MIN);
-    expect(descriptorScore(d, one(field('Your name')))).toBeLessThan(DESCRIPTOR_MIN);
-    expect(descriptorScore(d, one(button('Email')))).toBe(0);
   });
 });

@@ -6,7 +6,6 @@
 // for "last name", "Register" for "sign up") that share no word.
 import type { ObservedElement } from '../../shared/observation';
 import type { ValueKind } from '../../shared/task-values';
-import type { WorkflowTarget } from '../../shared/workflow';
 import { containsPhrase, contentWords, coverage, normalizeText, tokens } from '../../shared/words';
 import type { SemanticMatcher } from './semantic';
 import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_PHRASES, type TaskSlot, VERB_GROUPS } from './task-parse';
@@ -14,7 +13,6 @@ import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_P
 export const FIELD_MIN = 0.45;
 export const CONTROL_MIN = 0.5;
 export const TARGET_MIN = 0.6;
-export const DESCRIPTOR_MIN = 0.55;
 
 export type ElementKind = 'field' | 'select' | 'toggle' | 'control' | 'link' | 'other';
 
@@ -233,41 +231,4 @@ export function targetScore(target: string, e: ObservedElement, sem?: SemanticMa
   let score = cov >= 0.75 ? 0.7 * cov + 0.3 * coverage(have, want) + (containsPhrase(label, target) ? 0.15 : 0) : 0;
   if (sem) score = Math.max(score, lift(sem.similarity(target, label), 0.8, 0.8));
   return score;
-}
-
-/**
- * How likely `e` is the element a workflow step was recorded on: name first, then
- * role, tag, input type and nearby label; the recorded position only breaks ties.
- * `scrollY` turns the element's viewport box into page coordinates like the descriptor's.
- */
-export function descriptorScore(d: WorkflowTarget, e: ObservedElement, sem?: SemanticMatcher, scrollY = 0): number {
-  const wantField = ['input', 'textarea', 'select'].includes(d.tag) && !['submit', 'button', 'checkbox', 'radio', 'reset', 'image'].includes((d.type ?? '').toLowerCase());
-  const kind = elementKind(e);
-  if (wantField !== (kind === 'field' || kind === 'select')) return 0;
-  const label = labelOf(e);
-  let name = 0;
-  if (normalizeText(d.name) === normalizeText(label) && d.name.trim()) name = 0.5;
-  else {
-    const a = contentWords(d.name);
-    const b = contentWords(label);
-    const union = new Set([...a, ...b]).size;
-    const shared = a.filter((w, i) => b.includes(w) && a.indexOf(w) === i).length;
-    name = union > 0 ? 0.45 * (shared / union) : 0;
-    if (sem) name = Math.max(name, lift(sem.similarity(d.name, label), 0.7, 0.45));
-  }
-  if (d.label && name < 0.5) {
-    const lw = contentWords(d.label);
-    if (lw.length > 0) name = Math.max(name, 0.4 * coverage(lw, contentWords(label)));
-  }
-  let score = name;
-  if (d.role === e.role) score += 0.2;
-  if (d.tag === e.tag) score += 0.1;
-  const type = (e.attrs.type ?? '').toLowerCase();
-  if (d.type && type) score += d.type.toLowerCase() === type ? 0.15 : -0.3;
-  if (d.box) {
-    const dx = d.box.x - e.box.x;
-    const dy = d.box.y - (e.box.y + scrollY);
-    score += 0.05 * Math.exp(-Math.hypot(dx, dy) / 300);
-  }
-  return Math.max(0, score);
 }

@@ -14,6 +14,7 @@ import { button, checkbox, failed, field, link, moved, ok, page, radio, select, 
 /** Drives a policy through a run: each call decides on `observation`, given the steps so far. */
 class Run {
   readonly history: Step[] = [];
+  purposes: Step['purposes'];
   constructor(
     readonly policy: Policy,
     readonly task: string,
@@ -21,16 +22,17 @@ class Run {
   ) {}
 
   async decide(observation: Observation): Promise<AgentOutput> {
-    const { output } = await this.policy.next(
+    const { output, purposes } = await this.policy.next(
       { task: this.task, observation, history: this.history, context: this.context(this.history), step: this.history.length, maxSteps: 20, notes: this.history.at(-1)?.output.notes },
       new AbortController().signal,
     );
+    this.purposes = purposes;
     return output;
   }
 
   /** Records how the decided actions went (results in order; fewer results = the rest did not run). */
   record(on: Observation, output: AgentOutput, results: ActionResult[]): void {
-    this.history.push(stepOf(this.history.length, on, output, results));
+    this.history.push({ ...stepOf(this.history.length, on, output, results), ...(this.purposes ? { purposes: this.purposes } : {}) });
   }
 }
 
@@ -119,7 +121,8 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       ]);
       expect(out.evaluation).toBe('First step: nothing done yet.');
       expect(out.nextGoal).toBe('Fill in "Full name", "Email address", "City", "Plan", "I accept the terms" and press "Create account"');
-      expect(out.actions[1]!.intent).toBe('fill: type "grace@example.com" into [1] "Email address"');
+      expect(out.actions[1]!.intent).toBe('type "grace@example.com" into [1] "Email address"');
+      expect(run.purposes).toEqual(['fill', 'fill', 'fill', 'fill', 'toggle', 'submit']);
     });
 
     it('ignores distracting buttons and finishes on the confirmation page, saying what it saw', async () => {
@@ -239,7 +242,7 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const run = new Run(policy(), 'Search the library for Herbert and open "Children of Dune"');
       const one = await run.decide(searchPage);
       expect(described(searchPage, one.actions)).toEqual(['type Herbert → Title or author', 'click Search']);
-      expect(one.actions.map((a) => a.intent?.split(':')[0])).toEqual(['search', 'search']);
+      expect(run.purposes).toEqual(['search', 'search']);
       run.record(searchPage, one, allOk(one, moved(results.url)));
 
       const two = await run.decide(results);
@@ -297,7 +300,8 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const moved2 = page('http://garden.test/newsletter.html', 'Garden newsletter', [link('Shop', '/shop'), link('Blog', '/blog'), ...newsletter('email-first').elements]);
       const out = await run.decide(moved2);
       expect(described(moved2, out.actions)).toEqual(['type Grace Hopper → Your name', 'type grace@navy.mil → Email', 'click Subscribe']);
-      expect(out.actions.every((a) => a.intent?.startsWith('workflow: workflow step'))).toBe(true);
+      expect(out.actions.every((a) => a.intent?.startsWith('workflow step'))).toBe(true);
+      expect(run.purposes).toEqual(['workflow', 'workflow', 'workflow']);
       expect(out.notes).toBe('Workflow "Subscribe {name} ({email}) to the newsletter": next step 1 of 3; this step runs 1,2,3.');
       run.record(moved2, out, allOk(out, moved('http://garden.test/newsletter-thanks.html')));
 
@@ -307,14 +311,21 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(end.notes).toBe('Workflow "Subscribe {name} ({email}) to the newsletter": next step 4 of 3; this step runs none.');
     });
 
-    it('skips a step whose target is missing and says so', async () => {
+    it('hands control back when a step’s element is not on the page, and the policy goes on by itself', async () => {
       const withBanner: Workflow = { ...learned, steps: [{ kind: 'click', target: { tag: 'button', role: 'button', name: 'Accept all cookies' } }, ...learned.steps] };
       const run = new Run(policy(), task, coach(bound(withBanner)));
       const form = newsletter();
       const out = await run.decide(form);
+      // Nothing of the workflow was skipped: the policy's own plan, not steps 2–4 of the replay.
+      expect(run.purposes).toEqual(['fill', 'fill', 'submit']);
       expect(described(form, out.actions)).toEqual(['type Grace Hopper → Your name', 'type grace@navy.mil → Email', 'click Subscribe']);
-      expect(out.nextGoal).toContain('skipped workflow step 1/4: nothing like button "Accept all cookies" on this page');
-      expect(out.notes).toContain('next step 2 of 4; this step runs 2,3,4.');
+      expect(out.nextGoal).toContain('handed control back at workflow step 1/4: nothing like button "Accept all cookies" on this page');
+      expect(out.notes).toContain('Handed back: "workflow step 1/4: nothing like button \\"Accept all cookies\\" on this page');
+      // Later steps stay with the policy.
+      run.record(form, out, allOk(out, moved('http://garden.test/newsletter-thanks.html')));
+      const end = await run.decide(thanks('Grace Hopper'));
+      expect(end.actions).toEqual([expect.objectContaining({ kind: 'done', success: true })]);
+      expect(end.notes).toContain('Handed back');
     });
 
     const atStartOnly = (b: BoundWorkflow) => (history: readonly Step[]) => (history.length === 0 ? coach(b)() : []);
@@ -322,7 +333,7 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
     it.each([
       ['offered at every step', coach],
       ['offered only at the start', atStartOnly],
-    ] as const)('retries a failed step on the next-best element, then goes on with the rest (workflow %s)', async (_when, offer) => {
+    ] as const)('ends the replay when a step’s action failed; the policy finishes the form by itself (workflow %s)', async (_when, offer) => {
       const run = new Run(policy(), task, offer(bound(learned)));
       const form = page('http://garden.test/newsletter.html', 'Garden newsletter', [field('Your name'), field('Email', 'email'), field('Email (again)', 'email'), button('Subscribe')]);
       const first = await run.decide(form);
@@ -332,16 +343,23 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const now = page(form.url, form.title, form.elements.map((e) => (e.name === 'Your name' ? { ...e, value: 'Grace Hopper' } : e)));
       const second = await run.decide(now);
       expect(second.evaluation).toContain('failed (not_typable: the field is read-only)');
+      expect(second.notes).toContain('Handed back: "workflow step 2/3: its action failed (the field is read-only)"');
+      expect(run.purposes).toEqual(['fill', 'submit']);
       expect(described(now, second.actions)).toEqual(['type grace@navy.mil → Email (again)', 'click Subscribe']);
-      expect(second.notes).toContain('next step 2 of 3; this step runs 2,3.');
     });
 
-    it('falls back to its own ranking when a step’s element was renamed beyond recognition', async () => {
+    it('replays what it recognises, then hands back where a step’s element was renamed beyond recognition', async () => {
       const run = new Run(policy(), task, coach(bound(learned)));
-      // "Email" is now an unlabelled-by-that-word "Where should we write?" box of type email.
+      // "Email" is now a "Where should we write?" box of type email.
       const form = page('http://garden.test/newsletter.html', 'Garden newsletter', [field('Your name'), { ...field('Where should we write?', 'email'), role: 'textbox' }, button('Subscribe')]);
       const out = await run.decide(form);
-      expect(described(form, out.actions)).toEqual(['type Grace Hopper → Your name', 'type grace@navy.mil → Where should we write?', 'click Subscribe']);
+      // Step 2's element may appear once step 1 ran: the batch ends there, nothing skipped.
+      expect(described(form, out.actions)).toEqual(['type Grace Hopper → Your name']);
+      run.record(form, out, [ok({ value: 'Grace Hopper' })]);
+      const now = page(form.url, form.title, form.elements.map((e) => (e.name === 'Your name' ? { ...e, value: 'Grace Hopper' } : e)));
+      const next = await run.decide(now);
+      expect(next.nextGoal).toContain('handed control back at workflow step 2/3');
+      expect(described(now, next.actions)).toEqual(['type grace@navy.mil → Where should we write?', 'click Subscribe']);
     });
 
     it('binds workflows induced by abstractTask to new phrasings', () => {
@@ -370,9 +388,11 @@ describe('offline policy: embeddings', () => {
     const taskText = "Join the club, postcode 'SW1A 1AA'";
     const withEmbedder = await new Run(createOfflinePolicy({ embed: toyEmbed }), taskText).decide(form);
     expect(described(form, withEmbedder.actions)).toEqual(['type SW1A 1AA → ZIP', 'click Join']);
-    // Words alone: one quoted value and three empty boxes are too ambiguous to guess, so it only presses Join.
+    // Words alone: one quoted value and three empty boxes are too ambiguous to guess, and
+    // pressing Join without the postcode would commit the form without it.
     const wordsOnly = await new Run(createOfflinePolicy(), taskText).decide(form);
-    expect(described(form, wordsOnly.actions)).toEqual(['click Join']);
+    expect(described(form, wordsOnly.actions)).toEqual(['done false']);
+    expect(wordsOnly.nextGoal).toContain('Not pressing "Join": "SW1A 1AA" found no field on this page');
   });
 
   it('goes on by words alone when the embedder fails', async () => {

@@ -17,6 +17,7 @@ import { normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
+import { isCommit, missingValues } from './commit-guard';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
@@ -30,6 +31,8 @@ export interface OfflinePolicyOptions {
 
 /** At most this many actions per step (the AgentOutput limit). */
 const MAX_ACTIONS = 6;
+/** Advice (a workflow, elements to avoid) is acted on only when its source is at least this sure of it. */
+const FOLLOW_MIN = 0.5;
 /** Elements embedded per step; the rest are ranked by words only. */
 const MAX_EMBEDDED = 300;
 
@@ -55,9 +58,11 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
       const observation = input.observation;
       const attempts = ledger.attempts(input.history, observation);
       const blocked = new Blocked(attempts, observation);
-      for (const c of input.context) for (const hint of c.avoid ?? []) if (!avoiding.some((h) => sameHint(h, hint))) avoiding.push(hint);
+      // Advice its source is unsure of is heard but not acted on.
+      const trusted = input.context.filter((c) => c.confidence === undefined || c.confidence >= FOLLOW_MIN);
+      for (const c of trusted) for (const hint of c.avoid ?? []) if (!avoiding.some((h) => sameHint(h, hint))) avoiding.push(hint);
       for (const e of observation.elements) for (const hint of avoiding) if (matchesHint(e, hint)) blocked.avoid(hint.actionKind as Action['kind'], elementKey(e));
-      const bound = input.context.find((c) => c.workflow)?.workflow ?? following;
+      const bound = trusted.find((c) => c.workflow)?.workflow ?? following;
       following = bound;
       await sem.prepare(textsToEmbed(task, observation, bound));
       const semantic = sem.enabled ? sem : undefined;
@@ -70,10 +75,11 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
         notes = wf.notes;
         remarks = wf.remarks;
         if (!wf.finished) plan = { planned: wf.planned, goal: goalOf(wf.planned, remarks) };
+        else if (wf.completed) plan = afterWorkflow(observation);
       }
       if (!plan) {
         const own = decide({ task, observation, history: input.history, attempts, blocked, ...(semantic ? { sem: semantic } : {}) });
-        plan = remarks.length ? { ...own, goal: `${own.goal} (the workflow is through: ${remarks.join('; ')})` } : own;
+        plan = remarks.length ? { ...own, goal: `${own.goal} (${remarks.join('; ')})` } : own;
       }
       ledger.remember(input.step, observation, plan.planned.map((p) => p.element));
       let evaluation = evaluate(input.history);
@@ -84,10 +90,10 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
       const output: AgentOutput = {
         evaluation: evaluation.slice(0, 2_000),
         nextGoal: plan.goal.slice(0, 1_000),
-        actions: plan.planned.slice(0, MAX_ACTIONS).map((p) => withIntent(p.action, `${p.purpose}: ${p.says}`)),
+        actions: plan.planned.slice(0, MAX_ACTIONS).map((p) => withIntent(p.action, p.says)),
         ...(notes ? { notes: notes.slice(0, 4_000) } : {}),
       };
-      return { output };
+      return { output, purposes: plan.planned.slice(0, MAX_ACTIONS).map((p) => p.purpose) };
     },
     dispose: async () => {},
   };
@@ -137,7 +143,7 @@ function lastAction(history: readonly Step[]): { action: Action; result: ActionR
   if (!step || step.results.length === 0) return undefined;
   const i = step.results.length - 1;
   const action = step.output.actions[i]!;
-  const purpose = purposeOf(action);
+  const purpose = purposeOf(step, i);
   return { action, result: step.results[i]!, ...(purpose ? { purpose } : {}) };
 }
 
@@ -189,9 +195,12 @@ function decide(ctx: DecideContext): Plan {
     if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${wanted}"` };
   }
 
-  // 5. A control that carries the task on ("Continue", "Place order"), not pressed here yet.
+  // 5. A control that carries the task on ("Continue", "Place order"), not pressed here yet;
+  // one that commits only once every value of the task went in.
   const control = bestControl(ctx, 'submit');
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
+    const missing = isCommit(control) ? missingValues(task, o, ctx.attempts) : [];
+    if (missing.length > 0) return finish(false, `Not pressing "${labelOf(control)}": ${missing.map((s) => `"${s.value.text}"`).join(', ')} found no field on this page, and committing without it would send the wrong thing.`);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
 
@@ -206,7 +215,10 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
   const searching = planned.some((p) => p.purpose === 'search');
   if (planned.length === fills.length) {
     const control = bestControl(ctx, searching ? 'search' : 'submit');
-    if (control) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: searching ? 'search' : 'submit', says: `press ${quote(control)}` });
+    // Values this step puts in count as entered; any other still missing holds a commit back.
+    const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
+    const missing = control && isCommit(control) ? missingValues(ctx.task, ctx.observation, ctx.attempts).filter((s) => !placing.has(s)) : [];
+    if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.
       const i = planned.findLastIndex((p) => p.purpose === 'search');
@@ -243,6 +255,13 @@ function best(o: Observation, score: (e: Observation['elements'][number]) => num
   return top?.e;
 }
 
+/** Every step of a learned workflow ran and had the effect it had in the run it came from: that run's end. */
+function afterWorkflow(o: Observation): Plan {
+  const problem = problemOn(o);
+  if (problem) return finish(false, `The learned workflow ran to its end, but the page reports a problem: "${problem.text}".`);
+  return finish(true, 'The learned workflow ran to its end, and each step had the effect it had when it worked before.');
+}
+
 function finish(success: boolean, text: string): Plan {
   return { planned: [{ action: { kind: 'done', success, text }, purpose: 'finish', says: success ? 'the page shows the task done' : 'nothing useful is left to do' }], goal: `Finish: ${text}` };
 }
@@ -258,7 +277,7 @@ function evaluate(history: readonly Step[]): string {
   if (!step) return 'First step: nothing done yet.';
   const parts = step.results.map((r, i) => {
     const a = step.output.actions[i]!;
-    const what = a.intent ? a.intent.replace(/^\w+: /, '') : a.kind;
+    const what = a.intent ?? a.kind;
     return r.ok ? `${what} — done` : `${what} — failed (${r.error?.code ?? 'error'}: ${r.error?.message ?? 'no reason given'})`;
   });
   const notRun = step.output.actions.length - step.results.length;

@@ -1,7 +1,7 @@
 // The one interface every policy implements: given the task, the page and what
 // happened so far, decide the next step's actions.
 import type { JudgeInput, Verdict } from '../../shared/judge';
-import type { AgentOutput, Step } from '../../shared/model';
+import type { ActionPurpose, AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow, WorkflowTarget } from '../../shared/workflow';
 import type { LlmClient } from '../llm/llm-client';
@@ -12,6 +12,8 @@ export interface HookContext {
   text: string;
   /** Memory items the text came from, recorded with the step. */
   memoryIds?: string[];
+  /** How sure the source is that the text fits this task and page (0..1), when it says. */
+  confidence?: number;
   /**
    * A learned workflow with its variables bound to this task (the coach offers one
    * when a past success matches). The offline policy executes it step by step;
@@ -48,6 +50,8 @@ export interface StepInput {
 
 export interface PolicyDecision {
   output: AgentOutput;
+  /** What each action is for, when the policy knows (kept with the step; the offline policy reads it back). */
+  purposes?: (ActionPurpose | null)[];
   /** Repairs applied to the model's reply, if any (shown in the step log). */
   repairs?: string[];
 }

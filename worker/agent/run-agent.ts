@@ -6,6 +6,8 @@ import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
 import type { AgentActivity, AgentRunResult, RunMemoryOptions } from '../../shared/worker-api';
 import { descriptorOf, type Observation } from '../../shared/observation';
+import { REDACTED } from '../../shared/redact';
+import { normalizeText } from '../../shared/words';
 import type { RunStore } from '../store/run-store';
 import type { HookSet, RunInfo } from './hooks';
 import { LoopDetector } from './loop-detector';
@@ -76,8 +78,9 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
       results,
       targets: decision.output.actions.map((a) => {
         const e = 'index' in a && a.index !== undefined ? seen.elements.find((x) => x.index === a.index) : undefined;
-        return e ? descriptorOf(e) : null;
+        return e ? descriptorOf(e, seen.elements) : null;
       }),
+      ...(decision.purposes ? { purposes: decision.output.actions.map((_, i) => decision.purposes![i] ?? null) } : {}),
       adviceIds: context.flatMap((c) => c.memoryIds ?? []),
       startedAt,
       tookMs: Date.now() - startedAt,
@@ -135,12 +138,20 @@ async function actAll(o: AgentRunOptions, step: number, observation: Observation
     o.onActivity?.({ type: 'acted', step, action: described, result });
     const more = i < actions.length - 1;
     if (!result.ok || result.navigated || !more) break;
+    // The field did not take what was typed (a mask, a length limit, a format it refuses):
+    // what the step planned next (a submit) assumed it had.
+    if (action.kind === 'type' && action.clear !== false && !tookText(result, action.text)) break;
     if (result.pageChanged) {
       const now = await o.bridge.observe(o.tabId).catch(() => null);
       if (!now || now.url !== observation.url || now.elements.some((e) => e.isNew)) break;
     }
   }
   return results;
+}
+
+function tookText(result: ActionResult, text: string): boolean {
+  if (result.value === undefined || result.value === REDACTED) return true;
+  return normalizeText(result.value) === normalizeText(text);
 }
 
 function originOf(url: string): string {

@@ -71,8 +71,19 @@ export interface ParsedTask {
   target?: string;
 }
 
+/** Verbs that press a control: a bare capitalised word right after one names the control ("press Submit"). */
+const PRESS_VERBS = new Set(['press', 'click', 'hit', 'tap', 'push']);
+
+/** "… and press Submit", "click OK": an unquoted name that only names the control to press, not a value. */
+function namesControl(task: string, value: TaskValue): boolean {
+  if (value.quoted || value.kind !== 'name') return false;
+  const before = wordsIn(task.slice(Math.max(0, value.start - 24), value.start), 0).map((w) => w.text);
+  const last = before.at(-1) === 'the' || before.at(-1) === 'on' ? before.at(-2) : before.at(-1);
+  return last !== undefined && PRESS_VERBS.has(last);
+}
+
 export function parseTask(text: string): ParsedTask {
-  const values = extractValues(text);
+  const values = extractValues(text).filter((v) => !namesControl(text, v));
   const slots = values.map((value, i) => slotFor(text, value, values[i - 1], values[i + 1]));
   const words = contentWords(text);
   let plain = text;

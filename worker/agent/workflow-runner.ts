@@ -1,21 +1,25 @@
-// Replaying a learned workflow on today's page: each step's element is found again by
-// its descriptor (indices and order change between visits), its values come from the
-// new task's bindings, and each step is checked by the result of the action that ran
-// it. A step whose action failed is tried on the next-best element; a step whose
-// element is nowhere is tried by the policy's own ranking, and skipped if that finds
-// nothing either. Progress lives in the step's notes, so a resumed run goes on
-// where it was.
-import type { Action } from '../../shared/actions';
+// Replaying a learned workflow on today's page, checking itself as it goes. Each
+// step's element is found again by its descriptor (descriptor-match.ts: indices and
+// order change between visits), its values come from the new task's bindings, and
+// after it ran it must have had the effect it had when it was recorded (the page
+// moved on, the page changed, the field holds the value). Nothing is skipped:
+// a step whose element cannot be found with confidence, whose action failed or
+// whose effect did not show ends the replay and hands control back to the policy,
+// which goes on by itself. A step that enters one of the task's values is therefore
+// never passed over, and a step that commits (submit, send, pay) is reached only
+// after every earlier step was seen to work. Progress lives in the step's notes, so
+// a resumed run goes on where it was.
+import type { Action, ActionResult } from '../../shared/actions';
 import type { Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import type { ValueKind } from '../../shared/task-values';
-import { type BoundWorkflow, instantiate, slotNames, type WorkflowStep, type WorkflowVariable } from '../../shared/workflow';
-import { contentWords } from '../../shared/words';
+import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared/workflow';
+import { REDACTED } from '../../shared/redact';
+import { normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { DESCRIPTOR_MIN, descriptorScore, elementKind, FIELD_MIN, fieldScore, isChecked, TARGET_MIN, targetScore } from './element-match';
+import { describeTarget, findDescribed } from './descriptor-match';
+import { elementKind, isChecked } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { SemanticMatcher } from './semantic';
-import type { TaskSlot } from './task-parse';
 
 export interface WorkflowState {
   /** The workflow's task template, to tell workflows apart. */
@@ -25,37 +29,67 @@ export interface WorkflowState {
   total: number;
   /** The workflow step each action of the step being written runs (-1: not a workflow step). */
   running: number[];
+  /** Why the replay ended before its end: control is back with the policy for the rest of the run. */
+  handedBack?: string;
 }
 
-const STATE_LINE = /^Workflow ("(?:[^"\\]|\\.)*"): next step (\d+) of (\d+); this step runs (none|[\d,]+)\.$/m;
+const STATE_LINE = /^Workflow ("(?:[^"\\]|\\.)*"): next step (\d+) of (\d+); this step runs (none|[\d,]+)\.(?: Handed back: ("(?:[^"\\]|\\.)*")\.)?$/m;
 
 export function writeWorkflowState(s: WorkflowState): string {
   const running = s.running.filter((k) => k >= 0);
-  return `Workflow ${JSON.stringify(s.template)}: next step ${s.next + 1} of ${s.total}; this step runs ${running.length ? s.running.map((k) => k + 1).join(',') : 'none'}.`;
+  const back = s.handedBack !== undefined ? ` Handed back: ${JSON.stringify(s.handedBack.slice(0, 500))}.` : '';
+  return `Workflow ${JSON.stringify(s.template)}: next step ${s.next + 1} of ${s.total}; this step runs ${running.length ? s.running.map((k) => k + 1).join(',') : 'none'}.${back}`;
 }
 
 export function readWorkflowState(notes: string | undefined): WorkflowState | undefined {
   const m = notes ? STATE_LINE.exec(notes) : null;
   if (!m) return undefined;
   try {
-    return { template: JSON.parse(m[1]!) as string, next: Number(m[2]) - 1, total: Number(m[3]), running: m[4] === 'none' ? [] : m[4]!.split(',').map((k) => Number(k) - 1) };
+    return {
+      template: JSON.parse(m[1]!) as string,
+      next: Number(m[2]) - 1,
+      total: Number(m[3]),
+      running: m[4] === 'none' ? [] : m[4]!.split(',').map((k) => Number(k) - 1),
+      ...(m[5] ? { handedBack: JSON.parse(m[5]) as string } : {}),
+    };
   } catch {
     return undefined;
   }
 }
 
-/** Where the workflow stands after the last step: steps whose actions succeeded are done. */
-export function progressAfter(state: WorkflowState | undefined, template: string, last: Step | undefined): number {
-  if (!state || state.template !== template) return 0;
+const sameText = (a: string, b: string) => normalizeText(a) === normalizeText(b);
+
+/** Whether a replayed step's result shows the effect the step had when it was recorded; why not, if not. */
+export function effectMissing(step: WorkflowStep, action: Action | undefined, result: ActionResult): string | null {
+  if (!result.ok) return `its action failed (${result.error?.message ?? 'no reason given'})`;
+  const effect = step.effect;
+  if (!effect) return null;
+  if (effect.navigated && !result.navigated) return result.pageChanged ? 'the page changed but did not move on, as it did before' : 'the page did not move on, as it did before';
+  if (effect.changed && !result.pageChanged && !result.navigated) return 'nothing on the page changed, though it did before';
+  if (effect.value !== undefined && result.value !== undefined && result.value !== REDACTED) {
+    const entered = action?.kind === 'type' ? action.text : action?.kind === 'select' ? action.option : undefined;
+    if (!sameText(result.value, effect.value) && !(entered !== undefined && sameText(result.value, entered))) return `the field holds "${result.value.slice(0, 60)}", not "${effect.value.slice(0, 60)}"`;
+  }
+  return null;
+}
+
+/** Where the workflow stands after the last step: steps that ran with their effect are done; the first that did not ends the replay. */
+export function progressAfter(state: WorkflowState | undefined, bound: BoundWorkflow, last: Step | undefined): { next: number; handedBack?: string } {
+  const { workflow } = bound;
+  if (!state || state.template !== workflow.task) return { next: 0 };
+  if (state.handedBack !== undefined) return { next: state.next, handedBack: state.handedBack };
   let next = state.next;
-  if (!last) return next;
+  if (!last) return { next };
   for (const [i, k] of state.running.entries()) {
     if (k < 0) continue;
     const result = last.results[i];
-    if (!result?.ok) break; // failed or not run: the step is tried again
+    if (!result) break; // not run (the page changed under the step first): tried again
+    const step = instantiate(workflow.steps[k]!, bound.bindings);
+    const missing = step ? effectMissing(step, last.output.actions[i], result) : 'its values are not bound for this task';
+    if (missing) return { next: k, handedBack: `workflow step ${k + 1}/${workflow.steps.length}: ${missing}` };
     next = Math.max(next, k + 1);
   }
-  return next;
+  return { next };
 }
 
 export interface WorkflowContext {
@@ -71,10 +105,14 @@ export interface WorkflowPlan {
   planned: Planned[];
   /** Notes to keep with the step (the workflow's progress). */
   notes: string;
-  /** Sentences about steps skipped or done already, for the step's goal. */
+  /** Sentences about steps done already, or why the replay ended, for the step's goal. */
   remarks: string[];
-  /** Every step is done or skipped: the policy carries on by itself. */
+  /** Nothing more to replay: every step ran with its effect, or control was handed back. */
   finished: boolean;
+  /** Every step ran and had its effect. */
+  completed: boolean;
+  /** Why the replay ended early, when it did. */
+  handedBack?: string;
   next: number;
 }
 
@@ -91,7 +129,19 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
   const { workflow, bindings } = ctx.bound;
   const total = workflow.steps.length;
   const state = readWorkflowState(ctx.notes);
-  let next = progressAfter(state, workflow.task, ctx.history.at(-1));
+  const progress = progressAfter(state, ctx.bound, ctx.history.at(-1));
+  let next = progress.next;
+  const handBack = (why: string): WorkflowPlan => ({
+    planned: [],
+    notes: writeWorkflowState({ template: workflow.task, next, total, running: [], handedBack: why }),
+    remarks: [`the learned workflow handed control back at ${why}`],
+    finished: true,
+    completed: false,
+    handedBack: why,
+    next,
+  });
+  if (progress.handedBack !== undefined) return handBack(progress.handedBack);
+
   const planned: Planned[] = [];
   const running: number[] = [];
   const remarks: string[] = [];
@@ -101,17 +151,20 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
     const label = `workflow step ${k + 1}/${total}`;
     const step = instantiate(workflow.steps[k]!, bindings);
     if (!step) {
-      remarks.push(`skipped ${label}: its values are not bound for this task`);
-      continue;
+      if (planned.length) break;
+      return handBack(`${label}: its values are not bound for this task`);
     }
-    const found = resolve(step, valueKindOf(workflow.steps[k]!, workflow.variables), ctx, taken);
+    const found = resolve(step, ctx, taken);
     if (found === 'done') {
+      if (planned.length) break; // confirmed once the steps planned before it have run
+      next = k + 1;
       remarks.push(`${label} is already done on this page`);
       continue;
     }
-    if (!found) {
-      remarks.push(`skipped ${label}: nothing like ${describeTarget(step)} on this page`);
-      continue;
+    if (typeof found === 'string') {
+      // The element may appear once the steps planned before it have run.
+      if (planned.length) break;
+      return handBack(`${label}: ${found}`);
     }
     if (found.element) taken.add(found.element);
     if (first < 0) first = k;
@@ -119,26 +172,16 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
     running.push(k);
     if (endsBatch(step, found.element)) break;
   }
-  next = first >= 0 ? first : total;
+  next = first >= 0 ? first : next;
+  const completed = planned.length === 0 && next >= total;
   const notes = writeWorkflowState({ template: workflow.task, next, total, running });
-  return { planned, notes, remarks, finished: planned.length === 0, next };
+  return { planned, notes, remarks, finished: planned.length === 0, completed, next };
 }
 
-function describeTarget(step: WorkflowStep): string {
-  return 'target' in step && step.target ? `${step.target.role || step.target.tag} "${step.target.name}"` : step.kind;
-}
+type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
 
-type Resolved = Omit<Planned, 'purpose'> | 'done' | null;
-
-/** The kind of the value a type or select step enters, when it is exactly one variable ("{email}"). */
-function valueKindOf(step: WorkflowStep, variables: readonly WorkflowVariable[]): ValueKind {
-  const text = step.kind === 'type' ? step.text : step.kind === 'select' ? step.option : '';
-  const names = slotNames(text);
-  const whole = names.length === 1 && text.trim() === `{${names[0]}}`;
-  return (whole && variables.find((v) => v.name === names[0])?.kind) || 'text';
-}
-
-function resolve(step: WorkflowStep, valueKind: ValueKind, ctx: WorkflowContext, taken: Set<ObservedElement>): Resolved {
+/** The action for a step on this page; 'done' when the page already shows it done; otherwise why it cannot be done. */
+function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>): Resolved {
   switch (step.kind) {
     case 'navigate':
       if (ctx.observation.url === step.url) return 'done';
@@ -150,22 +193,27 @@ function resolve(step: WorkflowStep, valueKind: ValueKind, ctx: WorkflowContext,
     case 'extract':
       return { action: { kind: 'extract', ...(step.query ? { query: step.query } : {}) }, says: `read the page${step.query ? ` for "${step.query}"` : ''}` };
     case 'scroll': {
-      const e = step.target ? findElement(step, valueKind, ctx, taken) : undefined;
+      let e: ObservedElement | undefined;
+      if (step.target) {
+        const found = findElement(step, ctx, taken);
+        if (typeof found === 'string') return found;
+        e = found;
+      }
       return { action: { kind: 'scroll', direction: step.direction, ...(step.pages ? { pages: step.pages } : {}), ...(e ? { index: e.index } : {}) }, ...(e ? { element: e } : {}), says: `scroll ${step.direction}` };
     }
     case 'click':
     case 'type':
     case 'select': {
-      const e = findElement(step, valueKind, ctx, taken);
-      if (!e) return null;
+      const e = findElement(step, ctx, taken);
+      if (typeof e === 'string') return e;
       if (step.kind === 'type') {
-        if (!step.enter && e.value === step.text) return 'done';
+        if (!step.enter && e.value !== undefined && sameText(e.value, step.text)) return 'done';
         const action: Action = { kind: 'type', index: e.index, text: step.text, ...(step.enter ? { enter: true } : {}) };
         const secret = (e.attrs.type ?? '').toLowerCase() === 'password';
         return { action, element: e, says: `type ${secret ? 'the secret value' : `"${step.text}"`} into ${quote(e)}` };
       }
       if (step.kind === 'select') {
-        if (e.value === step.option) return 'done';
+        if (e.value !== undefined && sameText(e.value, step.option)) return 'done';
         return { action: { kind: 'select', index: e.index, option: step.option }, element: e, says: `choose "${step.option}" in ${quote(e)}` };
       }
       // A checkbox the workflow ticked is left alone when it is ticked already.
@@ -175,32 +223,12 @@ function resolve(step: WorkflowStep, valueKind: ValueKind, ctx: WorkflowContext,
   }
 }
 
-/**
- * The element for a step: the best descriptor match not yet failed on this page;
- * when none is close enough, the policy's own ranking (a field for the step's value,
- * a link or button named like the recorded one).
- */
-function findElement(step: WorkflowStep, valueKind: ValueKind, ctx: WorkflowContext, taken: Set<ObservedElement>): ObservedElement | undefined {
+/** The element a step was recorded on, found with confidence among those still free; otherwise why not. */
+function findElement(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>): ObservedElement | string {
   const target = 'target' in step ? step.target : undefined;
-  if (!target) return undefined;
-  const free = ctx.observation.elements.filter((e) => !taken.has(e) && !e.disabled && !ctx.blocked.isBlocked(step.kind, elementKey(e)));
-  const best = pickBest(free, (e) => descriptorScore(target, e, ctx.sem, ctx.observation.scroll.y), DESCRIPTOR_MIN);
-  if (best) return best;
-  // Fallback: the policy's own ranking for what the step is about.
-  if (step.kind === 'type' || step.kind === 'select') {
-    const text = step.kind === 'type' ? step.text : step.option;
-    const slot: TaskSlot = { value: { text, kind: valueKind, start: 0, end: 0, quoted: false }, role: 'field', hints: contentWords(`${target.label ?? ''} ${target.name}`), hintText: `${target.label ?? ''} ${target.name}`.trim() };
-    return pickBest(free, (e) => fieldScore(slot, e, ctx.sem), FIELD_MIN);
-  }
-  if (step.kind === 'click') return pickBest(free, (e) => targetScore(target.name, e, ctx.sem), TARGET_MIN);
-  return undefined;
-}
-
-function pickBest(elements: ObservedElement[], score: (e: ObservedElement) => number, min: number): ObservedElement | undefined {
-  let best: { e: ObservedElement; score: number } | undefined;
-  for (const e of elements) {
-    const s = score(e);
-    if (s >= min && (!best || s > best.score)) best = { e, score: s };
-  }
-  return best?.e;
+  if (!target) return 'the step names no element';
+  const all = ctx.observation.elements;
+  const free = all.filter((e) => !taken.has(e) && !e.disabled && !ctx.blocked.isBlocked(step.kind, elementKey(e)));
+  const found = findDescribed(target, free, { all, ...(ctx.sem ? { sem: ctx.sem } : {}), scrollY: ctx.observation.scroll.y, click: step.kind === 'click' });
+  return found.match?.element ?? found.why ?? `nothing like ${describeTarget(target)} on this page`;
 }

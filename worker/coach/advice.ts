@@ -6,7 +6,7 @@
 import type { MemoryItem, MemoryKind } from '../../shared/model';
 import { markUntrusted } from '../../shared/untrusted';
 import { z } from 'zod';
-import { bindWorkflow, type BoundWorkflow, fillTemplate, instantiate, Workflow, type WorkflowStep, WorkflowVariable } from '../../shared/workflow';
+import { bindByTemplate, bindWorkflow, type BoundWorkflow, fillTemplate, instantiate, Workflow, type WorkflowStep, WorkflowVariable } from '../../shared/workflow';
 
 const WorkflowVariables = z.array(WorkflowVariable);
 import { normalizeText } from '../../shared/words';
@@ -23,47 +23,64 @@ export const ADVICE_KINDS: MemoryKind[] = ['workflow', 'insight', 'episode'];
 /** Items whose utility fell below this have hurt more than helped: not offered. */
 export const MIN_UTILITY = 0.2;
 
+/** An item of another kind of task speaks only when it is at least this similar to the task. */
+export const OTHER_CLUSTER_MIN = 0.85;
+
 export interface ComposedAdvice {
   text: string;
   workflow?: BoundWorkflow;
   avoid: AvoidHint[];
   sources: string[];
+  /** How sure memory is that this advice fits (0..1): the surest part's confidence. */
   confidence: number;
 }
 
 export interface AdviceSituation {
   task: string;
+  /** The task's cluster: its own memories first, other clusters' only when clearly similar. */
+  cluster?: string;
+  /** Parts of advice less sure than this stay unsaid. */
+  minConfidence?: number;
   /** Why the coach speaks now, when it is not the start of the run. */
   signal?: string;
-  /** Keyframes of failures whose screen the agent is on now. */
+  /** Keyframes of failures whose screen the agent is on now (of this kind of task). */
   failureScreens?: readonly MemoryItem[];
 }
 
+/** How far an item's record bears it out: 1 untried, lower with each run it was shown to that failed. */
+function reliability(item: MemoryItem): number {
+  return (item.counters.helped + 2) / (item.counters.retrieved + 2);
+}
+
 export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSituation): ComposedAdvice | null {
-  const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY);
+  const min = situation.minConfidence ?? 0;
+  const ownCluster = (r: RankedItem) => situation.cluster === undefined || r.item.scope.cluster === situation.cluster;
+  const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN));
   const sources: string[] = [];
   const lines: string[] = [];
   let confidence = 0;
-  const use = (r: RankedItem) => {
-    sources.push(r.item.id);
-    confidence = Math.max(confidence, r.score);
+  const use = (id: string, sure: number) => {
+    sources.push(id);
+    confidence = Math.max(confidence, sure);
   };
 
-  if (situation.signal) lines.push(`Why now: ${situation.signal}.`);
   for (const k of situation.failureScreens ?? []) {
-    sources.push(k.id);
-    confidence = Math.max(confidence, 0.6);
-    lines.push(`This screen looks like one where a past run failed: ${markUntrusted(k.title)}.`);
+    if (FAILURE_SCREEN_CONFIDENCE < min) break;
+    use(k.id, FAILURE_SCREEN_CONFIDENCE);
+    lines.push(`This screen looks like one where a past run of this kind of task failed: ${markUntrusted(k.title)}.`);
   }
 
   let workflow: BoundWorkflow | undefined;
-  for (const r of usable.filter((x) => x.item.kind === 'workflow')) {
+  for (const r of usable.filter((x) => x.item.kind === 'workflow' && ownCluster(x))) {
     const parsed = Workflow.safeParse(r.item.data?.workflow);
     if (!parsed.success) continue;
-    const bindings = bindWorkflow(parsed.data, situation.task);
+    const byTemplate = bindByTemplate(parsed.data, situation.task);
+    const bindings = byTemplate ?? bindWorkflow(parsed.data, situation.task);
     if (!bindings) continue;
+    const sure = (byTemplate ? 0.9 : 0.75) * reliability(r.item);
+    if (sure < min) continue;
     workflow = { workflow: parsed.data, bindings, memoryId: r.item.id };
-    use(r);
+    use(r.item.id, sure);
     const steps = parsed.data.steps.map((s) => instantiate(s, bindings)).filter((s): s is WorkflowStep => s !== null);
     lines.push(`A way that worked for this kind of task before (${steps.length} steps, used ${r.item.counters.retrieved} times, helped ${r.item.counters.helped}):`);
     steps.forEach((s, i) => lines.push(`${i + 1}. ${markUntrusted(describeStep(s))}`));
@@ -75,23 +92,34 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
   for (const r of usable.filter((x) => x.item.kind === 'insight')) {
     const hints = avoidHintsOf(r.item, situation.task).filter((h) => !inWorkflow.has(normalizeText(h.target.name)));
     if (hints.length) {
+      const sure = 0.8 * Math.min(1, r.similarity) * reliability(r.item);
+      if (sure < min) continue;
       avoid.push(...hints);
-      use(r);
+      use(r.item.id, sure);
       lines.push(`A past failure on this kind of task: do not ${hints.map((h) => `${h.actionKind} ${markUntrusted(JSON.stringify(h.target.name))}`).join(' or ')} again — try another control that fits the task.`);
     } else if (r.item.data?.from === 'success' && !workflow) {
-      use(r);
+      const sure = 0.6 * Math.min(1, r.similarity) * reliability(r.item);
+      if (sure < min) continue;
+      use(r.item.id, sure);
       lines.push(`Lesson: ${markUntrusted(r.item.text)}`);
     }
   }
 
   for (const r of usable.filter((x) => x.item.kind === 'episode').slice(0, 2)) {
-    use(r);
+    const sure = 0.6 * Math.min(1, r.similarity) * reliability(r.item);
+    if (sure < min) continue;
+    use(r.item.id, sure);
     lines.push(`A similar run (${String((r.item.data?.outcome as { status?: string } | undefined)?.status ?? 'unknown')}): ${markUntrusted(r.item.text.slice(0, 400))}`);
   }
 
   if (sources.length === 0) return null;
-  return { text: lines.join('\n'), ...(workflow ? { workflow } : {}), avoid, sources: [...new Set(sources)], confidence: Math.min(1, confidence) };
+  const sure = Math.min(1, confidence);
+  const head = [`Memory's confidence in this advice: ${Math.round(sure * 100)}%.`, ...(situation.signal ? [`Why now: ${situation.signal}.`] : [])];
+  return { text: [...head, ...lines].join('\n'), ...(workflow ? { workflow } : {}), avoid, sources: [...new Set(sources)], confidence: sure };
 }
+
+/** A screen of a past failure of the same kind of task, recognised again. */
+const FAILURE_SCREEN_CONFIDENCE = 0.6;
 
 /** An insight's "avoid" entries, with this task's values in place of its variables. */
 export function avoidHintsOf(item: MemoryItem, task: string): AvoidHint[] {

@@ -17,6 +17,7 @@ import type { HookContext } from '../agent/policy';
 import { checkbox, failed, link, ok, page } from '../agent/testdata/pages';
 import type { TextEmbedder } from '../models/embedder';
 import { KeyValueStore } from '../store/key-value-store';
+import { composeAdvice } from './advice';
 import { Coach } from './coach';
 import { createGloveEmbedder } from '../models/glove-embedder';
 import { loadGloveFiles } from '../models/testdata/glove-files';
@@ -165,7 +166,7 @@ describe('Coach hooks', () => {
     await c.after();
     const ctx = (await c.before(deals()))!;
     expect(ctx.memoryIds).toContain(c.ids[0]);
-    expect(ctx.text).toContain(`This screen looks like one where a past run failed: ${OPEN}Screen where it failed: Deals${CLOSE}`);
+    expect(ctx.text).toContain(`This screen looks like one where a past run of this kind of task failed: ${OPEN}Screen where it failed: Deals${CLOSE}`);
 
     const s = await coached([keyframe(deals(), 'success')]);
     await s.before();
@@ -195,6 +196,41 @@ describe('Coach hooks', () => {
     await eager.before();
     await eager.after();
     expect((await eager.before())?.memoryIds).toEqual([eager.ids[0]]);
+  });
+
+  it('does not advise a failure of one kind of task to another kind of task on the same site', async () => {
+    // A failed date task's lesson and episode, on the same origin as the newsletter.
+    const dateTask = 'Enter 09/10/2012 as the date and press Submit';
+    const other = scope(dateTask);
+    const lesson: NewMemoryItem = { ...pitfall(), title: 'Pitfall: Enter {date} as the date and press Submit', whenToUse: `Tasks like "Enter {date} as the date and press Submit" on ${ORIGIN}`, scope: other };
+    const episode: NewMemoryItem = { kind: 'episode', title: `failure: ${dateTask}`, whenToUse: `Tasks like "Enter {date} as the date" on ${ORIGIN}`, text: 'failure after 2 steps: type "09/10/2012" into the date box; click "Submit".', scope: other, provenance: ['run-0'], utility: 0.5, data: { outcome: { status: 'failure' } } };
+    const c = await coached([lesson, episode, keyframe(deals(), 'failure')].map((i) => ({ ...i, scope: other })));
+    expect(await c.before()).toBeUndefined();
+    await c.after();
+    // Its failure screen is not this task's: no signal, no advice.
+    expect(await c.before(deals())).toBeUndefined();
+  });
+
+  it('stays silent with the silent design', async () => {
+    const silent = await coached([workflowItem(), pitfall()], GRACE, 'silent');
+    expect(await silent.before()).toBeUndefined();
+    await silent.after(failed('obscured', 'covered'));
+    expect(await silent.before()).toBeUndefined();
+  });
+
+  it('lets low-confidence advice go unsaid, and says how sure it is of what it says', async () => {
+    const c = await coachOn(glove);
+    const item = await c.memory.add(workflowItem());
+    const ranked = [{ item, similarity: 0.9, score: 0.9, scope: 'site+task' as const }];
+    const sure = composeAdvice(ranked, { task: GRACE, cluster: item.scope.cluster!, minConfidence: 0.5 })!;
+    expect(sure.confidence).toBeCloseTo(0.9, 5);
+    expect(sure.text).toMatch(/^Memory's confidence in this advice: 90%\./);
+    // After two failed runs and one success, the same workflow is less sure than a cautious design speaks at.
+    const doubted = { ...item, counters: { retrieved: 3, helped: 1, hurt: 1 } };
+    expect(composeAdvice([{ ...ranked[0]!, item: doubted }], { task: GRACE, cluster: item.scope.cluster!, minConfidence: 0.6 })).toBeNull();
+    // An item that hurt more than it helped is not shown at all.
+    const hurtful = { ...item, counters: { retrieved: 2, helped: 0, hurt: 2 } };
+    expect(composeAdvice([{ ...ranked[0]!, item: hurtful }], { task: GRACE, cluster: item.scope.cluster!, minConfidence: 0 })).toBeNull();
   });
 
   it('says nothing when the run is without the coach', async () => {

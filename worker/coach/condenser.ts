@@ -7,7 +7,7 @@ import { type Action, describeAction } from '../../shared/actions';
 import { clusterOf, type CondensedRun, type FailurePoint, type Lesson } from '../../shared/condensed-run';
 import type { ElementDescriptor, Step, Trajectory } from '../../shared/model';
 import { REDACTED } from '../../shared/redact';
-import { abstractTask, type Bindings, templateFor, Workflow, type WorkflowStep, type WorkflowTarget } from '../../shared/workflow';
+import { abstractTask, type Bindings, type StepEffect, templateFor, Workflow, type WorkflowStep, type WorkflowTarget } from '../../shared/workflow';
 
 /** Only judged successes teach a workflow; the agent's own word does not. */
 export function isJudgedSuccess(outcome: Trajectory['outcome']): boolean {
@@ -33,8 +33,11 @@ const changedPage = (r: Ran) => r.result.navigated || r.result.pageChanged;
 
 export function condense(run: Trajectory): CondensedRun {
   const outcome = run.outcome ?? { status: 'unknown' as const, judgedBy: 'none' as const, reason: 'the run has no outcome yet' };
-  const abstracted = abstractTask(run.task);
   const ran = actionsRun(run.steps);
+  // Only the task's values become variables: what the run typed or chose, and what is
+  // quoted or shaped like a value. A word naming a control ("press Submit") stays.
+  const entered = ran.flatMap((r) => (!r.result.ok ? [] : r.action.kind === 'type' ? [r.action.text] : r.action.kind === 'select' ? [r.action.option] : []));
+  const abstracted = abstractTask(run.task, { entered });
   const failurePoints = findFailurePoints(ran, outcome.status === 'failure' ? finalWords(ran) : undefined, abstracted.bindings);
   const workflow = isJudgedSuccess(outcome) ? induceWorkflow(ran, abstracted, run.origin) : undefined;
   const keySteps = ran.filter((r) => r.result.ok && r.action.kind !== 'done' && (r.action.kind !== 'click' || changedPage(r) || isToggle(r.target))).map((r) => describeRan(r));
@@ -45,7 +48,8 @@ export function condense(run: Trajectory): CondensedRun {
     variables: abstracted.variables,
     bindings: abstracted.bindings,
     origin: run.origin,
-    cluster: clusterOf(abstracted.task),
+    // Instances of one kind of task share a cluster, whichever of their words are values.
+    cluster: clusterOf(abstractTask(run.task).task),
     outcome,
     stepCount: run.steps.length,
     summary: '',
@@ -77,11 +81,21 @@ export function describeRan(r: Pick<Ran, 'action' | 'target'>): string {
   }
 }
 
+/** The recorded element with the task's values in its texts turned into variables (a row named after the value). */
 function templatedTarget(t: ElementDescriptor, bindings: Bindings): WorkflowTarget {
-  const out: WorkflowTarget = { tag: t.tag, role: t.role, name: templateFor(t.name, bindings), box: t.box };
+  const out: WorkflowTarget = { ...t, name: templateFor(t.name, bindings) };
   if (t.label !== undefined) out.label = templateFor(t.label, bindings);
-  if (t.type !== undefined) out.type = t.type;
+  if (t.near !== undefined) out.near = templateFor(t.near, bindings);
   return out;
+}
+
+/** What the action did, to be checked when the step is replayed. */
+function effectOf(r: Ran, bindings: Bindings): StepEffect | undefined {
+  const effect: StepEffect = {};
+  if (r.result.navigated) effect.navigated = true;
+  else if (r.result.pageChanged) effect.changed = true;
+  if (r.result.value !== undefined && r.result.value !== REDACTED) effect.value = templateFor(r.result.value, bindings);
+  return Object.keys(effect).length ? effect : undefined;
 }
 
 /** What the agent said when it finished, if it did. */
@@ -177,7 +191,9 @@ export function induceWorkflow(ran: readonly Ran[], abstracted: ReturnType<typeo
 
 function workflowStep(r: Ran, bindings: Bindings): WorkflowStep | undefined {
   const a = r.action;
-  const intent = a.intent ? { intent: a.intent.slice(0, 300) } : {};
+  const purpose = r.step.purposes?.[r.i];
+  const effect = effectOf(r, bindings);
+  const intent = { ...(a.intent ? { intent: a.intent.slice(0, 300) } : {}), ...(purpose && purpose !== 'workflow' ? { purpose } : {}), ...(effect ? { effect } : {}) };
   const target = r.target ? templatedTarget(r.target, bindings) : undefined;
   switch (a.kind) {
     case 'click':

@@ -12,7 +12,8 @@ import { condense } from './condenser';
 import { consolidate } from './consolidate';
 import { itemsFor } from './memory-writer';
 import { coachOn } from './testdata/coach-setup';
-import { HOME, judged, subscribeRun } from './testdata/runs';
+import { link, moved, page } from '../agent/testdata/pages';
+import { click, HOME, judged, ORIGIN, step, subscribeRun, trajectory } from './testdata/runs';
 
 let glove: TextEmbedder;
 beforeAll(async () => {
@@ -34,7 +35,25 @@ const joined = (id: string, name = 'Ada Lovelace', email = 'ada@example.com') =>
 /** A failure after clicking Join (the site was down that day): its lesson says to avoid Join. */
 const joinFailed = (id: string) => subscribeRun(id, 'Ada Lovelace', 'ada@example.com', HOME.join, judged('failure'), 'Nothing happened');
 
+/** Follows a named link on a small menu page: the link's name is not typed, so it stays a constant at first. */
+function followed(id: string, name: string) {
+  const menu = page(`${ORIGIN}/`, 'Menu', ['Pricing', 'Features', 'Careers'].map((n) => link(n, `/${n.toLowerCase()}`)));
+  const at = menu.elements.findIndex((e) => e.name === name);
+  return trajectory(`Follow the link ${name}`, [step(0, menu, [click(at)], [moved(`${ORIGIN}/${name.toLowerCase()}`)])], judged('success'), id);
+}
+
 describe('consolidate', () => {
+  it('generalises the workflow of a second instance that differs in a control’s name, instead of keeping two', async () => {
+    const { memory, items } = await coachOn(glove);
+    const first = await consolidate(memory, written(followed('run-1', 'Pricing'), 'workflow'));
+    expect(first.item.data?.workflow).toMatchObject({ task: 'Follow the link Pricing', variables: [] });
+    const second = await consolidate(memory, written(followed('run-2', 'Features'), 'workflow'));
+    expect(second).toMatchObject({ action: 'update', item: { id: first.item.id } });
+    expect(second.item.data?.workflow).toMatchObject({ task: 'Follow the link {name}', steps: [{ kind: 'click', target: { name: '{name}' } }] });
+    expect(await items.list({ kind: 'workflow' })).toHaveLength(1);
+    expect((await items.history(first.item.id)).at(-1)?.reason).toContain('{name} now a variable');
+  });
+
   it('merges an identical item into the one already there: provenance grows, seen adds up', async () => {
     const { memory, items } = await coachOn(glove);
     const first = await consolidate(memory, written(joined('run-1'), 'episode'));

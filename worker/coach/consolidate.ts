@@ -7,6 +7,7 @@
 //  - add:       otherwise.
 // Every change goes through Memory, so it is in the item's history and can be undone.
 import type { MemoryItem } from '../../shared/model';
+import { generalizeWorkflows, Workflow } from '../../shared/workflow';
 import type { NewMemoryItem } from '../../shared/worker-api';
 import { normalizeText } from '../../shared/words';
 import type { Memory } from '../memory';
@@ -86,12 +87,46 @@ function counted(data: Record<string, unknown> | undefined, key: string): number
   return typeof v === 'number' ? v : 0;
 }
 
+/**
+ * A workflow learned from another instance of the same kind of task, whose procedure
+ * differs only where the two tasks differ: the older one is generalised (anti-unified)
+ * so both instances bind it, instead of keeping two near-copies.
+ */
+async function generalizeInto(memory: Memory, candidates: readonly MemoryItem[], fresh: NewMemoryItem): Promise<ConsolidationAction | null> {
+  const freshWorkflow = Workflow.safeParse(fresh.data?.workflow);
+  if (!freshWorkflow.success) return null;
+  for (const old of candidates) {
+    if (old.kind !== 'workflow' || old.scope.cluster !== fresh.scope.cluster) continue;
+    const oldWorkflow = Workflow.safeParse(old.data?.workflow);
+    if (!oldWorkflow.success) continue;
+    const merged = generalizeWorkflows(oldWorkflow.data, freshWorkflow.data);
+    if (!merged) continue;
+    const runId = fresh.provenance[0];
+    if (runId && old.provenance.includes(runId)) return { action: 'no-op', item: old };
+    const provenance = [...new Set([...old.provenance, ...fresh.provenance])].slice(-PROVENANCE_KEPT);
+    const data = { ...(old.data ?? {}), workflow: merged, succeeded: counted(old.data, 'succeeded') + counted(fresh.data, 'succeeded') };
+    const newVariables = merged.variables.filter((v) => !oldWorkflow.data.variables.some((o) => o.name === v.name)).map((v) => `{${v.name}}`);
+    const item = await memory.update(
+      old.id,
+      { title: merged.task.slice(0, 300), text: fresh.text, whenToUse: fresh.whenToUse, data, provenance },
+      `generalised with what run ${runId ?? 'unknown'} taught${newVariables.length ? `: ${newVariables.join(', ')} now a variable` : ''}`,
+      'merge',
+    );
+    return { action: 'update', item };
+  }
+  return null;
+}
+
 export async function consolidate(memory: Memory, fresh: NewMemoryItem): Promise<ConsolidationAction> {
   const runId = fresh.provenance[0];
   const key = identityOf(fresh);
   const kinds = fresh.kind === 'insight' ? (['insight'] as const) : ([fresh.kind] as const);
   const neighbours = await memory.search(itemEmbeddingText(fresh), { k: 8, filter: { kind: [...kinds], ...(fresh.scope.cluster ? { cluster: fresh.scope.cluster } : {}) } });
   const same = neighbours.find((h) => identityOf(h.item) === key) ?? neighbours.find((h) => h.score >= NEAR_DUPLICATE && h.item.kind === fresh.kind && verdictOf(h.item) === verdictOf(fresh) && !contradicts(fresh, h.item));
+  if (!same && fresh.kind === 'workflow') {
+    const generalized = await generalizeInto(memory, neighbours.map((h) => h.item), fresh);
+    if (generalized) return generalized;
+  }
   let kept: ConsolidationAction;
   if (same) {
     const old = same.item;

@@ -1,21 +1,57 @@
 // Credit and blame: every item shown to the agent in a run moves toward that run's
 // outcome — Q ← Q + α(r − Q), r = 1 for a success and 0 for a failure — and counts
 // it as retrieved, and as helped or hurt. Runs without a verdict move nothing.
-import type { Outcome } from '../../shared/model';
+// A workflow loses its standing fast: when the runs it was shown to failed twice in a
+// row on new instances of the task, it is retired to its history (undoable).
+import type { MemoryItem, Outcome } from '../../shared/model';
 import { updatedUtility } from '../../shared/ranking';
 import type { Memory } from '../memory';
 import type { ItemStore } from '../store/item-store';
 
-export async function creditItems(memory: Pick<Memory, 'credit'>, items: Pick<ItemStore, 'get'>, shown: readonly string[], outcome: Outcome, runId: string): Promise<number> {
-  if (outcome.status !== 'success' && outcome.status !== 'failure') return 0;
+/** Failures in a row, on different task instances, that retire a workflow. */
+export const RETIRE_AFTER = 2;
+
+export interface Credited {
+  /** Items whose counters and utility moved. */
+  moved: number;
+  /** Workflows retired. */
+  retired: string[];
+}
+
+/** A workflow's run of failures on fresh instances, kept in its data. */
+interface FailStreak {
+  count: number;
+  /** The task of the last failure: the same instance failing again is not new evidence. */
+  task: string;
+}
+
+function streakOf(item: MemoryItem): FailStreak {
+  const s = item.data?.failStreak as Partial<FailStreak> | undefined;
+  return { count: typeof s?.count === 'number' ? s.count : 0, task: typeof s?.task === 'string' ? s.task : '' };
+}
+
+export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, items: Pick<ItemStore, 'get'>, shown: readonly string[], outcome: Outcome, run: { runId: string; task: string }): Promise<Credited> {
+  const out: Credited = { moved: 0, retired: [] };
+  if (outcome.status !== 'success' && outcome.status !== 'failure') return out;
   const reward = outcome.status === 'success' ? 1 : 0;
-  let moved = 0;
   for (const id of new Set(shown)) {
     const item = await items.get(id);
     if (!item) continue; // deleted since
     const counters = { retrieved: item.counters.retrieved + 1, helped: item.counters.helped + reward, hurt: item.counters.hurt + (1 - reward) };
-    await memory.credit(id, { counters, utility: updatedUtility(item.utility, reward) }, `${outcome.status === 'success' ? 'credit' : 'blame'} from run ${runId} (${outcome.status}, judged by ${outcome.judgedBy})`);
-    moved++;
+    let data = item.data;
+    let retire = false;
+    if (item.kind === 'workflow') {
+      const streak = streakOf(item);
+      const next: FailStreak = reward ? { count: 0, task: '' } : streak.task === run.task ? streak : { count: streak.count + 1, task: run.task };
+      data = { ...(item.data ?? {}), failStreak: next };
+      retire = next.count >= RETIRE_AFTER && !item.pinned;
+    }
+    await memory.credit(id, { counters, utility: updatedUtility(item.utility, reward), ...(data ? { data } : {}) }, `${outcome.status === 'success' ? 'credit' : 'blame'} from run ${run.runId} (${outcome.status}, judged by ${outcome.judgedBy})`);
+    out.moved++;
+    if (retire) {
+      await memory.remove(id, `retired: the runs it was shown to failed ${RETIRE_AFTER} times in a row on new instances (last: run ${run.runId})`);
+      out.retired.push(id);
+    }
   }
-  return moved;
+  return out;
 }

@@ -129,3 +129,44 @@ describe('Learner', () => {
     expect(chosen.slice(-15).filter((d) => d === 'procedural').length).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('Learner: silence', () => {
+  /** A cluster where every run the coach spoke in failed, and every run it kept quiet in succeeded. */
+  async function adviceAlwaysHurts(cluster: string, runs: number): Promise<string[]> {
+    const l = await learner();
+    const chosen: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { design } = await l.choose(cluster);
+      const speaks = design.speak !== 'never';
+      chosen.push(design.name);
+      await l.update(cluster, design.name, outcome(speaks ? 'failure' : 'success'), 3, 10, speaks);
+    }
+    return chosen;
+  }
+
+  it('converges on silence where advice always hurts: after 8 runs, at least 10 of the next 12 choices say nothing', async () => {
+    for (const cluster of [CLUSTER, 'click the "{text}" button', 'renew every loan due before {date}', 'enter "{text}" into the text field and press submit', 'book a room']) {
+      const chosen = await adviceAlwaysHurts(cluster, 20);
+      expect(chosen.slice(8).filter((d) => d === 'silent').length, `${cluster}: ${chosen.join(' ')}`).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('counts a run where the coach showed nothing for silence, whatever design was chosen', async () => {
+    const l = await learner();
+    await l.update(CLUSTER, 'balanced', outcome('success'), 2, 8, false);
+    await l.update(CLUSTER, 'balanced', outcome('failure'), 2, 8, true);
+    expect((await l.record(CLUSTER)).designs).toEqual({ silent: expect.objectContaining({ runs: 1, successes: 1 }), balanced: expect.objectContaining({ runs: 1, successes: 0 }) });
+  });
+
+  it('keeps speaking where advice helps', async () => {
+    const l = await learner();
+    const chosen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { design } = await l.choose(CLUSTER);
+      const speaks = design.speak !== 'never';
+      chosen.push(design.name);
+      await l.update(CLUSTER, design.name, outcome(speaks ? 'success' : 'failure'), 3, 10, speaks);
+    }
+    expect(chosen.slice(8).filter((d) => d !== 'silent').length).toBeGreaterThanOrEqual(10);
+  });
+});

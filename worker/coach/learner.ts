@@ -1,13 +1,19 @@
 // The learner ("learning to learn"): per task cluster, it chooses the memory design
-// from the outcomes of past runs by Thompson sampling. Each design's record in the
-// cluster is a Beta posterior over its reward (a success, less a little for every
+// from the outcomes of past runs by Thompson sampling, in two draws:
+//  1. speak or stay silent: every run where the coach showed advice counts for
+//     speaking, every run where it showed nothing (the silent design, or a speaking
+//     design that found nothing worth saying) counts for silence. Where advice hurts
+//     a kind of task, silence wins this draw and the coach stops speaking there;
+//  2. which speaking design: each design's own record of runs where it spoke.
+// Each record is a Beta posterior over the reward (a success, less a little for every
 // step it took; a failure is 0). Two priors make it start safe and learn fast:
-//  - the default design gets a head start of a few pseudo-successes;
+//  - speaking, and the default design among speakers, get a head start of a few
+//    pseudo-successes (memory usually helps);
 //  - what a design achieved in other clusters counts, scaled down, so a new cluster
 //    starts from what worked elsewhere (and a cluster's own record soon outweighs it).
 // Sampling is seeded by the cluster and its run count, so the same history gives the
 // same choice (benchmarks repeat). A pin fixes the design for a cluster.
-import { MEMORY_DESIGNS, DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
+import { MEMORY_DESIGNS, DEFAULT_DESIGN, designNamed, SILENT_DESIGN } from '../../shared/memory-designs';
 import type { MemoryDesign, Outcome } from '../../shared/model';
 import { mulberry32 } from '../../shared/mulberry32';
 import type { KeyValueStore } from '../store/key-value-store';
@@ -36,7 +42,8 @@ export interface DesignChoice {
 }
 
 const KEY = 'design.';
-const HEAD_START = 3;
+/** Pseudo-successes of speaking over silence, and of the default among speaking designs. */
+const HEAD_START = 2;
 /** Other clusters' records count this much… */
 const POOLED_WEIGHT = 0.3;
 /** …up to this many pseudo-runs per design. */
@@ -91,12 +98,15 @@ export class Learner {
     return choice;
   }
 
-  /** Adds a run's result to its design's record in the cluster. */
-  async update(cluster: string, design: string, outcome: Outcome, steps: number, maxSteps: number): Promise<ClusterRecord> {
+  /**
+   * Adds a run's result to the record of the design that acted in it: the design
+   * that spoke, or silence when the coach showed nothing.
+   */
+  async update(cluster: string, design: string, outcome: Outcome, steps: number, maxSteps: number, advised = true): Promise<ClusterRecord> {
     const rec = await this.record(cluster);
     const reward = rewardOf(outcome, steps, maxSteps);
     if (reward === null) return rec;
-    const d = (rec.designs[design] ??= { runs: 0, successes: 0, reward: 0, steps: 0, lastUsed: 0 });
+    const d = (rec.designs[advised ? design : SILENT_DESIGN] ??= { runs: 0, successes: 0, reward: 0, steps: 0, lastUsed: 0 });
     d.runs++;
     d.successes += outcome.status === 'success' ? 1 : 0;
     d.reward += reward;
@@ -107,8 +117,8 @@ export class Learner {
   }
 
   /** Each design's record summed over the other clusters. */
-  private async pooled(cluster: string): Promise<Map<string, { runs: number; reward: number }>> {
-    const out = new Map<string, { runs: number; reward: number }>();
+  private async pooled(cluster: string): Promise<Map<string, Pooled>> {
+    const out = new Map<string, Pooled>();
     for (const rec of await this.all()) {
       if (rec.cluster === cluster) continue;
       for (const [name, d] of Object.entries(rec.designs)) {
@@ -119,22 +129,38 @@ export class Learner {
     return out;
   }
 
-  private sample(rec: ClusterRecord, pooled: Map<string, { runs: number; reward: number }>): MemoryDesign {
+  private sample(rec: ClusterRecord, pooled: Map<string, Pooled>): MemoryDesign {
     const runsSoFar = Object.values(rec.designs).reduce((n, d) => n + d.runs, 0);
     const random = seededRandom(`${rec.cluster}#${runsSoFar}`);
+    const speakers = MEMORY_DESIGNS.filter((d) => d.name !== SILENT_DESIGN);
+    // 1. Speak, or stay silent: all speaking designs' records against silence's.
+    const sum = (records: (Pooled | undefined)[]): Pooled => records.reduce<Pooled>((a, r) => ({ runs: a.runs + (r?.runs ?? 0), reward: a.reward + (r?.reward ?? 0) }), { runs: 0, reward: 0 });
+    const speak = posterior(sum(speakers.map((d) => rec.designs[d.name])), sum(speakers.map((d) => pooled.get(d.name))), HEAD_START);
+    const silent = posterior(rec.designs[SILENT_DESIGN], pooled.get(SILENT_DESIGN), 0);
+    if (betaSample(silent.alpha, silent.beta, random) > betaSample(speak.alpha, speak.beta, random)) return designNamed(SILENT_DESIGN)!;
+    // 2. Which speaking design.
     let best: { design: MemoryDesign; draw: number } | undefined;
-    for (const design of MEMORY_DESIGNS) {
-      const own = rec.designs[design.name];
-      const elsewhere = pooled.get(design.name);
-      const scale = elsewhere && elsewhere.runs > 0 ? Math.min(POOLED_WEIGHT, POOLED_CAP / elsewhere.runs) : 0;
-      const head = design.name === DEFAULT_DESIGN ? HEAD_START : 0;
-      const alpha = 1 + head + (own?.reward ?? 0) + scale * (elsewhere?.reward ?? 0);
-      const beta = 1 + ((own?.runs ?? 0) - (own?.reward ?? 0)) + scale * ((elsewhere?.runs ?? 0) - (elsewhere?.reward ?? 0));
-      const draw = betaSample(alpha, beta, random);
+    for (const design of speakers) {
+      const p = posterior(rec.designs[design.name], pooled.get(design.name), design.name === DEFAULT_DESIGN ? HEAD_START : 0);
+      const draw = betaSample(p.alpha, p.beta, random);
       if (!best || draw > best.draw) best = { design, draw };
     }
     return best!.design;
   }
+}
+
+interface Pooled {
+  runs: number;
+  reward: number;
+}
+
+/** Beta parameters from a cluster's own record, other clusters' (scaled down) and a head start. */
+function posterior(own: Pooled | undefined, elsewhere: Pooled | undefined, head: number): { alpha: number; beta: number } {
+  const scale = elsewhere && elsewhere.runs > 0 ? Math.min(POOLED_WEIGHT, POOLED_CAP / elsewhere.runs) : 0;
+  return {
+    alpha: 1 + head + (own?.reward ?? 0) + scale * (elsewhere?.reward ?? 0),
+    beta: 1 + ((own?.runs ?? 0) - (own?.reward ?? 0)) + scale * ((elsewhere?.runs ?? 0) - (elsewhere?.reward ?? 0)),
+  };
 }
 
 /** A seeded generator for a string: mulberry32 from the string's FNV-1a hash (the same seed, the same draws). */

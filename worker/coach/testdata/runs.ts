@@ -15,7 +15,7 @@ export const HOME = { name: 1, email: 2, deals: 3, join: 4, about: 5, link: 0 } 
 /** One recorded step: the actions taken on `on`, their results, and the elements they aimed at. */
 export function step(index: number, on: Observation, actions: Action[], results: ActionResult[]): Step {
   const s = stepOf(index, on, { evaluation: '', nextGoal: '', actions }, results);
-  return { ...s, targets: actions.map((a) => ('index' in a && a.index !== undefined && on.elements[a.index] ? descriptorOf(on.elements[a.index]!) : null)) };
+  return { ...s, targets: actions.map((a) => ('index' in a && a.index !== undefined && on.elements[a.index] ? descriptorOf(on.elements[a.index]!, on.elements) : null)) };
 }
 
 export function trajectory(task: string, steps: Step[], outcome?: Outcome, id = 'run-1'): Trajectory {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { descriptorOf } from '../../shared/observation';
+import { findDescribed, MATCH_MIN } from './descriptor-match';
+import { button, field, page } from './testdata/pages';
+
+const at = (path: string, near?: string, extra: Record<string, string> = {}) => ({ locator: { path, ...(near ? { near } : {}), ...extra } });
+
+describe('findDescribed', () => {
+  it('recognises a named element by name, role and type; not a different kind of element', () => {
+    const before = page('http://x.test/', 'x', [field('Email', 'email')]);
+    const d = descriptorOf(before.elements[0]!, before.elements);
+    const renamed = page('http://x.test/', 'x', [field('Your name'), field('E-mail address', 'email')]);
+    expect(findDescribed(d, renamed.elements).match?.element.index).toBe(1);
+    expect(findDescribed(d, page('http://x.test/', 'x', [field('Your name')]).elements).match).toBeUndefined();
+    expect(findDescribed(d, page('http://x.test/', 'x', [button('Email')]).elements).match).toBeUndefined();
+  });
+
+  it('finds an unlabeled field again by where it sits and what precedes it, on a page that changed around it', () => {
+    const recorded = page('http://x.test/a', 'a', [{ ...field(''), ...at('div#area > input', 'Your answer:') }, button('Submit')]);
+    const d = descriptorOf(recorded.elements[0]!, recorded.elements);
+    expect(d).toMatchObject({ name: '', path: 'div#area > input', near: 'Your answer:', rank: { n: 1, of: 1 } });
+    // A new instance: other text around, a heading button added first, the field further down.
+    const today = page('http://x.test/a', 'a', [button('Help'), { ...field(''), ...at('div#area > input', 'Your answer:'), box: { x: 40, y: 300, width: 200, height: 20 } }, button('Submit')]);
+    const found = findDescribed(d, today.elements, { all: today.elements });
+    expect(found.match?.element.index).toBe(1);
+    expect(found.match!.score).toBeGreaterThanOrEqual(MATCH_MIN);
+  });
+
+  it('tells two unlabeled fields apart by the text before them, and says so when nothing tells them apart', () => {
+    const recorded = page('http://x.test/', 'x', [{ ...field(''), ...at('form > input:nth-of-type(1)', 'First') }, { ...field(''), ...at('form > input:nth-of-type(2)', 'Last') }]);
+    const second = descriptorOf(recorded.elements[1]!, recorded.elements);
+    expect(findDescribed(second, recorded.elements).match?.element.index).toBe(1);
+    const bare = page('http://x.test/', 'x', [field(''), field('')]);
+    const d = { ...descriptorOf(bare.elements[0]!, bare.elements) };
+    delete d.rank;
+    expect(findDescribed(d, bare.elements).match).toBeUndefined();
+    expect(findDescribed(d, bare.elements).why).toMatch(/both look like/);
+  });
+
+  it('does not pick one of several look-alike buttons by position alone', () => {
+    const rows = (names: string[]) => page('http://x.test/loans', 'Loans', names.map((n, i) => ({ ...button('Renew', 'button'), ...at(`tr:nth-of-type(${i + 1}) > td > button`, n) })));
+    const recorded = rows(['Dune', 'Emma', 'Ulysses']);
+    const d = descriptorOf(recorded.elements[1]!, recorded.elements);
+    const today = rows(['Beloved', 'Dracula', 'Hamlet']);
+    const found = findDescribed(d, today.elements, { all: today.elements, click: true });
+    expect(found.match).toBeUndefined();
+    expect(found.why).toMatch(/3 elements look like button "Renew"/);
+    // The row's own words single it out: the same book is still there.
+    const same = rows(['Beloved', 'Emma', 'Hamlet']);
+    expect(findDescribed(d, same.elements, { all: same.elements, click: true }).match?.element.index).toBe(1);
+  });
+
+  it('uses the id and name attributes a selector would', () => {
+    const recorded = page('http://x.test/', 'x', [{ ...field('', 'text'), ...at('form > input', undefined, { id: 'q' }) }, { ...field('', 'text'), ...at('form > input', undefined, { name: 'city' }) }]);
+    const byName = descriptorOf(recorded.elements[1]!, recorded.elements);
+    const today = page('http://x.test/', 'x', [{ ...field('', 'text'), ...at('div > input', undefined, { name: 'city' }) }, { ...field('', 'text'), ...at('div > input', undefined, { id: 'q' }) }]);
+    expect(findDescribed(byName, today.elements).match?.element.index).toBe(0);
+  });
+});

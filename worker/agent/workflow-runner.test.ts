@@ -1,0 +1,96 @@
+// Replay that checks itself: a workflow induced from a recorded success (condenser),
+// replayed by the offline policy on a new instance of the task.
+import { describe, expect, it } from 'vitest';
+import type { Step } from '../../shared/model';
+import type { Observation } from '../../shared/observation';
+import { bindWorkflow, type Workflow } from '../../shared/workflow';
+import { condense } from '../coach/condenser';
+import { click, judged, step, trajectory, typeInto } from '../coach/testdata/runs';
+import { createOfflinePolicy } from './offline-policy';
+import type { HookContext } from './policy';
+import { button, field, ok, page, stepOf } from './testdata/pages';
+
+const URL = 'http://tasks.test/enter-text';
+/** A page whose only field has no label: a caption before it and a path are all there is. */
+const entry = (extra: Parameters<typeof page>[2] = [], value = '') =>
+  page(URL, 'Enter text', [...extra, { ...field('', 'text', value), locator: { path: 'div#area > input', near: 'Answer:' } }, button('Submit')], 'Enter the text and press Submit.');
+const covered = () => page(URL, 'Enter text', [{ tag: 'div', role: 'button', name: 'Done', text: 'Done', attrs: {} }], 'Thanks');
+
+/** The workflow a judged success on the first instance teaches. */
+function learned(): Workflow {
+  const on = entry();
+  const run = trajectory('Enter "Kanesha" into the text field and press Submit', [step(0, on, [typeInto(0, 'Kanesha'), click(1)], [ok({ value: 'Kanesha' }), ok({ pageChanged: true })])], judged('success'));
+  return condense(run).workflow!;
+}
+
+class Replay {
+  readonly history: Step[] = [];
+  private readonly policy = createOfflinePolicy();
+  private purposes: Step['purposes'];
+  constructor(
+    readonly task: string,
+    private readonly workflow: Workflow,
+  ) {}
+
+  async decide(o: Observation) {
+    const bindings = bindWorkflow(this.workflow, this.task);
+    const context: HookContext[] = bindings ? [{ source: 'coach', text: 'A workflow', memoryIds: ['wf'], workflow: { workflow: this.workflow, bindings, memoryId: 'wf' } }] : [];
+    const d = await this.policy.next({ task: this.task, observation: o, history: this.history, context, step: this.history.length, maxSteps: 10, notes: this.history.at(-1)?.output.notes }, new AbortController().signal);
+    this.purposes = d.purposes;
+    return d.output;
+  }
+
+  record(o: Observation, output: Awaited<ReturnType<Replay['decide']>>, results: Step['results']) {
+    this.history.push({ ...stepOf(this.history.length, o, output, results), ...(this.purposes ? { purposes: this.purposes } : {}) });
+  }
+}
+
+describe('workflow replay', () => {
+  it('learns "Submit" as a constant and the typed text as the only variable, with each step’s effect', () => {
+    const wf = learned();
+    expect(wf.task).toBe('Enter "{text}" into the text field and press Submit');
+    expect(wf.steps[0]).toMatchObject({ kind: 'type', text: '{text}', target: { name: '', path: 'div#area > input', near: 'Answer:' }, effect: { value: '{text}' } });
+    expect(wf.steps[1]).toMatchObject({ kind: 'click', target: { name: 'Submit' }, effect: { changed: true } });
+  });
+
+  it('finds the unlabeled field again on a new instance and finishes once every step had its effect', async () => {
+    const r = new Replay('Enter "Ronda" into the text field and press Submit', learned());
+    // The new instance has another control before the field: every index moved.
+    const o = entry([button('Help', 'button')]);
+    const out = await r.decide(o);
+    expect(out.actions).toEqual([expect.objectContaining({ kind: 'type', index: 1, text: 'Ronda' }), expect.objectContaining({ kind: 'click', index: 2 })]);
+    r.record(o, out, [ok({ value: 'Ronda' }), ok({ pageChanged: true })]);
+    const end = await r.decide(covered());
+    expect(end.actions).toEqual([expect.objectContaining({ kind: 'done', success: true })]);
+  });
+
+  it('does not press Submit when the value’s field is gone: the replay ends and the policy does not commit either', async () => {
+    const r = new Replay('Enter "Ronda" into the text field and press Submit', learned());
+    const o = page(URL, 'Enter text', [button('Submit')], 'Enter the text and press Submit.');
+    const out = await r.decide(o);
+    expect(out.actions).toEqual([expect.objectContaining({ kind: 'done', success: false })]);
+    expect(out.nextGoal).toContain('handed control back at workflow step 1/2: nothing like textbox after "Answer:"');
+    expect(out.nextGoal).toContain('Not pressing "Submit": "Ronda" found no field');
+  });
+
+  it('ends the replay when a step did not have its effect (the field did not keep the value)', async () => {
+    const r = new Replay('Enter "Ronda" into the text field and press Submit', learned());
+    const o = entry();
+    const out = await r.decide(o);
+    // The field took something else (a mask): the run loop stops the batch before Submit.
+    r.record(o, out, [ok({ value: 'R' })]);
+    const next = await r.decide(entry([], 'R'));
+    expect(next.notes).toContain('Handed back: "workflow step 1/2: the field holds \\"R\\", not \\"Ronda\\""');
+  });
+
+  it('ends the replay when a commit did not move the page on as it did before', async () => {
+    const wf: Workflow = { ...learned(), steps: learned().steps.map((s) => (s.kind === 'click' ? { ...s, effect: { navigated: true } } : s)) };
+    const r = new Replay('Enter "Ronda" into the text field and press Submit', wf);
+    const o = entry();
+    const out = await r.decide(o);
+    r.record(o, out, [ok({ value: 'Ronda' }), ok({ pageChanged: true })]);
+    const next = await r.decide(entry([{ tag: 'div', role: 'alert', name: 'Try again', text: 'Try again', attrs: {} }], 'Ronda'));
+    expect(next.notes).toContain('Handed back: "workflow step 2/2: the page changed but did not move on, as it did before"');
+    expect(next.actions.some((a) => a.kind === "done" && a.success)).toBe(false);
+  });
+});
