@@ -247,6 +247,8 @@ export const BY_HAND: Record<string, ByHand> = {
     // The distractor: the comment sent to support instead of as feedback on the article.
     wrong: async (page, v) => {
       await page.getByRole('link', { name: 'Contact support' }).first().click();
+      // The form's script runs by the load event; filled in before, its first render resets it.
+      await page.waitForURL(/\/docs\/contact\.html/);
       await page.getByLabel('Your name').fill('Sam Reed');
       await page.getByLabel('Email', { exact: true }).fill('sam@example.com');
       await page.getByLabel('Topic').selectOption('Something else');

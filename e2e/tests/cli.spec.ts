@@ -296,7 +296,8 @@ test.describe('the agent CLI', () => {
     // The runs were learned from (their checks were reported as verdicts).
     expect(firstItems.length).toBeGreaterThan(0);
 
-    const second = await agent('run', '--tasks', tasks, '--profile', profile, '--out', test.info().outputPath('second'));
+    // A design that speaks (the learner may choose silence where the agent did well alone).
+    const second = await agent('run', '--tasks', tasks, '--profile', profile, '--design', 'balanced', '--out', test.info().outputPath('second'));
     expect(second.code, second.stderr).toBe(0);
     const afterSecond = test.info().outputPath('after-second.json');
     expect((await agent('export', '--profile', profile, '--out', afterSecond)).code).toBe(0);

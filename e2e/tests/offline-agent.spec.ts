@@ -28,10 +28,11 @@ test('fills in and submits a form from the task text', async ({ ext, server }) =
   expect(await page.title()).not.toBe('everyone unsubscribed');
   expect(status.result?.outcome).toMatchObject({ status: 'unknown', judgedBy: 'none' });
   expect(run.steps.map((s) => s.output.actions.map((a) => a.kind))).toEqual([['type', 'type', 'click'], ['done']]);
+  expect(run.steps[0]!.purposes).toEqual(['fill', 'fill', 'submit']);
   expect(run.steps[0]!.output.actions.map((a) => a.intent)).toEqual([
-    expect.stringMatching(/^fill: type "Ada Lovelace" into \[\d+\] "Your name"$/),
-    expect.stringMatching(/^fill: type "ada@example.com" into \[\d+\] "Email"$/),
-    expect.stringMatching(/^submit: press \[\d+\] "Subscribe"$/),
+    expect.stringMatching(/^type "Ada Lovelace" into \[\d+\] "Your name"$/),
+    expect.stringMatching(/^type "ada@example.com" into \[\d+\] "Email"$/),
+    expect.stringMatching(/^press \[\d+\] "Subscribe"$/),
   ]);
   // The worker's bundled embedder was there to help (a failure would be told here).
   expect(run.steps[0]!.output.evaluation).toBe('First step: nothing done yet.');

@@ -7,6 +7,7 @@ import type { ElementDescriptor, RecordedStep } from '../../shared/model';
 import { redactValue } from '../../shared/redact';
 import { accessibleName, collapse, implicitRole, interactivity, isTypable } from './dom';
 import { agentIsActing } from './act';
+import { locatorOf } from './locator';
 import { type ElementRegistry, observe } from './observe';
 
 export type StepSink = (step: RecordedStep) => void;
@@ -19,7 +20,11 @@ function nearbyLabel(el: Element): string | undefined {
   return undefined;
 }
 
-export function describeElement(el: Element): ElementDescriptor {
+/** The class an element's rank is counted in: tag, role and input type, as observations count it. */
+const rankClass = (el: Element) => `${el.localName}|${implicitRole(el)}|${(el.getAttribute('type') ?? '').toLowerCase()}`;
+
+/** How a recorded element is found again: as an observation describes it (name, locator, rank among look-alikes). */
+export function describeElement(el: Element, observed: readonly Element[] = []): ElementDescriptor {
   const r = el.getBoundingClientRect();
   const d: ElementDescriptor = {
     tag: el.localName,
@@ -31,6 +36,16 @@ export function describeElement(el: Element): ElementDescriptor {
   if (label) d.label = label;
   const type = el.getAttribute('type');
   if (type) d.type = type;
+  const l = locatorOf(el, true);
+  if (l.id) d.id = l.id;
+  if (l.name) d.nameAttr = l.name;
+  if (l.placeholder) d.placeholder = l.placeholder;
+  if (l.near) d.near = l.near;
+  if (l.path) d.path = l.path;
+  const cls = rankClass(el);
+  const alike = observed.filter((x) => rankClass(x) === cls);
+  const n = alike.indexOf(el) + 1;
+  if (n > 0) d.rank = { n, of: alike.length };
   return d;
 }
 
@@ -100,7 +115,7 @@ export class Recorder {
     // Typing the user did before this step comes first.
     if (action.kind !== 'type') this.flushAll();
     const step: RecordedStep = { action, url: location.href, timestamp: Date.now() };
-    if (el) step.target = describeElement(el);
+    if (el) step.target = describeElement(el, this.registry.elements);
     this.sink(step);
   }
 

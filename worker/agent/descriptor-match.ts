@@ -80,6 +80,8 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
   if (isField(d.tag, d.type) !== (kind === 'field' || kind === 'select')) return null;
   const tf = typeFit(d.type, e.attrs.type);
   if (tf === 0 && (d.type || e.attrs.type)) return null;
+  // An element observed without a locator (a named link) is judged by what was read of it.
+  const read = e.locator !== undefined;
   const l = e.locator ?? {};
   let w = 0;
   let m = 0;
@@ -93,14 +95,14 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
   feature(1, d.role === e.role ? 1 : 0);
   feature(0.5, d.tag === e.tag ? 1 : 0);
   if (d.type || e.attrs.type) feature(0.5, tf);
-  if (d.id) feature(3, l.id === d.id ? 1 : 0);
-  if (d.nameAttr) feature(2.5, l.name === d.nameAttr ? 1 : 0);
-  if (d.placeholder) feature(1.5, l.placeholder ? textFit(d.placeholder, l.placeholder) : 0);
+  if (d.id && read) feature(3, l.id === d.id ? 1 : 0);
+  if (d.nameAttr && read) feature(2.5, l.name === d.nameAttr ? 1 : 0);
+  if (d.placeholder && read) feature(1.5, l.placeholder ? textFit(d.placeholder, l.placeholder) : 0);
   if (d.label) feature(1, textFit(d.label, label, sem));
   const identity = w > 0 ? m / w : 0;
   const nearExact = !!d.near && !!l.near && normalizeText(d.near) === normalizeText(l.near);
-  if (d.near) feature(1.5, nearExact ? 1 : l.near ? textFit(d.near, l.near) : 0);
-  if (d.path) feature(1, l.path ? pathFit(d.path, l.path) : 0);
+  if (d.near && read) feature(1.5, nearExact ? 1 : l.near ? textFit(d.near, l.near) : 0);
+  if (d.path && read) feature(1, l.path ? pathFit(d.path, l.path) : 0);
   if (d.rank) {
     const r = rankOf(e, all);
     feature(1, r.n === d.rank.n ? (r.of === d.rank.of ? 1 : 0.6) : 0);
