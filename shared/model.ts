@@ -20,8 +20,8 @@ export const ElementDescriptor = z.object({
   /** The name attribute of a form field. */
   nameAttr: z.string().max(80).optional(),
   placeholder: z.string().max(80).optional(),
-  /** The nearest text before the element. */
-  near: z.string().max(60).optional(),
+  /** The nearest text before the element (in a workflow, with the task's values as variables). */
+  near: z.string().max(200).optional(),
   /** Its place among the page's elements of the same tag, role and type: the n-th (1-based) of `of`. */
   rank: z.object({ n: z.number().int().positive(), of: z.number().int().positive() }).optional(),
   /** A short DOM path, e.g. `form#reply > textarea`. */

@@ -2,16 +2,21 @@
 // beyond its accessible name: its id and name attributes, its placeholder, the text
 // just before it, and a short DOM path. Replay needs these where a page gives a
 // field no label (the name is empty, yet "the input after 'Reply:'" or
-// "form#reply > textarea" still finds it). Read fresh in every observation, and only
-// for the elements that need it (fields, and controls without a name): the text
-// before an element changes with its siblings, which no cached description follows.
+// "form#reply > textarea" still finds it), and where rows repeat a control's name
+// ("Renew", "Cannot log in") the row's own words before it tell them apart. Read fresh
+// in every observation: the text before an element changes with its siblings, which
+// no cached description follows; each part is bounded (a few text nodes, a few
+// ancestors, a few dozen siblings), so big pages stay fast.
 import type { ElementLocator } from '../../shared/observation';
 import { collapse } from './dom';
 
 /** Ancestors written into a path. */
 const PATH_DEPTH = 4;
 const NEAR_CHARS = 60;
+/** Words before an element shorter than this (a colon, an asterisk) take the text before them too. */
+const NEAR_MIN = 3;
 const MAX_SIBLINGS = 40;
+const SKIP_TEXT_IN = new Set(['script', 'style', 'template', 'noscript']);
 
 /** An id that a framework made up (digits, hashes) identifies nothing on the next visit. */
 export function isStableId(id: string): boolean {
@@ -49,33 +54,28 @@ export function shortPath(el: Element): string {
   return parts.join(' > ');
 }
 
-/** The nearest text before the element in document order (a label-like caption that is not a <label>). */
+/** The nearest text before the element in document order (a caption that is not a <label>, a row's own words). */
 export function textBefore(el: Element): string {
-  let node: Node | null = el;
-  for (let hops = 0; node && hops < 6; hops++) {
-    for (let s: Node | null = node.previousSibling; s; s = s.previousSibling) {
-      if (s.nodeType === Node.TEXT_NODE || s.nodeType === Node.ELEMENT_NODE) {
-        if (s.nodeType === Node.ELEMENT_NODE && ['script', 'style', 'template'].includes((s as Element).localName)) continue;
-        const text = collapse(s.textContent, 400);
-        if (text) return text.length > NEAR_CHARS ? text.slice(-NEAR_CHARS) : text;
-      }
-    }
-    node = node.parentNode;
-    if (node && (node as Element).localName === 'body') break;
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = el;
+  let out = '';
+  // Text nodes only, walking back: bounded by how far the nearest words are, not by
+  // subtree sizes. The nearest words only (a caption, a row's id), not the row before.
+  // A text node's words are read as its element's (however the DOM split them into nodes).
+  let last: Element | null = null;
+  for (let node = walker.previousNode(), hops = 0; node && hops < 40 && out.length < NEAR_MIN; node = walker.previousNode(), hops++) {
+    const parent = node.parentElement;
+    if (!parent || parent === last || SKIP_TEXT_IN.has(parent.localName) || el.contains(node) || !node.nodeValue?.trim()) continue;
+    last = parent;
+    const whole = parent.contains(el) ? node.nodeValue : parent.textContent;
+    const text = collapse(whole, NEAR_CHARS * 4);
+    if (text) out = out ? `${text} ${out}` : text;
   }
-  return '';
+  return out.length > NEAR_CHARS ? out.slice(-NEAR_CHARS) : out;
 }
 
-/**
- * Whether an element gets a locator: fields and buttons (what workflows type into and
- * press), and anything without a name. Named links and rows are found by their name.
- */
-export function needsLocator(entry: { tag: string; role: string; name: string; value?: string }): boolean {
-  if (!entry.name) return true;
-  return entry.value !== undefined || ['input', 'textarea', 'select', 'button'].includes(entry.tag) || ['textbox', 'combobox', 'searchbox', 'button'].includes(entry.role);
-}
-
-export function locatorOf(el: Element, needsNear: boolean): ElementLocator {
+export function locatorOf(el: Element): ElementLocator {
   const out: ElementLocator = {};
   const id = el.getAttribute('id');
   if (id && isStableId(id)) out.id = id;
@@ -83,10 +83,8 @@ export function locatorOf(el: Element, needsNear: boolean): ElementLocator {
   if (name) out.name = name.slice(0, 80);
   const placeholder = el.getAttribute('placeholder');
   if (placeholder) out.placeholder = collapse(placeholder, 80);
-  if (needsNear) {
-    const near = textBefore(el);
-    if (near) out.near = near;
-  }
+  const near = textBefore(el);
+  if (near) out.near = near;
   out.path = shortPath(el);
   return out;
 }

@@ -11,7 +11,7 @@
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { DescriptionCache } from './describe';
-import { locatorOf, needsLocator } from './locator';
+import { locatorOf } from './locator';
 import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
 import { styleSelectors } from './style-rules';
 
@@ -248,7 +248,7 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     const box = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
     const inViewport = x < vw && y < vh && x + width > 0 && y + height > 0;
     const entry = descriptions.describe(el, elements.length, box, inViewport, ctx.context);
-    if (needsLocator(entry)) entry.locator = locatorOf(el, entry.value !== undefined || !entry.name);
+    entry.locator = locatorOf(el);
     elements.push(entry);
     kept.push(el);
   }

@@ -57,3 +57,13 @@ describe('findDescribed', () => {
     expect(findDescribed(byName, today.elements).match?.element.index).toBe(0);
   });
 });
+
+describe('findDescribed: the row a task value names', () => {
+  it('finds the element after the task’s value when the recorded words before it were that value, whatever it is named now', () => {
+    const rows = (items: [string, string][]) => page('http://x.test/tickets', 'Tickets', items.map(([id, subject]) => ({ ...{ tag: 'a', role: 'link', name: subject, text: subject, attrs: { href: `/t/${id}` } }, ...at(`tr > td > a`, id) })));
+    const today = rows([['1042', 'Invoice missing'], ['1043', 'Cannot log in'], ['1044', 'Cannot log in']]);
+    const d = { tag: 'a', role: 'link', name: 'Cannot log in', near: '1042', box: { x: 0, y: 0, width: 1, height: 1 } };
+    expect(findDescribed(d, today.elements, { click: true, nearIsKey: true }).match?.element.name).toBe('Invoice missing');
+    expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearIsKey: true }).why).toBe('nothing on this page follows "9999"');
+  });
+});

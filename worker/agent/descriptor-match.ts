@@ -117,8 +117,15 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
  * position tells apart make the match ambiguous unless the text before the
  * element (a row's own words) singles one out.
  */
-export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean } = {}): FoundElement {
+export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearIsKey?: boolean } = {}): FoundElement {
   const all = opts.all ?? candidates;
+  // The words before it carry one of the task's values (the row of ticket #1043): they,
+  // not the name it had last time, say which element it is.
+  if (opts.nearIsKey && d.near) {
+    const rows = candidates.filter((e) => e.role === d.role && e.tag === d.tag && e.locator?.near !== undefined && normalizeText(e.locator.near) === normalizeText(d.near!));
+    if (rows.length === 1) return { match: { element: rows[0]!, score: 1 } };
+    return { why: rows.length ? `${rows.length} elements follow "${d.near}"; which one the task needs is not known` : `nothing on this page follows "${d.near}"` };
+  }
   const scored = candidates.flatMap((e) => score(d, e, all, opts.sem, opts.scrollY ?? 0) ?? []).sort((a, b) => b.score - a.score);
   const top = scored[0];
   if (!top) return { why: `nothing like ${describeTarget(d)} on this page` };

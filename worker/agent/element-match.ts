@@ -80,7 +80,7 @@ const TYPE_KINDS: Record<string, ValueKind[]> = {
   url: ['url'],
 };
 
-const SEARCH_WORDS = ['search', 'find', 'query', 'keyword', 'look up'];
+const SEARCH_WORDS = ['search', 'find', 'query', 'keyword', 'look up', 'filter'];
 const PASSWORD_HINTS = ['password', 'passcode', 'passphrase', 'pin', 'pass'];
 
 export function isSearchField(e: ObservedElement): boolean {

@@ -12,7 +12,7 @@
 import type { Action, ActionResult } from '../../shared/actions';
 import type { Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared/workflow';
+import { type BoundWorkflow, instantiate, slotNames, type WorkflowStep } from '../../shared/workflow';
 import { REDACTED } from '../../shared/redact';
 import { normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
@@ -154,7 +154,9 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
       if (planned.length) break;
       return handBack(`${label}: its values are not bound for this task`);
     }
-    const found = resolve(step, ctx, taken);
+    const raw = workflow.steps[k]!;
+    const nearIsKey = 'target' in raw && !!raw.target?.near && slotNames(raw.target.near).length > 0;
+    const found = resolve(step, ctx, taken, nearIsKey);
     if (found === 'done') {
       if (planned.length) break; // confirmed once the steps planned before it have run
       next = k + 1;
@@ -181,7 +183,7 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
 type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
 
 /** The action for a step on this page; 'done' when the page already shows it done; otherwise why it cannot be done. */
-function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>): Resolved {
+function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, nearIsKey: boolean): Resolved {
   switch (step.kind) {
     case 'navigate':
       if (ctx.observation.url === step.url) return 'done';
@@ -195,7 +197,7 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
     case 'scroll': {
       let e: ObservedElement | undefined;
       if (step.target) {
-        const found = findElement(step, ctx, taken);
+        const found = findElement(step, ctx, taken, nearIsKey);
         if (typeof found === 'string') return found;
         e = found;
       }
@@ -204,7 +206,7 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
     case 'click':
     case 'type':
     case 'select': {
-      const e = findElement(step, ctx, taken);
+      const e = findElement(step, ctx, taken, nearIsKey);
       if (typeof e === 'string') return e;
       if (step.kind === 'type') {
         if (!step.enter && e.value !== undefined && sameText(e.value, step.text)) return 'done';
@@ -224,11 +226,11 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
 }
 
 /** The element a step was recorded on, found with confidence among those still free; otherwise why not. */
-function findElement(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>): ObservedElement | string {
+function findElement(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, nearIsKey: boolean): ObservedElement | string {
   const target = 'target' in step ? step.target : undefined;
   if (!target) return 'the step names no element';
   const all = ctx.observation.elements;
   const free = all.filter((e) => !taken.has(e) && !e.disabled && !ctx.blocked.isBlocked(step.kind, elementKey(e)));
-  const found = findDescribed(target, free, { all, ...(ctx.sem ? { sem: ctx.sem } : {}), scrollY: ctx.observation.scroll.y, click: step.kind === 'click' });
+  const found = findDescribed(target, free, { all, ...(ctx.sem ? { sem: ctx.sem } : {}), scrollY: ctx.observation.scroll.y, click: step.kind === 'click', nearIsKey });
   return found.match?.element ?? found.why ?? `nothing like ${describeTarget(target)} on this page`;
 }
