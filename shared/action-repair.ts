@@ -2,7 +2,7 @@
 // a precise error. Only repairs whose meaning is certain: another name for the
 // kind or a parameter, the kind used as a key, parameters nested one level down,
 // numbers and booleans written as strings. Each repair is named.
-import { ACTION_KINDS, Action, type ActionKind } from './actions';
+import { ACTION_KINDS, ACTIONS, Action, type ActionKind, actionJsonSchema } from './actions';
 import { readWholeJson } from './relaxed-json';
 
 type Json = Record<string, unknown>;
@@ -18,27 +18,10 @@ export function isPlainObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Other names small models give the kinds (several from browser-use's registry), canonical form. */
-const KIND_ALIASES: Record<string, { kind: ActionKind; implied?: Json }> = {
-  clickelement: { kind: 'click' },
-  clickelementbyindex: { kind: 'click' },
-  typetext: { kind: 'type' },
-  inputtext: { kind: 'type' },
-  input: { kind: 'type' },
-  fill: { kind: 'type' },
-  selectoption: { kind: 'select' },
-  selectdropdownoption: { kind: 'select' },
-  scrolldown: { kind: 'scroll', implied: { direction: 'down' } },
-  scrollup: { kind: 'scroll', implied: { direction: 'up' } },
-  gotourl: { kind: 'navigate' },
-  goto: { kind: 'navigate' },
-  openurl: { kind: 'navigate' },
-  navigateto: { kind: 'navigate' },
-  goback: { kind: 'back' },
-  extractcontent: { kind: 'extract' },
-  extracttext: { kind: 'extract' },
-  finish: { kind: 'done' },
-};
+/** Other names small models give the kinds (several from browser-use's registry), canonical form: from the action table. */
+const KIND_ALIASES: Record<string, { kind: ActionKind; implied?: Json }> = Object.fromEntries(
+  ACTION_KINDS.flatMap((kind) => Object.entries((ACTIONS[kind] as { aliases?: Record<string, Json> }).aliases ?? {}).map(([alias, implied]) => [alias, { kind, ...(Object.keys(implied).length ? { implied } : {}) }])),
+);
 
 function resolveKind(name: string): { kind: ActionKind; implied?: Json } | undefined {
   const canon = canonicalKey(name);
@@ -62,34 +45,25 @@ const SCHEMA_PARAMS = Object.fromEntries(
   Action.options.map((o) => [o.shape.kind.value, Object.keys(o.shape).filter((k) => k !== 'kind' && k !== 'intent')]),
 ) as Record<ActionKind, string[]>;
 
-const INDEX_NAMES = ['element', 'elementindex', 'elementid', 'idx', 'id', 'target'];
-
-/** Other names small models give parameters, canonical form (a parameter's own name in any case counts too). */
-export const PARAM_SYNONYMS: Record<ActionKind, Record<string, string[]>> = {
-  click: { index: INDEX_NAMES },
-  type: { index: INDEX_NAMES, text: ['value', 'input', 'content', 'keys'], enter: ['pressenter', 'submit'] },
-  select: { index: INDEX_NAMES, option: ['value', 'label', 'text', 'choice'] },
-  scroll: { direction: ['dir'], index: INDEX_NAMES.filter((n) => n !== 'target') },
-  navigate: { url: ['href', 'link', 'address', 'uri'] },
-  back: {},
-  wait: { seconds: ['duration', 'time', 'secs', 'sec'] },
-  extract: { query: ['goal', 'what', 'question', 'information'] },
-  done: { success: ['ok', 'succeeded', 'successful', 'issuccess'], text: ['answer', 'result', 'message', 'summary', 'output', 'response', 'finalanswer'] },
-};
+/** Other names small models give parameters, canonical form (a parameter's own name in any case counts too): from the action table. */
+export const PARAM_SYNONYMS = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, (ACTIONS[kind] as { synonyms?: Record<string, string[]> }).synonyms ?? {}])) as Record<ActionKind, Record<string, string[]>>;
 
 /** The parameter a kind's bare value stands for: `{"click": 12}`, `{"navigate": "https://…"}`. */
-const PRIMARY_PARAM: Partial<Record<ActionKind, string>> = {
-  click: 'index',
-  navigate: 'url',
-  wait: 'seconds',
-  scroll: 'direction',
-  extract: 'query',
-};
+const PRIMARY_PARAM = Object.fromEntries(ACTION_KINDS.flatMap((kind) => {
+  const primary = (ACTIONS[kind] as { primary?: string }).primary;
+  return primary ? [[kind, primary]] : [];
+})) as Partial<Record<ActionKind, string>>;
 
-const INTEGER_PARAMS = new Set(['index']);
-const NUMBER_PARAMS = new Set(['seconds', 'pages']);
-const BOOLEAN_PARAMS = new Set(['success', 'clear', 'enter']);
-const STRING_PARAMS = new Set(['text', 'option']);
+/** How each parameter is typed, read off the action's JSON Schema (so a new parameter is coerced like its kind). */
+const PARAM_TYPES = new Map<string, string>();
+for (const variant of ((actionJsonSchema() as { oneOf?: { properties: Record<string, { type?: string }> }[]; anyOf?: { properties: Record<string, { type?: string }> }[] }).oneOf ?? (actionJsonSchema() as { anyOf?: { properties: Record<string, { type?: string }> }[] }).anyOf ?? [])) {
+  for (const [name, p] of Object.entries(variant.properties)) if (p.type && name !== 'kind' && name !== 'intent') PARAM_TYPES.set(name, p.type);
+}
+const paramsOfType = (type: string) => new Set([...PARAM_TYPES].filter(([, t]) => t === type).map(([n]) => n));
+const INTEGER_PARAMS = paramsOfType('integer');
+const NUMBER_PARAMS = paramsOfType('number');
+const BOOLEAN_PARAMS = paramsOfType('boolean');
+const STRING_PARAMS = new Set([...paramsOfType('string')].filter((n) => !['url', 'direction', 'query', 'keys'].includes(n)));
 const INTENT_MAX = 300;
 
 /** Does this object read as one action (as opposed to an agent output or anything else)? */

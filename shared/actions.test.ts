@@ -15,6 +15,9 @@ const examples: Action[] = [
   { kind: 'click', index: 12 },
   { kind: 'type', index: 3, text: 'hello', clear: true, enter: true },
   { kind: 'select', index: 4, option: 'Blue' },
+  { kind: 'hover', index: 5 },
+  { kind: 'key', keys: 'Control+Enter', index: 6 },
+  { kind: 'drag', index: 7, to: 8 },
   { kind: 'scroll', direction: 'down', pages: 2 },
   { kind: 'navigate', url: 'https://example.com/a?b=c' },
   { kind: 'back' },
@@ -30,8 +33,8 @@ function issuePaths(value: unknown): string[] {
 }
 
 describe('ACTION_KINDS', () => {
-  it('lists the nine kinds in declaration order', () => {
-    expect(ACTION_KINDS).toEqual(['click', 'type', 'select', 'scroll', 'navigate', 'back', 'wait', 'extract', 'done']);
+  it('lists the twelve kinds in declaration order', () => {
+    expect(ACTION_KINDS).toEqual(['click', 'type', 'select', 'hover', 'key', 'drag', 'scroll', 'navigate', 'back', 'wait', 'extract', 'done']);
   });
 
   it('covers every example kind exactly once', () => {
@@ -56,7 +59,7 @@ describe('Action schema', () => {
   });
 
   it('rejects an unknown kind, a missing kind and non-objects', () => {
-    expect(Action.safeParse({ kind: 'hover', index: 1 }).success).toBe(false);
+    expect(Action.safeParse({ kind: 'tap', index: 1 }).success).toBe(false);
     expect(Action.safeParse({ index: 1 }).success).toBe(false);
     expect(Action.safeParse(null).success).toBe(false);
     expect(Action.safeParse('click').success).toBe(false);
@@ -71,6 +74,13 @@ describe('Action schema', () => {
     expect(issuePaths({ kind: 'type', text: 'a' })).toEqual(['index']);
     expect(issuePaths({ kind: 'select', option: 'a' })).toEqual(['index']);
     expect(Action.parse({ kind: 'click', index: 0 })).toEqual({ kind: 'click', index: 0 });
+  });
+
+  it('checks a key combination and a drag’s destination', () => {
+    for (const keys of ['Enter', 'Escape', 'ArrowDown', 'Control+Enter', 'Shift+Tab', 'a', 'F5', 'Control+Shift+K']) expect(Action.safeParse({ kind: 'key', keys }).success, keys).toBe(true);
+    for (const keys of ['', 'Control+', 'Enter Enter', 'x'.repeat(41)]) expect(Action.safeParse({ kind: 'key', keys }).success, keys).toBe(false);
+    expect(issuePaths({ kind: 'drag', index: 1 })).toEqual(['']);
+    expect(Action.safeParse({ kind: 'drag', index: 1, dx: 40 }).success).toBe(true);
   });
 
   it('requires the text of a type action and the option of a select action', () => {
@@ -153,7 +163,7 @@ describe('targetsElement', () => {
   });
 
   it('is false for actions without an element', () => {
-    for (const a of examples.filter((e) => !['click', 'type', 'select'].includes(e.kind))) {
+    for (const a of examples.filter((e) => !['click', 'type', 'select', 'hover', 'key', 'drag'].includes(e.kind))) {
       expect(targetsElement(a), a.kind).toBe(false);
     }
   });
@@ -238,9 +248,9 @@ describe('actionJsonSchema', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
 
-  it('is a oneOf/anyOf over exactly the nine kinds', () => {
+  it('is a oneOf/anyOf over exactly the twelve kinds', () => {
     expect(Array.isArray(branches)).toBe(true);
-    expect(branches).toHaveLength(9);
+    expect(branches).toHaveLength(12);
     expect(branches.map((b) => b.properties.kind?.const)).toEqual(ACTION_KINDS);
     for (const b of branches) {
       expect(b.type).toBe('object');
@@ -254,6 +264,9 @@ describe('actionJsonSchema', () => {
       click: ['index', 'kind'],
       type: ['index', 'kind', 'text'],
       select: ['index', 'kind', 'option'],
+      hover: ['index', 'kind'],
+      key: ['keys', 'kind'],
+      drag: ['index', 'kind'],
       scroll: ['direction', 'kind'],
       navigate: ['kind', 'url'],
       back: ['kind'],

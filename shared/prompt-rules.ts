@@ -1,22 +1,8 @@
 // The system message: the agent's rules, with the action list generated from the
 // Action schema so the prompt can never drift from what the validator accepts.
-import { type ActionKind, actionJsonSchema } from './actions';
+import { ACTIONS, type ActionKind, actionJsonSchema } from './actions';
 import { ACTIONS_PER_STEP } from './agent-output';
 import { UNTRUSTED_TAG } from './untrusted';
-
-/** What each action does, in the words the model reads. Keyed by kind, so a new
- * action does not compile until it is described here. */
-const ACTION_PURPOSE: Record<ActionKind, string> = {
-  click: 'click the element',
-  type: 'type into a field; replaces its value unless clear is false; enter: true presses Enter after typing',
-  select: 'choose an option of a dropdown by its label or value',
-  scroll: 'scroll the page by viewport heights (default 1), or inside element [index]',
-  navigate: 'open an http(s) URL',
-  back: 'go back to the previous page',
-  wait: 'wait for the page to settle',
-  extract: 'read the page text (what matches query) into the next step',
-  done: 'finish: text is the answer or a summary for the user',
-};
 
 interface PropertySchema {
   type?: string;
@@ -65,7 +51,7 @@ export function renderActionList(): string {
         .filter(([name]) => !COMMON_KEYS.has(name))
         .map(([name, p]) => `"${name}"${required.has(name) ? '' : '?'}: ${describeType(p)}`);
       const fields = [`"kind": "${kind}"`, ...params].join(', ');
-      return `- {${fields}}: ${ACTION_PURPOSE[kind]}`;
+      return `- {${fields}}: ${ACTIONS[kind].purpose}`;
     })
     .join('\n');
 }

@@ -4,7 +4,7 @@
 // did it to, and its parameters are templates over the same variables. A new task
 // binds the variables (`bindWorkflow`); each step is then made concrete (`instantiate`).
 import { z } from 'zod';
-import { ScrollAction, WaitAction } from './actions';
+import { KeyAction, ScrollAction, WaitAction } from './actions';
 import { ActionPurpose, ElementDescriptor } from './model';
 import { BoundingBox } from './observation';
 import { extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
@@ -51,6 +51,9 @@ export const WorkflowStep = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('click'), target: WorkflowTarget, ...common }),
   z.object({ kind: z.literal('type'), target: WorkflowTarget, text: template, enter: z.boolean().optional(), ...common }),
   z.object({ kind: z.literal('select'), target: WorkflowTarget, option: template, ...common }),
+  z.object({ kind: z.literal('hover'), target: WorkflowTarget, ...common }),
+  z.object({ kind: z.literal('key'), keys: KeyAction.shape.keys, target: WorkflowTarget.optional(), ...common }),
+  z.object({ kind: z.literal('drag'), target: WorkflowTarget, to: WorkflowTarget.optional(), dx: z.number().optional(), dy: z.number().optional(), ...common }),
   z.object({ kind: z.literal('scroll'), direction: ScrollAction.shape.direction, pages: ScrollAction.shape.pages, target: WorkflowTarget.optional(), ...common }),
   z.object({ kind: z.literal('navigate'), url: template, ...common }),
   z.object({ kind: z.literal('back'), ...common }),
@@ -142,7 +145,15 @@ export function instantiate(step: WorkflowStep, bindings: Bindings): WorkflowSte
   }
   switch (step.kind) {
     case 'click':
+    case 'hover':
       return { ...step, target: target! };
+    case 'key':
+      return target ? { ...step, target } : step;
+    case 'drag': {
+      if (!step.to) return { ...step, target: target! };
+      const to = fill(step.to.name);
+      return to === null ? null : { ...step, target: target!, to: { ...step.to, name: to } };
+    }
     case 'type': {
       const text = fill(step.text);
       return text === null ? null : { ...step, target: target!, text };

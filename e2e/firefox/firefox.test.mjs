@@ -27,6 +27,9 @@ const EXTENSION_DIR = resolve(process.env.WAYMARK_FIREFOX_EXT ?? join(root, 'dis
 /** Screenshots for a person to look at, beside the Chromium tests' output. */
 const OUT_DIR = join(root, 'test-results/firefox');
 
+/** The page of the Chromium hover/key/drag test (e2e/tests/act.spec.ts). */
+const INPUT_KINDS_PAGE = readFileSync(join(root, 'e2e/fixtures/pages/input-kinds.html'), 'utf8');
+
 const FORM_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Sign in</title></head>
@@ -107,8 +110,8 @@ describe('Waymark in Firefox', () => {
 
     server = createServer((req, res) => {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const body = pathname === '/' ? FORM_PAGE : `<!doctype html><title>${pathname}</title><p>${pathname}</p>`;
-      res.writeHead(pathname === '/' || pathname === '/help' || pathname === '/signed-in' ? 200 : 404, {
+      const body = pathname === '/' ? FORM_PAGE : pathname === '/input-kinds' ? INPUT_KINDS_PAGE : `<!doctype html><title>${pathname}</title><p>${pathname}</p>`;
+      res.writeHead(pathname === '/' || pathname === '/help' || pathname === '/signed-in' || pathname === '/input-kinds' ? 200 : 404, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
       });
@@ -273,6 +276,42 @@ describe('Waymark in Firefox', () => {
     } finally {
       await popup.close().catch(() => undefined);
     }
+  });
+
+  test('hover opens a CSS :hover menu, keys carry modifiers, drag works by HTML5 and by pointer', async () => {
+    const p = await firefox.newPage();
+    await p.goto(`${origin}/input-kinds`, { waitUntil: 'load' });
+    const tab = await until('the input-kinds tab', () => control.evaluate(async (url) => (await browser.tabs.query({})).find((t) => t.url === url && t.status === 'complete')?.id, `${origin}/input-kinds`));
+    const observe = async () => {
+      const r = await send('bg.observe', { tabId: tab });
+      assert.equal(r.ok, true, JSON.stringify(r));
+      return r.data;
+    };
+    const indexOf = async (test) => {
+      const o = await observe();
+      const e = o.elements.find(test);
+      assert.ok(e, `no such element among ${o.elements.map((x) => x.name).join(', ')}`);
+      return e.index;
+    };
+    const act = async (action) => {
+      const r = await send('bg.act', { tabId: tab, action });
+      assert.equal(r.ok && r.data.ok, true, JSON.stringify(r));
+    };
+    const text = (id) => p.evaluate((i) => document.getElementById(i).textContent, id);
+    assert.equal((await observe()).elements.some((e) => e.name === 'Laptops'), false);
+    await act({ kind: 'hover', index: await indexOf((e) => e.attrs.hoverable !== undefined && e.name.startsWith('Products')) });
+    await act({ kind: 'click', index: await indexOf((e) => e.name === 'Laptops') });
+    assert.equal(await text('picked'), 'Picked Laptops');
+    await act({ kind: 'type', index: await indexOf((e) => e.name === 'Message'), text: 'hi' });
+    await act({ kind: 'key', keys: 'Control+Enter', index: await indexOf((e) => e.name === 'Message') });
+    assert.equal(await text('sent'), 'Sent hi');
+    await act({ kind: 'key', keys: 'Escape' });
+    assert.equal(await text('closed'), 'Dialog closed');
+    await act({ kind: 'drag', index: await indexOf((e) => e.name === 'Card A'), to: await indexOf((e) => e.name === 'Drop zone') });
+    assert.equal(await text('dropped'), 'Dropped card-a');
+    await act({ kind: 'drag', index: await indexOf((e) => e.name === 'Handle'), dx: 80 });
+    assert.equal(await text('moved'), 'Handle at 80');
+    await p.close();
   });
 
   test('the agent does a task from text with the offline policy (worker → background page bridge)', async () => {

@@ -150,3 +150,36 @@ test('specific errors: stale index, detached, hidden, disabled, obscured, not ty
   expect(badNav).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   await page.close();
 });
+
+test('hover opens a CSS :hover menu and fires mouseenter; keys with modifiers; drag by HTML5 and by pointer', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const { indexOf, act, observe } = await setup(ext, page, server.url('/input-kinds.html'));
+
+  // A menu only :hover opens: its items are not there until the mouse is over it.
+  expect((await observe()).elements.some((e) => e.name === 'Laptops')).toBe(false);
+  // The menu's title is listed (its CSS opens it under the mouse), marked hoverable.
+  const menus = (await observe()).elements.filter((e) => e.attrs.hoverable !== undefined);
+  expect(menus.map((e) => e.name.split(' ')[0])).toEqual(['Products', 'Help']);
+  expect(await act({ kind: 'hover', index: menus[0]!.index })).toMatchObject({ ok: true });
+  await act({ kind: 'click', index: await indexOf('Laptops') });
+  await expect(page.locator('#picked')).toHaveText('Picked Laptops');
+  // The mouse moved on: that menu is shut again, the other one opens.
+  await act({ kind: 'hover', index: await indexOf('Help') });
+  const o = await observe();
+  expect(o.elements.some((e) => e.name === 'FAQ')).toBe(true);
+  expect(o.elements.some((e) => e.name === 'Laptops')).toBe(false);
+  await act({ kind: 'hover', index: await indexOf('Info') });
+  await expect(page.locator('#tip')).toBeVisible();
+
+  await act({ kind: 'type', index: await indexOf('Message'), text: 'hello there' });
+  expect(await act({ kind: 'key', keys: 'Control+Enter', index: await indexOf('Message') })).toMatchObject({ ok: true });
+  await expect(page.locator('#sent')).toHaveText('Sent hello there');
+  await act({ kind: 'key', keys: 'Escape' });
+  await expect(page.locator('#closed')).toHaveText('Dialog closed');
+
+  expect(await act({ kind: 'drag', index: await indexOf('Card B'), to: await indexOf('Drop zone') })).toMatchObject({ ok: true });
+  await expect(page.locator('#dropped')).toHaveText('Dropped card-b');
+  await act({ kind: 'drag', index: await indexOf('Handle'), dx: 120 });
+  await expect(page.locator('#moved')).toHaveText('Handle at 120');
+  await page.close();
+});

@@ -1,7 +1,7 @@
 // Observing and acting on a tab: page actions go to the tab's content script;
 // navigation, history, waiting and finishing are done here.
 import browser from 'webextension-polyfill';
-import { type Action, type ActionResult, actionFailure } from '../../shared/actions';
+import { type Action, type ActionOf, type ActionResult, actionFailure, runsIn, type TabActionKind } from '../../shared/actions';
 import type { Observation } from '../../shared/observation';
 import { type MessageType, ProtocolError, type RequestOf, type ResponseOf } from '../../shared/protocol';
 import { sendToTab } from '../lib/messaging';
@@ -71,22 +71,25 @@ async function navigate(tabId: number, action: Extract<Action, { kind: 'navigate
   return result;
 }
 
+/** How each tab action is carried out (the action table in shared/actions.ts says which run here). */
+const TAB_ACTIONS: { [K in TabActionKind]: (tabId: number, action: ActionOf<K>, started: number) => Promise<ActionResult> } = {
+  navigate: navigate,
+  back: navigate,
+  wait: async (_tabId, action, started) => {
+    await new Promise((r) => setTimeout(r, action.seconds * 1000));
+    return { ok: true, navigated: false, pageChanged: false, tookMs: Date.now() - started };
+  },
+};
+
 export async function actOnTab(tabId: number, action: Action): Promise<ActionResult> {
   const started = Date.now();
-  switch (action.kind) {
-    case 'navigate':
-    case 'back':
-      return navigate(tabId, action, started);
-    case 'wait':
-      await new Promise((r) => setTimeout(r, action.seconds * 1000));
-      return { ok: true, navigated: false, pageChanged: false, tookMs: Date.now() - started };
-    case 'done': {
-      const result: ActionResult = { ok: true, navigated: false, pageChanged: false, tookMs: 0 };
-      if (action.text !== undefined) result.extracted = action.text;
-      return result;
-    }
-    default:
-      break;
+  const place = runsIn(action.kind);
+  if (place === 'tab') return (TAB_ACTIONS[action.kind as TabActionKind] as (t: number, a: Action, s: number) => Promise<ActionResult>)(tabId, action, started);
+  if (place === 'agent') {
+    // `done` changes nothing; its text is the run's answer.
+    const result: ActionResult = { ok: true, navigated: false, pageChanged: false, tookMs: 0 };
+    if (action.kind === 'done' && action.text !== undefined) result.extracted = action.text;
+    return result;
   }
   const before = (await browser.tabs.get(tabId)).url;
   let result: ActionResult;

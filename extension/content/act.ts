@@ -1,9 +1,10 @@
 // Control: each Action performed with the events a real user produces, so pages
 // (and framework-controlled inputs) react as they would to a person.
-import { type Action, type ActionResult, actionFailure } from '../../shared/actions';
+import { type Action, type ActionOf, type ActionResult, actionFailure, type PageActionKind, runsIn } from '../../shared/actions';
 import { redactValue } from '../../shared/redact';
 import { WHOLE_VALUE_INPUT_TYPES, collapse, isDisabled, isTypable } from './dom';
 import { type ElementRegistry, pageText } from './observe';
+import { moveMouseTo } from './hover';
 import { ChangeWatcher } from './settle';
 
 class ActError extends Error {
@@ -75,16 +76,33 @@ function pointerSequence(el: Element, p: { x: number; y: number }, focus: boolea
 
 function click(el: Element): void {
   const p = prepare(el);
+  moveMouseTo(el);
   pointerSequence(el, p, true);
   const view = el.ownerDocument.defaultView ?? window;
   // A dispatched click runs the element's activation behaviour (follow link, toggle, submit).
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, detail: 1, view }));
 }
 
-function key(el: Element, type: 'keydown' | 'keypress' | 'keyup', k: string): boolean {
-  const code = k === 'Enter' ? 'Enter' : k.length === 1 && /[a-z]/i.test(k) ? `Key${k.toUpperCase()}` : '';
-  const keyCode = k === 'Enter' ? 13 : k.toUpperCase().charCodeAt(0);
-  return el.dispatchEvent(new KeyboardEvent(type, { key: k, code, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit));
+/** Key codes of the named keys pages check most (`event.keyCode`, still common). */
+const KEY_CODES: Record<string, number> = { Enter: 13, Escape: 27, Tab: 9, Backspace: 8, Delete: 46, ' ': 32, ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40, Home: 36, End: 35, PageUp: 33, PageDown: 34, Control: 17, Shift: 16, Alt: 18, Meta: 91 };
+
+interface Modifiers {
+  ctrlKey?: boolean;
+  shiftKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+}
+
+function codeOf(k: string): string {
+  if (k.length === 1 && /[a-z]/i.test(k)) return `Key${k.toUpperCase()}`;
+  if (k.length === 1 && /\d/.test(k)) return `Digit${k}`;
+  if (k === ' ') return 'Space';
+  return k.length > 1 ? k : '';
+}
+
+function key(el: Element, type: 'keydown' | 'keypress' | 'keyup', k: string, mods: Modifiers = {}): boolean {
+  const keyCode = KEY_CODES[k] ?? k.toUpperCase().charCodeAt(0);
+  return el.dispatchEvent(new KeyboardEvent(type, { key: k, code: codeOf(k), keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true, ...mods } as KeyboardEventInit));
 }
 
 function input(el: Element, data: string | null, inputType: string): void {
@@ -209,28 +227,145 @@ function extract(query: string | undefined): string {
   return (scored.length ? scored.map((x) => x.s).join('\n') : text).slice(0, 8_000);
 }
 
-async function perform(registry: ElementRegistry, action: Action): Promise<string | undefined> {
-  switch (action.kind) {
-    case 'click':
-      click(resolve(registry, action.index));
-      return undefined;
-    case 'type':
-      typeInto(resolve(registry, action.index), action.text, action.clear !== false, action.enter === true);
-      return undefined;
-    case 'select':
-      await select(resolve(registry, action.index), action.option);
-      return undefined;
-    case 'scroll':
-      scroll(registry, action.direction, action.pages ?? 1, action.index);
-      return undefined;
-    case 'extract':
-      return extract(action.query);
-    case 'navigate':
-    case 'back':
-    case 'wait':
-    case 'done':
-      throw new ActError('invalid_action', `${action.kind} is carried out by the background, not in the page`);
+/** `Control+Shift+K` → the key and its modifiers. */
+function parseKeys(keys: string): { key: string; mods: Modifiers } {
+  const parts = keys === '+' ? ['+'] : keys.split('+');
+  const last = parts.pop() || '+';
+  const mods: Modifiers = {};
+  for (const m of parts.map((p) => p.toLowerCase())) {
+    if (m === 'control' || m === 'ctrl') mods.ctrlKey = true;
+    else if (m === 'shift') mods.shiftKey = true;
+    else if (m === 'alt') mods.altKey = true;
+    else if (m === 'meta' || m === 'cmd') mods.metaKey = true;
   }
+  const named: Record<string, string> = { esc: 'Escape', return: 'Enter', space: ' ', up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', del: 'Delete' };
+  return { key: named[last.toLowerCase()] ?? last, mods };
+}
+
+/** A key (with modifiers) pressed on `el`, as a keyboard does: down, press for characters and Enter, up; then what the browser itself would do. */
+function pressKeys(el: Element, keys: string): void {
+  const { key: k, mods } = parseKeys(keys);
+  const modifierKeys = (['Control', 'Shift', 'Alt', 'Meta'] as const).filter((m) => mods[`${m === 'Control' ? 'ctrl' : m.toLowerCase()}Key` as keyof Modifiers]);
+  for (const m of modifierKeys) key(el, 'keydown', m, mods);
+  const proceed = key(el, 'keydown', k, mods);
+  if (proceed && (k.length === 1 || k === 'Enter')) key(el, 'keypress', k, mods);
+  key(el, 'keyup', k, mods);
+  for (const m of modifierKeys.reverse()) key(el, 'keyup', m, {});
+  if (!proceed) return;
+  // Default actions a script's events do not trigger by themselves.
+  const plain = !mods.ctrlKey && !mods.altKey && !mods.metaKey;
+  if (k === 'Enter' && plain && el.localName === 'input') (el as HTMLInputElement).form?.requestSubmit();
+  else if (k === 'Enter' && plain && el.localName === 'textarea') insertText(el as HTMLTextAreaElement, '\n');
+  else if ((k === ' ' || k === 'Enter') && plain && (el.localName === 'button' || el.getAttribute('role') === 'button')) (el as HTMLElement).click();
+  else if (k.length === 1 && plain && isTypable(el) && !(el as HTMLInputElement).readOnly) insertText(el as HTMLInputElement, mods.shiftKey ? k.toUpperCase() : k);
+  else if (k === 'Tab' && plain) moveFocus(el, mods.shiftKey ? -1 : 1);
+}
+
+function insertText(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  setNativeValue(field, field.value + text);
+  input(field, text, text === '\n' ? 'insertLineBreak' : 'insertText');
+}
+
+/** Tab: focus moves to the next (or previous) focusable element, as the browser would. */
+function moveFocus(from: Element, step: 1 | -1): void {
+  const doc = from.ownerDocument;
+  const focusable = Array.from(doc.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex],[contenteditable="true"]')).filter((e) => e.tabIndex >= 0 && !isDisabled(e) && e.getClientRects().length > 0);
+  const at = focusable.indexOf(from as HTMLElement);
+  focusable[(at + step + focusable.length) % focusable.length]?.focus();
+}
+
+function hover(el: Element): void {
+  const p = prepare(el, true);
+  moveMouseTo(el);
+  const view = el.ownerDocument.defaultView ?? window;
+  const base = { bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, view };
+  const pointer = { ...base, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+  // Enter events go to the element and each ancestor the mouse newly entered, as a real move does.
+  el.dispatchEvent(new PointerEvent('pointerover', pointer));
+  el.dispatchEvent(new MouseEvent('mouseover', base));
+  for (let n: Element | null = el; n && n !== el.ownerDocument.documentElement; n = n.parentElement) {
+    n.dispatchEvent(new PointerEvent('pointerenter', { ...pointer, bubbles: false }));
+    n.dispatchEvent(new MouseEvent('mouseenter', { ...base, bubbles: false }));
+  }
+  el.dispatchEvent(new PointerEvent('pointermove', pointer));
+  el.dispatchEvent(new MouseEvent('mousemove', base));
+}
+
+/** Drag with the mouse from `el` to a point, in steps, with the HTML5 drag events for draggable sources. */
+async function drag(el: Element, to: { x: number; y: number }, onto: Element | null): Promise<void> {
+  const from = prepare(el);
+  const view = el.ownerDocument.defaultView ?? window;
+  const at = (p: { x: number; y: number }) => ({ bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, view, pointerId: 1, pointerType: 'mouse', isPrimary: true });
+  const under = (p: { x: number; y: number }) => onto ?? el.ownerDocument.elementFromPoint(p.x, p.y) ?? el;
+  moveMouseTo(el);
+  el.dispatchEvent(new PointerEvent('pointerdown', { ...at(from), button: 0, buttons: 1 }));
+  el.dispatchEvent(new MouseEvent('mousedown', { ...at(from), button: 0, buttons: 1 }));
+  const html5 = (el as HTMLElement).draggable;
+  const data = html5 ? new DataTransfer() : null;
+  if (data) el.dispatchEvent(new DragEvent('dragstart', { ...at(from), dataTransfer: data }));
+  const STEPS = 8;
+  let target: Element = el;
+  for (let i = 1; i <= STEPS; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / STEPS, y: from.y + ((to.y - from.y) * i) / STEPS };
+    target = under(p);
+    const move = { ...at(p), buttons: 1 };
+    // Pointer capture keeps the moves on the dragged element; without it they go to what is under the mouse.
+    el.dispatchEvent(new PointerEvent('pointermove', move));
+    (html5 ? target : el).dispatchEvent(new MouseEvent('mousemove', move));
+    if (data) target.dispatchEvent(new DragEvent('dragover', { ...at(p), dataTransfer: data }));
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  if (data) {
+    target.dispatchEvent(new DragEvent('drop', { ...at(to), dataTransfer: data }));
+    el.dispatchEvent(new DragEvent('dragend', { ...at(to), dataTransfer: data }));
+  }
+  el.dispatchEvent(new PointerEvent('pointerup', { ...at(to), button: 0, buttons: 0 }));
+  target.dispatchEvent(new MouseEvent('mouseup', { ...at(to), button: 0, buttons: 0 }));
+  moveMouseTo(target);
+}
+
+/** A range input takes a drag as a new value: its track's fraction under the mouse. */
+function dragRange(el: HTMLInputElement, dx: number): void {
+  prepare(el);
+  const r = el.getBoundingClientRect();
+  const min = Number(el.min || 0);
+  const max = Number(el.max || 100);
+  const fraction = (Number(el.value) - min) / (max - min || 1) + dx / Math.max(1, r.width);
+  setNativeValue(el, String(min + Math.min(1, Math.max(0, fraction)) * (max - min)));
+  input(el, null, 'insertReplacementText');
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+type Perform<K extends PageActionKind> = (registry: ElementRegistry, action: ActionOf<K>) => Promise<string | undefined> | string | undefined;
+
+/** How each page action is carried out (the action table in shared/actions.ts says which run here). */
+const PERFORM: { [K in PageActionKind]: Perform<K> } = {
+  click: (registry, a) => void click(resolve(registry, a.index)),
+  type: (registry, a) => void typeInto(resolve(registry, a.index), a.text, a.clear !== false, a.enter === true),
+  select: async (registry, a) => void (await select(resolve(registry, a.index), a.option)),
+  hover: (registry, a) => void hover(resolve(registry, a.index)),
+  key: (registry, a) => {
+    const el = a.index !== undefined ? resolve(registry, a.index) : (document.activeElement ?? document.body);
+    if (a.index !== undefined) (el as HTMLElement).focus?.({ preventScroll: true });
+    pressKeys(el, a.keys);
+    return undefined;
+  },
+  drag: async (registry, a) => {
+    const el = resolve(registry, a.index);
+    if (el.localName === 'input' && (el as HTMLInputElement).type === 'range' && a.to === undefined) return void dragRange(el as HTMLInputElement, a.dx ?? 0);
+    const onto = a.to !== undefined ? resolve(registry, a.to) : null;
+    const from = center(el);
+    const to = onto ? center(onto) : { x: from.x + (a.dx ?? 0), y: from.y + (a.dy ?? 0) };
+    await drag(el, to, onto);
+    return undefined;
+  },
+  scroll: (registry, a) => void scroll(registry, a.direction, a.pages ?? 1, a.index),
+  extract: (_registry, a) => extract(a.query),
+};
+
+async function perform(registry: ElementRegistry, action: Action): Promise<string | undefined> {
+  if (runsIn(action.kind) !== 'page') throw new ActError('invalid_action', `${action.kind} is carried out by the background, not in the page`);
+  return (PERFORM[action.kind as PageActionKind] as Perform<PageActionKind>)(registry, action as ActionOf<PageActionKind>);
 }
 
 /** A field's value after an action, as it may leave the page (secrets redacted); undefined when it has none. */

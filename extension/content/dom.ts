@@ -17,7 +17,7 @@ const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'url', 'tel', '
 export const WHOLE_VALUE_INPUT_TYPES = new Set(['date', 'time', 'datetime-local', 'month', 'week', 'color', 'range']);
 
 /** A selector every element interactivity() accepts matches (native matching narrows the walk). */
-export const INTERACTIVE_CANDIDATES = 'a,button,input,select,textarea,summary,[role],[contenteditable],[onclick],[tabindex]';
+export const INTERACTIVE_CANDIDATES = 'a,button,input,select,textarea,summary,[role],[contenteditable],[onclick],[tabindex],[draggable="true"]';
 
 export type Interactivity = 'native' | 'role' | 'editable' | 'focusable' | 'handler' | null;
 
@@ -33,7 +33,7 @@ export function interactivity(el: Element): Interactivity {
   if (role && INTERACTIVE_ROLES.has(role)) return 'role';
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return 'editable';
-  if (el.hasAttribute('onclick')) return 'handler';
+  if (el.hasAttribute('onclick') || el.getAttribute('draggable') === 'true') return 'handler';
   const tabindex = el.getAttribute('tabindex');
   if (tabindex !== null && Number(tabindex) >= 0) return 'focusable';
   return null;

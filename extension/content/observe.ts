@@ -24,14 +24,23 @@ interface RootFacts {
   pointer: Set<Element> | null;
   /** Elements that may be hidden while keeping a box; null: check every candidate. */
   hiding: Set<Element> | null;
+  /** Elements the mouse opens something in (a CSS :hover menu); null: none. */
+  hover: Set<Element> | null;
 }
 
 function factsOf(root: Document | ShadowRoot): RootFacts {
   const interactive = new Set<Element>();
   for (const el of root.querySelectorAll(INTERACTIVE_CANDIDATES)) interactive.add(el);
   // Frames and what the page's CSS may make clickable or hidden: one more match, sorted here.
-  const { pointer, hiding } = styleSelectors(root);
-  const facts: RootFacts = { interactive, frames: null, pointer: pointer === null ? null : new Set(), hiding: hiding === null ? null : new Set() };
+  const { pointer, hiding, hover } = styleSelectors(root);
+  const facts: RootFacts = { interactive, frames: null, pointer: pointer === null ? null : new Set(), hiding: hiding === null ? null : new Set(), hover: null };
+  if (hover) {
+    try {
+      facts.hover = new Set(root.querySelectorAll(hover));
+    } catch {
+      // a selector this engine parses alone but not in the list: no hover menus known
+    }
+  }
   let extras: NodeListOf<Element>;
   try {
     extras = root.querySelectorAll(['iframe,frame', pointer, hiding].filter((s) => s).join(','));
@@ -86,6 +95,10 @@ function collect(root: ParentNode, ctx: WalkContext, out: Candidates, descriptio
       out.els.push(el);
       out.ctxs.push(c);
       c = insideOf(c);
+    } else if (facts.hover !== null && facts.hover.has(el)) {
+      // A menu the mouse opens: the agent hovers it to see what is inside.
+      out.els.push(el);
+      out.ctxs.push(c);
     } else if (!c.insideInteractive) {
       if (pointer) {
         // Only elements a pointer rule matches can start a clickable region.
@@ -249,6 +262,12 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     const inViewport = x < vw && y < vh && x + width > 0 && y + height > 0;
     const entry = descriptions.describe(el, elements.length, box, inViewport, ctx.context);
     entry.locator = locatorOf(el);
+    if (ctx.facts.hover?.has(el) && !interactivity(el)) {
+      // Named by what shows (its title), not by the menu it hides; read each time, as it opens and shuts.
+      const shown = collapse((el as HTMLElement).innerText ?? el.textContent, 200);
+      entry.attrs = { ...entry.attrs, hoverable: '' };
+      if (!el.getAttribute('aria-label')) entry.name = entry.text = shown.length > 100 ? shown.slice(0, 100) : shown;
+    }
     elements.push(entry);
     kept.push(el);
   }

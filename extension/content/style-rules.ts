@@ -16,7 +16,15 @@ const POINTER_BUILTIN = ['[style*="cursor" i]'];
 /** Not from stylesheets: what inline styles, attributes and the UA hide without removing the box. */
 const HIDING_BUILTIN = ['[style*="visibility" i]', '[visibility]', '[hidden]', 'details:not([open])'];
 
+/** Declarations that show or hide what a :hover rule reveals. */
+const REVEALING = ['display', 'visibility', 'opacity', 'max-height', 'height', 'transform'];
+
 export interface StyleSelectors {
+  /**
+   * Matches elements the mouse opens something in: the part before `:hover` of rules
+   * like `.menu:hover .items { display: block }`. null: none.
+   */
+  hover: string | null;
   /** Matches every element a rule or inline style may give cursor:pointer; null: unknown, read every candidate's cursor. */
   pointer: string | null;
   /**
@@ -27,10 +35,21 @@ export interface StyleSelectors {
 }
 
 interface Found {
+  hover: Set<string>;
   pointer: Set<string>;
   hiding: Set<string>;
   pointerUnknown: boolean;
   hidingUnknown: boolean;
+}
+
+/** `.menu:hover .items`, `nav li:hover > ul`: what comes before a `:hover` that reveals something after it. */
+function addHoverOpeners(selectorText: string | undefined, style: CSSStyleDeclaration, into: Set<string>): void {
+  if (typeof selectorText !== 'string' || !selectorText.includes(':hover') || CONTEXTUAL.test(selectorText)) return;
+  if (!REVEALING.some((p) => style.getPropertyValue(p) !== '')) return;
+  for (const part of selectorText.split(/,(?![^(]*\))/)) {
+    const m = /^(.*?[^\s>+~(]):hover(?:[.:#[\w-][^\s>+~]*)?\s*[\s>+~]\s*\S/.exec(part.trim());
+    if (m?.[1] && !m[1].includes(':hover')) into.add(m[1].trim());
+  }
 }
 
 /** The selector as matchable from the root, or null when it is relative to a context. */
@@ -44,6 +63,7 @@ function scanRules(rules: CSSRuleList, out: Found, nested: boolean): void {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const style = (rule as CSSStyleRule).style as CSSStyleDeclaration | undefined;
+    if (style && !nested) addHoverOpeners((rule as CSSStyleRule).selectorText, style, out.hover);
     if (style) {
       const pointer = !out.pointerUnknown && style.cursor === 'pointer';
       const hiding = !out.hidingUnknown && (style.visibility !== '' || style.getPropertyValue('content-visibility') !== '');
@@ -95,7 +115,7 @@ function selectorList(probe: DocumentFragment, base: string[], selectors: Set<st
 }
 
 export function styleSelectors(root: Document | ShadowRoot): StyleSelectors {
-  const found: Found = { pointer: new Set(), hiding: new Set(), pointerUnknown: false, hidingUnknown: false };
+  const found: Found = { hover: new Set(), pointer: new Set(), hiding: new Set(), pointerUnknown: false, hidingUnknown: false };
   const sheets = root.styleSheets;
   const adopted = root.adoptedStyleSheets ?? [];
   for (let i = 0; i < sheets.length + adopted.length; i++) {
@@ -112,6 +132,7 @@ export function styleSelectors(root: Document | ShadowRoot): StyleSelectors {
   }
   const probe = (root.ownerDocument ?? (root as Document)).createDocumentFragment();
   return {
+    hover: found.hover.size ? selectorList(probe, [], found.hover, false) || null : null,
     pointer: found.pointerUnknown ? null : selectorList(probe, POINTER_BUILTIN, found.pointer, false),
     hiding: found.hidingUnknown ? null : selectorList(probe, HIDING_BUILTIN, found.hiding, true),
   };

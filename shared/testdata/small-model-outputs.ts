@@ -266,7 +266,7 @@ export const SMALL_MODEL_CASES: SmallModelCase[] = [
     name: 'an action that does not exist',
     style: 'Phi-3-mini',
     reply: '{"evaluation": "ok", "nextGoal": "Press the button", "actions": [{"kind": "tap", "index": 3}]}',
-    expect: { error: 'actions[0]: unknown action "tap" (expected one of click, type, select, scroll, navigate, back, wait, extract, done)' },
+    expect: { error: 'actions[0]: unknown action "tap" (expected one of click, type, select, hover, key, drag, scroll, navigate, back, wait, extract, done)' },
   },
   {
     name: 'no actions at all',

@@ -203,6 +203,22 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
       }
       return { action: { kind: 'scroll', direction: step.direction, ...(step.pages ? { pages: step.pages } : {}), ...(e ? { index: e.index } : {}) }, ...(e ? { element: e } : {}), says: `scroll ${step.direction}` };
     }
+    case 'hover': {
+      const e = findElement(step, ctx, taken, nearIsKey);
+      if (typeof e === 'string') return e;
+      return { action: { kind: 'hover', index: e.index }, element: e, says: `hover over ${quote(e)}` };
+    }
+    case 'key': {
+      if (!step.target) return { action: { kind: 'key', keys: step.keys }, says: `press ${step.keys}` };
+      const e = findElement(step, ctx, taken, nearIsKey);
+      if (typeof e === 'string') return e;
+      return { action: { kind: 'key', keys: step.keys, index: e.index }, element: e, says: `press ${step.keys} on ${quote(e)}` };
+    }
+    case 'drag': {
+      const e = findElement(step, ctx, taken, nearIsKey);
+      if (typeof e === 'string') return e;
+      return { action: { kind: 'drag', index: e.index, dx: step.dx ?? 0, dy: step.dy ?? 0 }, element: e, says: `drag ${quote(e)}` };
+    }
     case 'click':
     case 'type':
     case 'select': {

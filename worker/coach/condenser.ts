@@ -204,6 +204,15 @@ function workflowStep(r: Ran, bindings: Bindings): WorkflowStep | undefined {
       return { kind: 'type', target, text: templateFor(a.text, bindings), ...(a.enter ? { enter: true } : {}), ...intent };
     case 'select':
       return target ? { kind: 'select', target, option: templateFor(a.option, bindings), ...intent } : undefined;
+    case 'hover':
+      return target ? { kind: 'hover', target, ...intent } : undefined;
+    case 'key':
+      return { kind: 'key', keys: a.keys, ...(target ? { target } : {}), ...intent };
+    case 'drag': {
+      // Where it was dropped is kept as an offset: the drop target's descriptor is not recorded.
+      if (!target) return undefined;
+      return { kind: 'drag', target, ...(a.dx !== undefined ? { dx: a.dx } : {}), ...(a.dy !== undefined ? { dy: a.dy } : {}), ...intent };
+    }
     case 'scroll':
       return { kind: 'scroll', direction: a.direction, ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(target ? { target } : {}), ...intent };
     case 'navigate':

@@ -48,5 +48,11 @@ export function describeWorkflowStep(step: WorkflowStep): string {
       return `wait ${step.seconds} s`;
     case 'extract':
       return `read the page${step.query ? ` for ${JSON.stringify(step.query)}` : ''}`;
+    case 'hover':
+      return `hover over ${on(step.target)}`;
+    case 'key':
+      return `press ${step.keys}${step.target ? ` on ${on(step.target)}` : ''}`;
+    case 'drag':
+      return `drag ${on(step.target)}${step.to ? ` onto ${on(step.to)}` : ` by ${step.dx ?? 0},${step.dy ?? 0}`}`;
   }
 }
