@@ -264,7 +264,9 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     entry.locator = locatorOf(el);
     if (ctx.facts.hover?.has(el) && !interactivity(el)) {
       // Named by what shows (its title), not by the menu it hides; read each time, as it opens and shuts.
-      const shown = collapse((el as HTMLElement).innerText ?? el.textContent, 200);
+      // Its first line: the title, whether or not what it opens shows under it now.
+      const firstLine = ((el as HTMLElement).innerText ?? el.textContent ?? '').split('\n').find((l) => l.trim()) ?? '';
+      const shown = collapse(firstLine, 200);
       entry.attrs = { ...entry.attrs, hoverable: '' };
       if (!el.getAttribute('aria-label')) entry.name = entry.text = shown.length > 100 ? shown.slice(0, 100) : shown;
     }

@@ -18,6 +18,7 @@ import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeO
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { isCommit, missingValues } from './commit-guard';
+import { goalStep, namedElements } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
@@ -156,11 +157,15 @@ function decide(ctx: DecideContext): Plan {
   const opened = changedPage && (last!.purpose === 'open' || last!.purpose === 'workflow');
   const searchedWithEnter = !!last && last.action.kind === 'type' && last.action.enter === true && last.result.ok;
 
+  // The task's own shape (press this, tick these, hover that, a key) decides once its values are in.
+  const shaped = !!(task.goals.press || task.goals.hover || task.goals.keys || task.goals.toggles);
+  // The element the task is about was pressed: that was the task (what the page does next is its answer).
+  if (task.goals.press && last?.purpose === 'press' && last.result.ok) return finish(true, `Pressed "${task.goals.press.name}".`);
   // 1. The target is open: done. Opened the wrong page: go back and try another.
-  if (task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
+  if (!shaped && task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
     return finish(true, `The page "${o.title}" about "${task.target}" is open.`);
   }
-  if (task.target && opened && last!.purpose === 'open' && last!.result.navigated) {
+  if (!shaped && task.target && opened && last!.purpose === 'open' && last!.result.navigated) {
     return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: `go back: this page is not about "${task.target}"` }], goal: `Go back and try another result for "${task.target}"` };
   }
 
@@ -187,6 +192,8 @@ function decide(ctx: DecideContext): Plan {
     if (titled && !problemOn(o)) return finish(true, `The page confirms: "${titled.text}".`);
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
+  const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
+  if (shapedStep) return shapedStep;
 
   // 4. Open the result named like the target (or like the searched value, when no search box exists).
   const wanted = task.target ?? (task.search && !searched ? task.search.value.text : undefined);
@@ -213,12 +220,15 @@ function decide(ctx: DecideContext): Plan {
 function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
   const planned = fills.slice(0, MAX_ACTIONS - 1);
   const searching = planned.some((p) => p.purpose === 'search');
-  if (planned.length === fills.length) {
-    const control = bestControl(ctx, searching ? 'search' : 'submit');
+  // A task that ends with a key ("send it with Control+Enter") ends with the key, not a button.
+  if (planned.length === fills.length && !ctx.task.goals.keys) {
+    // The control the task names ("… and press Login") before any the words suggest.
+    const named = ctx.task.goals.press && !searching ? namedElements(ctx.observation, ctx.task.goals.press.name, ctx.task.goals.press.role).find((e) => !ctx.blocked.isBlocked('click', elementKey(e))) : undefined;
+    const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
     const missing = control && isCommit(control) ? missingValues(ctx.task, ctx.observation, ctx.attempts).filter((s) => !placing.has(s)) : [];
-    if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: searching ? 'search' : 'submit', says: `press ${quote(control)}` });
+    if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.
       const i = planned.findLastIndex((p) => p.purpose === 'search');

@@ -4,7 +4,8 @@
 // the verbs that name the goal (search, subscribe, sign in, buy…). Plain English task
 // phrasing only; nothing here knows any site.
 import { extractValues, type TaskValue } from '../../shared/task-values';
-import { contentWords, isStopWord, stem } from '../../shared/words';
+import { contentWords, isStopWord, normalizeText, stem } from '../../shared/words';
+import { type TaskGoals, taskGoals } from './task-goals';
 
 /** Goal verbs and the control names that carry them out. Phrases are matched on stemmed words. */
 export const VERB_GROUPS = {
@@ -69,6 +70,8 @@ export interface ParsedTask {
   search?: TaskSlot;
   /** What the task wants opened at the end: an explicit target, else the search query when asked to open it. */
   target?: string;
+  /** The task's shape beyond its values: what to press, tick, reveal, which item, which key (task-goals.ts). */
+  goals: TaskGoals;
 }
 
 /** Verbs that press a control: a bare capitalised word right after one names the control ("press Submit"). */
@@ -83,8 +86,14 @@ function namesControl(task: string, value: TaskValue): boolean {
 }
 
 export function parseTask(text: string): ParsedTask {
+  const goals = taskGoals(text);
+  // Names of what to press, open, tick or pick out are not values to type.
+  const named = new Set([goals.press?.name, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? [])].flatMap((n) => (n ? [normalizeText(n)] : [])));
   const values = extractValues(text).filter((v) => !namesControl(text, v));
-  const slots = values.map((value, i) => slotFor(text, value, values[i - 1], values[i + 1]));
+  const slots = values.map((value, i) => {
+    const slot = slotFor(text, value, values[i - 1], values[i + 1]);
+    return named.has(normalizeText(value.text)) ? { ...slot, role: 'target' as const } : slot;
+  });
   const words = contentWords(text);
   let plain = text;
   for (const v of [...values].reverse()) plain = plain.slice(0, v.start) + ' ' + plain.slice(v.end);
@@ -95,7 +104,7 @@ export function parseTask(text: string): ParsedTask {
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
   const target = explicit?.value.text ?? (search && opensWithoutValue ? search.value.text : undefined);
-  return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target } : {}) };
+  return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target } : {}), goals };
 }
 
 /** A phrase's stemmed words occur in order, side by side, in `words`. */

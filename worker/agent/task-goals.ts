@@ -1,0 +1,231 @@
+// The shapes of everyday web tasks, read from the task's words without a model: what
+// to press in the end (`Click the "Back" button`, `Follow the link "Pricing"`), which
+// boxes to tick (`Select A, B and C`, `Select nothing`), which of a list (`the 3rd
+// search result`), which item by what it is about (`the email from Bob`), what to do
+// to it (reply, forward, delete, star…), what to open first (`Expand the section
+// "Fruit"`, `hover over "Menu"`), a key to press (`Control+Enter`), a choice's letters
+// (`starts with "Ja"`), and a superlative (`the cheapest`). Plain English task phrasing
+// only; nothing here knows any site. task-parse.ts reads the values and field words.
+import { extractValues } from '../../shared/task-values';
+
+/** What kind of element a task's role word names ("the link", "the tab", "the folder"). */
+export type RoleWord = 'button' | 'link' | 'tab' | 'checkbox' | 'radio' | 'option' | 'item' | 'file' | 'menu' | 'section' | 'result' | 'field';
+
+export interface PressGoal {
+  /** The element's name as the task gives it. */
+  name: string;
+  role?: RoleWord;
+}
+
+export interface TaskGoals {
+  /** The element whose click is the task, or its last step. */
+  press?: PressGoal;
+  /** Names of what to open first: a section to expand, a tab to switch to, a menu to hover. */
+  reveal: string[];
+  /** The menu or element to hover over first. */
+  hover?: string;
+  /** Boxes to tick, by name; an empty list means "nothing". */
+  toggles?: string[];
+  /** The n-th (1-based; -1 the last) of a list: a search result, a row, an item. */
+  ordinal?: { n: number; of: string };
+  /** The item the task is about, by who or what: "the email from Bob" → { noun: 'email', key: 'Bob' }. */
+  item?: { noun: string; key: string };
+  /** What to do to that item: reply, forward, delete, star, archive, mark, open… */
+  itemAction?: ItemAction;
+  /** A key or combination to press ("Control+Enter", "Escape"). */
+  keys?: string;
+  /** Letters a choice must have ("an item that starts with "Ja" and ends with "ca""). */
+  letters?: { startsWith?: string; endsWith?: string; contains?: string };
+  /** Which of several to take by a property ("the cheapest"). */
+  superlative?: Superlative;
+}
+
+export type ItemAction = 'reply' | 'forward' | 'delete' | 'star' | 'archive' | 'mark' | 'flag' | 'open';
+export type Superlative = 'cheapest' | 'most expensive' | 'shortest' | 'longest' | 'earliest' | 'latest';
+
+const ROLE_WORDS: Record<string, RoleWord> = {
+  button: 'button',
+  link: 'link',
+  tab: 'tab',
+  checkbox: 'checkbox',
+  'check box': 'checkbox',
+  box: 'checkbox',
+  radio: 'radio',
+  option: 'option',
+  item: 'item',
+  entry: 'item',
+  file: 'file',
+  folder: 'file',
+  directory: 'file',
+  node: 'file',
+  menu: 'menu',
+  'menu item': 'item',
+  section: 'section',
+  panel: 'section',
+  heading: 'section',
+  result: 'result',
+  field: 'field',
+};
+const ROLE_PATTERN = Object.keys(ROLE_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** Letters match either case (the patterns below are case-sensitive, so that a run of capitals means a name). */
+const anyCase = (pattern: string) => pattern.replace(/(?<!\\)[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const ROLE = anyCase(ROLE_PATTERN);
+
+/** A quoted name, or a run of capitalised words: what names an element in a task. */
+const QUOTED = String.raw`"([^"]+)"|“([^”]+)”|'([^']+)'`;
+const NAMED = String.raw`(?:${QUOTED}|([A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*)*))`;
+const pick = (m: RegExpExecArray, from: number): string | undefined => [m[from], m[from + 1], m[from + 2], m[from + 3]].find((g) => g !== undefined)?.trim();
+
+// Not "open": opening something is judged by the page it opens (the result's own page), not by the click.
+const PRESS_VERBS = anyCase(String.raw`click(?:\s+on)?|press|tap(?:\s+on)?|hit|push|follow|choose|pick|select`);
+const CLICK_IT = anyCase(String.raw`\b(?:click|press|tap|follow|choose|pick|select)\s+(?:on\s+)?(?:it|the\s+(?:link|button|item|file|one))\b`);
+
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, last: -1 };
+
+/** Whether the span sits inside one of the task's dates, numbers or emails ("Select August 8, 2015"). */
+function insideValue(task: string, start: number, end: number): boolean {
+  return extractValues(task).some((v) => !v.quoted && v.kind !== 'name' && start < v.end && v.start < end);
+}
+
+interface Found extends PressGoal {
+  at: number;
+}
+
+/** Every press the task names, in order: the last is its goal, the ones before open the way ("Press "Load more", then click …"). */
+function presses(task: string): Found[] {
+  const found: Found[] = [];
+  const take = (name: string | undefined, role: string | undefined, at: number, end: number) => {
+    if (!name || insideValue(task, at, end) || found.some((f) => f.at === at || f.name === name)) return;
+    found.push({ name, ...(role ? { role: ROLE_WORDS[role.toLowerCase()]! } : {}), at });
+  };
+  // click the "X" button / click "X" / press X / click on the folder or file named "X"
+  const direct = new RegExp(String.raw`\b(?:${PRESS_VERBS})\s+(?:the\s+|on\s+the\s+)?(?:(${ROLE})(?:\s+or\s+(?:${ROLE}))?\s+(?:named\s+|called\s+|labell?ed\s+)?)?${NAMED}(?:\s+(${ROLE})\b)?`, 'gu');
+  for (const m of task.matchAll(direct)) take(pick(m, 2), m[1] ?? m[6], m.index, m.index + m[0].length);
+  // the button labelled "X" … click it; the "X" button appears …; click it; the link "X" … click the link
+  if (new RegExp(CLICK_IT, 'u').test(task)) {
+    const named = new RegExp(String.raw`\b(?:the|a)\s+(${ROLE})\s+(?:named\s+|called\s+|labell?ed\s+|that\s+says\s+)?(?:${QUOTED})|(?:${QUOTED})\s+(${ROLE})\b`, 'gu');
+    for (const m of task.matchAll(named)) take([m[2], m[3], m[4], m[5], m[6], m[7]].find((g) => g !== undefined), m[1] ?? m[8], m.index, m.index + m[0].length);
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** "Expand the section "Fruit"", "open the "Files" tab", "switch to the "Details" tab", "hover over "Menu"". */
+function revealGoals(task: string): { reveal: string[]; hover?: string } {
+  const reveal: string[] = [];
+  let hover: string | undefined;
+  const open = new RegExp(anyCase(String.raw`\b(?:expand|unfold|open|switch\s+to|go\s+to|show|under|inside|within)\s+(?:the\s+)?(?:(?:section|folder|tab|panel|group|menu|category|heading)\s+)?`) + NAMED + anyCase(String.raw`(?:\s+(?:section|folder|tab|panel|group|menu|category))?`), 'gu');
+  for (const m of task.matchAll(open)) {
+    const name = pick(m as RegExpExecArray, 1);
+    const said = m[0].toLowerCase();
+    // "open the link X" is a press, not a reveal.
+    if (name && /section|folder|tab|panel|group|menu|category|expand|unfold|switch|under|inside|within/.test(said)) reveal.push(name);
+  }
+  const hovering = new RegExp(anyCase(String.raw`\b(?:hover|mouse)\s+(?:over|on)\s+(?:the\s+)?(?:(?:menu|item|button)\s+)?`) + NAMED, 'u').exec(task);
+  if (hovering) hover = pick(hovering, 1);
+  return { reveal, ...(hover ? { hover } : {}) };
+}
+
+/** "Select A, B and C", "tick x and y", "check nothing": the boxes a task wants ticked, in its words. */
+function toggleGoals(task: string): string[] | undefined {
+  const m = /\b(?:select|tick|check|mark)\s+(?:the\s+(?:boxes|checkboxes|check\s+boxes|options|items)\s+(?:for|of|labell?ed|named)\s+)?(?!the\s|an?\s|it\b|them\b|one\b)(.+?)(?:\s*(?:,\s*)?(?:and|then)\s+(?:then\s+)?(?:click|press|hit|submit|tap)\b|[.;]\s|[.;]?$)/iu.exec(task);
+  if (!m) return undefined;
+  const list = m[1]!.trim();
+  if (/^(?:nothing|none|no\s+\w+)$/i.test(list)) return [];
+  const items = list
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
+    .map((s) => s.replace(/^["“']|["”']$/g, '').trim())
+    .filter(Boolean);
+  // A date or a lone field value is not a list of boxes ("select 12/04/2033 as the date").
+  if (items.length === 0 || items.some((i) => i.split(/\s+/).length > 4) || extractValues(list).some((v) => v.kind === 'date' || v.kind === 'email')) return undefined;
+  if (/\bas\b|\bfrom\b|\bin\b the\b/i.test(m[0])) return undefined;
+  return items;
+}
+
+function ordinalGoal(task: string): TaskGoals['ordinal'] {
+  const words = Object.keys(ORDINAL_WORDS).join('|');
+  const m = new RegExp(String.raw`\bthe\s+(?:(\d+)(?:st|nd|rd|th)|(${words}))\s+(?:search\s+)?(result|item|link|row|entry|message|email|option|one)s?\b`, 'iu').exec(task);
+  if (!m) return undefined;
+  const n = m[1] ? Number(m[1]) : ORDINAL_WORDS[m[2]!.toLowerCase()]!;
+  return { n, of: m[3]!.toLowerCase() };
+}
+
+const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|event|note|review';
+
+function itemGoal(task: string): TaskGoals['item'] {
+  // "the email from Bob", "that message by Ana": a determiner makes the noun an item, not a verb ("Order for Ada").
+  const m = new RegExp(anyCase(String.raw`\b(?:the|that|this|an?)\s+(${ITEM_NOUNS})s?\s+(?:sent\s+)?(?:by|from|of|about|for|named|called|titled|with\s+the\s+subject)\s+`) + NAMED, 'u').exec(task);
+  if (!m) return undefined;
+  const key = pick(m, 2);
+  return key ? { noun: m[1]!.toLowerCase(), key } : undefined;
+}
+
+function itemActionOf(task: string): ItemAction | undefined {
+  const m = /\b(reply|respond|answer|forward|delete|remove|trash|star|unstar|archive|mark|flag)\b/i.exec(task);
+  if (!m) return undefined;
+  const verb = m[1]!.toLowerCase();
+  if (verb === 'respond' || verb === 'answer') return 'reply';
+  if (verb === 'remove' || verb === 'trash') return 'delete';
+  if (verb === 'unstar') return 'star';
+  return verb as ItemAction;
+}
+
+function keysOf(task: string): string | undefined {
+  const combo = /\b((?:Control|Ctrl|Shift|Alt|Option|Cmd|Command|Meta)(?:\s*\+\s*(?:Control|Ctrl|Shift|Alt|Cmd|Meta))*\s*\+\s*(?:[A-Za-z]\w*|\d))\b/.exec(task);
+  if (combo) return combo[1]!.replace(/\s+/g, '').replace(/^Ctrl\b/i, 'Control').replace(/Command|Cmd/i, 'Meta').replace(/Option/i, 'Alt');
+  const single = /\bpress\s+(?:the\s+)?(Enter|Escape|Esc|Tab|Space|Backspace|Delete|Arrow(?:Up|Down|Left|Right))(?:\s+key)?\b/i.exec(task);
+  if (single) return single[1]!.replace(/^Esc$/i, 'Escape');
+  return undefined;
+}
+
+function lettersOf(task: string): TaskGoals['letters'] {
+  const starts = /\bstarts?\s+with\s+(?:the\s+letters?\s+)?["“']([^"”']+)["”']/i.exec(task)?.[1];
+  const ends = /\bends?\s+with\s+(?:the\s+letters?\s+)?["“']([^"”']+)["”']/i.exec(task)?.[1];
+  const contains = /\bcontains?\s+(?:the\s+letters?\s+)?["“']([^"”']+)["”']/i.exec(task)?.[1];
+  if (!starts && !ends && !contains) return undefined;
+  return { ...(starts ? { startsWith: starts } : {}), ...(ends ? { endsWith: ends } : {}), ...(contains ? { contains } : {}) };
+}
+
+function superlativeOf(task: string): Superlative | undefined {
+  const m = /\b(cheapest|lowest[- ]priced|least expensive|most expensive|priciest|shortest|quickest|fastest|longest|earliest|soonest|latest)\b/i.exec(task);
+  if (!m) return undefined;
+  const w = m[1]!.toLowerCase();
+  if (/cheapest|lowest|least/.test(w)) return 'cheapest';
+  if (/most expensive|priciest/.test(w)) return 'most expensive';
+  if (/shortest|quickest|fastest/.test(w)) return 'shortest';
+  if (w === 'longest') return 'longest';
+  if (/earliest|soonest/.test(w)) return 'earliest';
+  return 'latest';
+}
+
+export function taskGoals(task: string): TaskGoals {
+  const { reveal, hover } = revealGoals(task);
+  const pressed = presses(task);
+  const press = pressed.at(-1);
+  const toggles = toggleGoals(task);
+  const ordinal = ordinalGoal(task);
+  const item = itemGoal(task);
+  const itemAction = item ? itemActionOf(task) : undefined;
+  const keys = keysOf(task);
+  const letters = lettersOf(task);
+  const superlative = superlativeOf(task);
+  // The press is the goal only when nothing the task names comes after it (an ordinal result, a key).
+  const ordinalAt = ordinal ? task.search(/\bthe\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s/i) : -1;
+  const pressIsGoal = press && !reveal.includes(press.name) && press.name !== hover && !toggles && press.name !== keys && !(ordinal && ordinalAt > press.at);
+  // Presses before the goal open the way to it.
+  const before = pressIsGoal ? pressed.slice(0, -1).map((p) => p.name).filter((n) => !reveal.includes(n) && n !== keys) : [];
+  return {
+    ...(pressIsGoal ? { press: { name: press.name, ...(press.role ? { role: press.role } : {}) } } : {}),
+    reveal: [...before, ...reveal],
+    ...(hover ? { hover } : {}),
+    ...(toggles ? { toggles } : {}),
+    ...(ordinal ? { ordinal } : {}),
+    ...(item ? { item } : {}),
+    ...(itemAction ? { itemAction } : {}),
+    ...(keys ? { keys } : {}),
+    ...(letters ? { letters } : {}),
+    ...(superlative ? { superlative } : {}),
+  };
+}
