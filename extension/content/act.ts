@@ -74,13 +74,25 @@ function pointerSequence(el: Element, p: { x: number; y: number }, focus: boolea
   el.dispatchEvent(new MouseEvent('mouseup', { ...base, button: 0, buttons: 0 }));
 }
 
+/**
+ * Where a person clicks an element: its label when it names itself by a part of its
+ * own (a tree item labelled by its name, whose box also holds its open children),
+ * else its centre; and the events go to the innermost element there, as a real
+ * click's do (bubbling up to the element), so handlers on a label or an icon run.
+ */
 function click(el: Element): void {
-  const p = prepare(el);
-  moveMouseTo(el);
-  pointerSequence(el, p, true);
+  const labelId = el.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  const label = labelId ? (el.getRootNode() as Document | ShadowRoot).getElementById?.(labelId) : null;
+  const aim = label && el.contains(label) && label.getClientRects().length > 0 ? label : el;
+  const p = prepare(aim);
+  const root = aim.getRootNode() as Document | ShadowRoot;
+  const under = root.elementFromPoint?.(p.x, p.y);
+  const target = under && el.contains(under) ? under : aim;
+  moveMouseTo(target);
+  pointerSequence(target, p, true);
   const view = el.ownerDocument.defaultView ?? window;
   // A dispatched click runs the element's activation behaviour (follow link, toggle, submit).
-  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, detail: 1, view }));
+  target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: p.x, clientY: p.y, detail: 1, view }));
 }
 
 /** Key codes of the named keys pages check most (`event.keyCode`, still common). */

@@ -16,7 +16,7 @@ export const TARGET_MIN = 0.6;
 
 export type ElementKind = 'field' | 'select' | 'toggle' | 'control' | 'link' | 'other';
 
-const NOT_TYPABLE = new Set(['hidden', 'file', 'range', 'color', 'image', 'submit', 'button', 'reset', 'checkbox', 'radio']);
+const NOT_TYPABLE = new Set(['hidden', 'file', 'color', 'image', 'submit', 'button', 'reset', 'checkbox', 'radio']);
 
 export function elementKind(e: ObservedElement): ElementKind {
   const type = (e.attrs.type ?? '').toLowerCase();
@@ -76,6 +76,7 @@ const TYPE_KINDS: Record<string, ValueKind[]> = {
   month: ['date'],
   week: ['date'],
   time: ['time'],
+  range: ['number'],
   tel: ['phone', 'number'],
   url: ['url'],
 };

@@ -139,6 +139,20 @@ const MORE = /^(?:load|show|see|view)\s+(?:more|all)\b|^more\b|^next\b|^›$|^»
 const EXPAND = /^(?:expand|open|show)\b/i;
 
 /**
+ * What opens a collapsed section or folder, best first: controls named for it ("Expand
+ * Photos", "Show more"), then buttons and summaries marked collapsed, then other collapsed
+ * items — except an item that has a control of its own to open it (clicking a tree's item
+ * may choose it rather than open it).
+ */
+function collapsedFirst(o: Observation): ObservedElement[] {
+  const named = o.elements.filter((e) => EXPAND.test(labelOf(e)) && (elementKind(e) === 'control' || elementKind(e) === 'link'));
+  const opensSomething = new Set(named.map((e) => normalizeText(labelOf(e).replace(EXPAND, ''))));
+  const marked = o.elements.filter((e) => e.attrs['aria-expanded'] === 'false' && !named.includes(e) && !opensSomething.has(normalizeText(labelOf(e))));
+  const rank = (e: ObservedElement) => (e.role === 'button' || e.tag === 'button' || e.tag === 'summary' ? 0 : 1);
+  return [...named, ...marked.sort((a, b) => rank(a) - rank(b))];
+}
+
+/**
  * One step towards showing what the task needs but this page does not show: the
  * sections and tabs the task names first, then other tabs, collapsed sections and
  * folders, hover menus, "more" buttons, a moment's wait, the rest of the page. Nothing
@@ -158,7 +172,7 @@ export function revealStep(ctx: GoalContext, lookingFor: string): GoalPlan | und
   }
   const tab = o.elements.find((e) => e.role === 'tab' && e.attrs['aria-selected'] !== 'true' && fresh(e));
   if (tab) return open(tab, 'try another tab');
-  const collapsed = o.elements.find((e) => (e.attrs['aria-expanded'] === 'false' || (EXPAND.test(labelOf(e)) && elementKind(e) === 'control')) && fresh(e));
+  const collapsed = collapsedFirst(o).find(fresh);
   if (collapsed) return open(collapsed, 'open a collapsed section');
   const menu = o.elements.find((e) => e.attrs.hoverable !== undefined && fresh(e));
   if (menu) return open(menu, 'open a menu');
