@@ -7,6 +7,7 @@ import { normalizeText } from '../../shared/words';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import type { Attempt } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
+import { holds } from './fill-plan';
 import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
 import { contentWords } from '../../shared/words';
 
@@ -30,18 +31,17 @@ export function isCommit(e: ObservedElement): boolean {
  * names a control on the page ("press Submit") is something to press, not to enter.
  */
 export function missingValues(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): TaskSlot[] {
-  const entered = new Set<string>();
+  const entered: string[] = [];
   for (const a of attempts) {
     if (!a.result.ok) continue;
-    if (a.action.kind === 'type') entered.add(normalizeText(a.action.text));
-    if (a.action.kind === 'select') entered.add(normalizeText(a.action.option));
+    if (a.action.kind === 'type') entered.push(a.action.text);
+    if (a.action.kind === 'select') entered.push(a.action.option);
   }
-  for (const e of o.elements) if (e.value) entered.add(normalizeText(e.value));
+  for (const e of o.elements) if (e.value) entered.push(e.value);
   const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select').map((e) => normalizeText(labelOf(e))));
   return task.slots.filter((s) => {
     if (s.role === 'target') return false;
-    const value = normalizeText(s.value.text);
-    if (entered.has(value) || named.has(value)) return false;
+    if (entered.some((text) => holds(s, text)) || named.has(normalizeText(s.value.text))) return false;
     // A bare capitalised word with nothing saying it is a field's value may just name something.
     return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0;
   });

@@ -5,6 +5,7 @@
 // page is done.
 import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
+import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
 import { normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
@@ -54,6 +55,28 @@ function choiceWords(task: ParsedTask): string[] {
   return task.plainWords.filter((w) => !hints.has(w));
 }
 
+/**
+ * The text a field takes for a value: a date in the field's own format (an
+ * <input type=date> takes yyyy-mm-dd; a placeholder or the task may say dd.mm.yyyy),
+ * anything else as the task gives it.
+ */
+export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): string {
+  if (slot.value.kind !== 'date') return slot.value.text;
+  const date = parseDate(slot.value.text);
+  if (!date) return slot.value.text;
+  const format = inputDateFormat(e.attrs.type ?? '') ?? datePatternIn(e.locator?.placeholder ?? '') ?? datePatternIn(e.name) ?? task.goals.dateFormat;
+  return format ? formatDate(date, format) : slot.value.text;
+}
+
+/** Whether a field's value is the slot's value (a date in any format counts). */
+export function holds(slot: TaskSlot, value: string): boolean {
+  if (same(value, slot.value.text)) return true;
+  if (slot.value.kind !== 'date') return false;
+  const want = parseDate(slot.value.text);
+  const have = parseDate(value);
+  return !!want && !!have && sameDate(want, have);
+}
+
 export function planFills(ctx: FillContext): Planned[] {
   const { task, observation, blocked } = ctx;
   const fillable = observation.elements.filter((e) => {
@@ -64,7 +87,7 @@ export function planFills(ctx: FillContext): Planned[] {
   const open: TaskSlot[] = [];
   // Values already in place on this page need nothing.
   for (const slot of task.slots) {
-    const holder = observation.elements.find((e) => same(e.value, slot.value.text));
+    const holder = observation.elements.find((e) => e.value !== undefined && holds(slot, e.value));
     if (holder) used.add(holder);
     else if (slot.role === 'search' ? !ctx.searched : slot.role !== 'target' || slot.hints.length > 0) open.push(slot);
   }
@@ -93,8 +116,9 @@ export function planFills(ctx: FillContext): Planned[] {
       if (!same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', slot, says: `choose "${option}" in ${quote(e)}` });
       continue;
     }
-    const what = sensitive(e) ? 'the secret value' : `"${slot.value.text}"`;
-    out.push({ action: { kind: 'type', index: e.index, text: slot.value.text }, element: e, purpose: slot.role === 'search' ? 'search' : 'fill', slot, says: `type ${what} into ${quote(e)}` });
+    const text = valueFor(slot, e, task);
+    const what = sensitive(e) ? 'the secret value' : `"${text}"`;
+    out.push({ action: { kind: 'type', index: e.index, text }, element: e, purpose: slot.role === 'search' ? 'search' : 'fill', slot, says: `type ${what} into ${quote(e)}` });
   }
   // Selects and toggles the task names by their words, not by a value.
   const words = choiceWords(task);

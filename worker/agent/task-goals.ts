@@ -6,6 +6,7 @@
 // "Fruit"`, `hover over "Menu"`), a key to press (`Control+Enter`), a choice's letters
 // (`starts with "Ja"`), and a superlative (`the cheapest`). Plain English task phrasing
 // only; nothing here knows any site. task-parse.ts reads the values and field words.
+import { datePatternIn } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
 
 /** What kind of element a task's role word names ("the link", "the tab", "the folder"). */
@@ -38,6 +39,8 @@ export interface TaskGoals {
   letters?: { startsWith?: string; endsWith?: string; contains?: string };
   /** Which of several to take by a property ("the cheapest"). */
   superlative?: Superlative;
+  /** How the task says to write a date ("as dd/mm/yyyy", "format mm/dd/yyyy"). */
+  dateFormat?: string;
 }
 
 export type ItemAction = 'reply' | 'forward' | 'delete' | 'star' | 'archive' | 'mark' | 'flag' | 'open';
@@ -211,6 +214,7 @@ export function taskGoals(task: string): TaskGoals {
   const keys = keysOf(task);
   const letters = lettersOf(task);
   const superlative = superlativeOf(task);
+  const dateFormat = /\b(?:as|format|in the form)\b/i.test(task) ? datePatternIn(task) : null;
   // The press is the goal only when nothing the task names comes after it (an ordinal result, a key).
   const ordinalAt = ordinal ? task.search(/\bthe\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s/i) : -1;
   const pressIsGoal = press && !reveal.includes(press.name) && press.name !== hover && !toggles && press.name !== keys && !(ordinal && ordinalAt > press.at);
@@ -227,5 +231,6 @@ export function taskGoals(task: string): TaskGoals {
     ...(keys ? { keys } : {}),
     ...(letters ? { letters } : {}),
     ...(superlative ? { superlative } : {}),
+    ...(dateFormat ? { dateFormat } : {}),
   };
 }

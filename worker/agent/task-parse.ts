@@ -180,6 +180,8 @@ function slotFor(task: string, value: TaskValue, previous: TaskValue | undefined
       break;
     }
   }
+  // A date, a time, a number or an address is entered, not opened ("Select August 8, 2015 as the date").
+  if (role === 'target' && !['name', 'text', 'url'].includes(value.kind)) role = 'field';
   const informative = (w: string) => !isStopWord(w) && !GOAL_WORDS.has(stem(w)) && !/^\d+$/.test(w);
   const hints = [...before, ...after].filter(informative);
   if (role === 'search') hints.push('search');
