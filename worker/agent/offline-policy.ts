@@ -18,6 +18,7 @@ import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeO
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { isCommit, missingValues } from './commit-guard';
+import { choiceStep } from './choice-step';
 import { datePickStep } from './date-picker';
 import { goalStep, namedElements } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
@@ -193,8 +194,8 @@ function decide(ctx: DecideContext): Plan {
     if (titled && !problemOn(o)) return finish(true, `The page confirms: "${titled.text}".`);
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
-  // A date no field takes by typing: picked in its calendar.
-  const picking = datePickStep(task, o, ctx.attempts);
+  // A date no field takes by typing: picked in its calendar; a name picked from suggestions.
+  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts);
   if (picking) return picking;
   const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
   if (shapedStep) return shapedStep;

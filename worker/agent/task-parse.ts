@@ -88,7 +88,7 @@ function namesControl(task: string, value: TaskValue): boolean {
 export function parseTask(text: string): ParsedTask {
   const goals = taskGoals(text);
   // Names of what to press, open, tick or pick out are not values to type.
-  const named = new Set([goals.press?.name, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? [])].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const named = new Set([goals.press?.name, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
   // A key combination's words ("Control+Enter") are keys to press, not values.
   const keyWords = new Set((goals.keys ?? '').split('+').map((k) => k.toLowerCase()));
   const values = extractValues(text).filter((v) => !namesControl(text, v) && !(v.kind === 'name' && v.text.split(/[\s+]+/).every((w) => keyWords.has(w.toLowerCase()))));

@@ -1,0 +1,42 @@
+// Choosing from suggestions (an autocomplete, a combobox's list): type what the task
+// gives (the start of the name, or the name itself), then click the suggestion that is
+// the named one, or the one whose letters the task describes ("starts with "Ja" and
+// ends with "ca""). A suggestion list that has not shown yet gets one short wait.
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { normalizeText } from '../../shared/words';
+import type { Attempt } from './action-ledger';
+import { elementKind, labelOf } from './element-match';
+import { type Planned, quote } from './fill-plan';
+import type { ParsedTask } from './task-parse';
+
+const isOption = (e: ObservedElement) => e.role === 'option' || e.role === 'menuitem' || e.role === 'treeitem' || (e.tag === 'li' && e.role === 'listitem');
+/** A field that suggests as one types: a combobox, an ARIA autocomplete, a datalist. */
+const suggests = (e: ObservedElement) => elementKind(e) === 'field' && (e.role === 'combobox' || e.attrs['aria-autocomplete'] !== undefined || e.attrs.list !== undefined || e.attrs['aria-expanded'] !== undefined);
+
+export function choiceStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): { planned: Planned[]; goal: string } | undefined {
+  const letters = task.goals.letters;
+  // A name to pick from suggestions, when the task speaks of them (else a name is something to press).
+  const fromList = /\b(?:suggestions?|suggested|list|dropdown|autocomplete|options?)\b/i.test(task.text);
+  const named = fromList ? task.slots.filter((s) => s.role === 'target' && s.value.kind !== 'date').map((s) => s.value.text) : [];
+  if (!letters && named.length === 0) return undefined;
+  const fits = (label: string) => {
+    const l = label.trim().toLowerCase();
+    if (!l) return false;
+    if (letters) return (!letters.startsWith || l.startsWith(letters.startsWith.toLowerCase())) && (!letters.endsWith || l.endsWith(letters.endsWith.toLowerCase())) && (!letters.contains || l.includes(letters.contains.toLowerCase()));
+    return named.some((n) => normalizeText(n) === normalizeText(label));
+  };
+  const field = o.elements.find(suggests) ?? (letters ? o.elements.find((e) => elementKind(e) === 'field' && (e.attrs.type ?? 'text') === 'text') : undefined);
+  if (!field) return undefined;
+  // The field already holds a fitting choice: done here.
+  if (field.value && fits(field.value) && attempts.some((a) => a.result.ok && a.action.kind === 'click' && a.purpose === 'fill')) return undefined;
+  const option = o.elements.find((e) => isOption(e) && fits(labelOf(e)));
+  if (option) return { planned: [{ action: { kind: 'click', index: option.index }, element: option, purpose: 'fill', says: `choose ${quote(option)}` }], goal: `Choose "${labelOf(option)}" from the suggestions` };
+  const typed = letters ? (letters.startsWith ?? letters.contains ?? letters.endsWith!) : named[0]!;
+  if (!field.value || !normalizeText(field.value).startsWith(normalizeText(typed))) {
+    return { planned: [{ action: { kind: 'type', index: field.index, text: typed }, element: field, purpose: 'fill', says: `type "${typed}" into ${quote(field)}` }], goal: `Type "${typed}" to see the suggestions` };
+  }
+  // Typed, and no suggestion fits yet: they may come a moment later.
+  const waited = attempts.filter((a) => a.action.kind === 'wait' && a.url === o.url).length;
+  if (waited < 1) return { planned: [{ action: { kind: 'wait', seconds: 1 }, purpose: 'reveal', says: 'wait for the suggestions' }], goal: 'Wait for the suggestions' };
+  return undefined;
+}
