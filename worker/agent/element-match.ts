@@ -8,7 +8,7 @@ import type { ObservedElement } from '../../shared/observation';
 import type { ValueKind } from '../../shared/task-values';
 import { containsPhrase, contentWords, coverage, normalizeText, tokens } from '../../shared/words';
 import type { SemanticMatcher } from './semantic';
-import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_PHRASES, type TaskSlot, VERB_GROUPS } from './task-parse';
+import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_PHRASES, RECIPIENT, type TaskSlot, VERB_GROUPS } from './task-parse';
 
 export const FIELD_MIN = 0.45;
 export const CONTROL_MIN = 0.5;
@@ -114,7 +114,9 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   if ((kind !== 'field' && kind !== 'select') || !usable(e)) return 0;
   const type = (e.attrs.type ?? '').toLowerCase();
   const words = wordsOf(e);
-  const hinted = slot.hints.filter((h) => words.includes(h)).length;
+  // A recipient goes in a field named To / Recipient(s) / Send to (stop words to a word match).
+  const recipientField = slot.hints.includes(RECIPIENT) && /^(?:to|recipients?|send to|to:)$/i.test(labelOf(e).trim());
+  const hinted = slot.hints.filter((h) => words.includes(h)).length + (recipientField ? 1 : 0);
   let hintFit = hinted > 0 ? 0.6 + 0.4 * (hinted / slot.hints.length) : 0;
   if (sem && slot.hintText) hintFit = Math.max(hintFit, lift(sem.similarity(slot.hintText, labelOf(e)), 0.6, 0.8));
   if (type === 'password') return slot.hints.some((h) => PASSWORD_HINTS.includes(h)) ? 1 : 0;

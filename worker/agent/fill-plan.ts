@@ -150,7 +150,8 @@ function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElem
   if (slots.length !== 1 || fields.length !== 1) return;
   const [slot] = slots as [TaskSlot];
   const [field] = fields as [ObservedElement];
-  if (slot.role !== 'search' && isSearchField(field)) return;
+  // A search box takes a value only when the task searches.
+  if (slot.role !== 'search' && isSearchField(field) && !ctx.task.verbs.includes('search')) return;
   placed.set(slot, field);
   used.add(field);
 }

@@ -20,6 +20,7 @@ import { type Planned, planFills, quote } from './fill-plan';
 import { isCommit, missingValues } from './commit-guard';
 import { choiceStep } from './choice-step';
 import { datePickStep } from './date-picker';
+import { ENDS_THE_TASK, itemStep, ordinalStep } from './list-steps';
 import { goalStep, namedElements } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
@@ -42,6 +43,8 @@ const MAX_EMBEDDED = 300;
 interface Plan {
   planned: Planned[];
   goal: string;
+  /** A line for the step's notes (where a list stands), kept with the workflow's. */
+  notes?: string;
 }
 
 export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy {
@@ -81,8 +84,9 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
         else if (wf.completed) plan = afterWorkflow(observation);
       }
       if (!plan) {
-        const own = decide({ task, observation, history: input.history, attempts, blocked, ...(semantic ? { sem: semantic } : {}) });
+        const own = decide({ task, observation, history: input.history, attempts, blocked, notes: input.notes, ...(semantic ? { sem: semantic } : {}) });
         plan = remarks.length ? { ...own, goal: `${own.goal} (${remarks.join('; ')})` } : own;
+        if (own.notes) notes = notes ? `${notes}\n${own.notes}` : own.notes;
       }
       ledger.remember(input.step, observation, plan.planned.map((p) => p.element));
       let evaluation = evaluate(input.history);
@@ -132,6 +136,8 @@ function taskPhrase(task: ParsedTask): string {
 }
 
 interface DecideContext {
+  /** The notes of the last step (where a list stands). */
+  notes?: string | undefined;
   task: ParsedTask;
   observation: Observation;
   history: readonly Step[];
@@ -163,6 +169,12 @@ function decide(ctx: DecideContext): Plan {
   const shaped = !!(task.goals.press || task.goals.hover || task.goals.keys || task.goals.toggles);
   // The element the task is about was pressed: that was the task (what the page does next is its answer).
   if (task.goals.press && last?.purpose === 'press' && last.result.ok) return finish(true, `Pressed "${task.goals.press.name}".`);
+  const action = task.goals.itemAction;
+  if (task.goals.item && action && ENDS_THE_TASK.includes(action) && last?.purpose === 'press' && last.result.ok) return finish(true, `Did "${action}" to the ${task.goals.item.noun} of "${task.goals.item.key}".`);
+  if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
+  // The item the task is about, and what to do to it, come before any typing.
+  const listed = itemStep(task, o, ctx.attempts);
+  if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
   if (!shaped && task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
     return finish(true, `The page "${o.title}" about "${task.target}" is open.`);
@@ -177,7 +189,7 @@ function decide(ctx: DecideContext): Plan {
   const fills = planFills({ task, observation: o, blocked, placedBefore, searched, ...(ctx.sem ? { sem: ctx.sem } : {}) });
 
   // 3. Just submitted and nothing left to fill: is this what was asked for?
-  if (fills.length === 0 && (submitted || searchedWithEnter) && !task.target) {
+  if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item) && !task.goals.ordinal) {
     const problem = problemOn(o);
     const confirmation = confirmationOn(o);
     const shown = valuesShown(task.slots.filter((s) => s.role !== 'target').map((s) => s.value.text), o);
@@ -194,8 +206,8 @@ function decide(ctx: DecideContext): Plan {
     if (titled && !problemOn(o)) return finish(true, `The page confirms: "${titled.text}".`);
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
-  // A date no field takes by typing: picked in its calendar; a name picked from suggestions.
-  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts);
+  // A date no field takes by typing: picked in its calendar; a name picked from suggestions; the n-th of a list.
+  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? ordinalStep(task, o, ctx.attempts, ctx.notes);
   if (picking) return picking;
   const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
   if (shapedStep) return shapedStep;

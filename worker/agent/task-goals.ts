@@ -21,6 +21,8 @@ export interface PressGoal {
 export interface TaskGoals {
   /** The element whose click is the task, or its last step. */
   press?: PressGoal;
+  /** Every control the task names to press, in order ("press "Search"", "click Submit"): names, not values. */
+  controls: string[];
   /** Names of what to open first: a section to expand, a tab to switch to, a menu to hover. */
   reveal: string[];
   /** The menu or element to hover over first. */
@@ -222,6 +224,7 @@ export function taskGoals(task: string): TaskGoals {
   const before = pressIsGoal ? pressed.slice(0, -1).map((p) => p.name).filter((n) => !reveal.includes(n) && n !== keys) : [];
   return {
     ...(pressIsGoal ? { press: { name: press.name, ...(press.role ? { role: press.role } : {}) } } : {}),
+    controls: pressed.map((p) => p.name),
     reveal: [...before, ...reveal],
     ...(hover ? { hover } : {}),
     ...(toggles ? { toggles } : {}),

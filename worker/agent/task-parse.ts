@@ -38,11 +38,18 @@ const GOAL_WORDS = new Set(
   (
     'subscribe sign join register create enroll enrol log login logon search find look lookup seek locate browse buy purchase order checkout ' +
     'pay add book reserve send submit post apply save update change confirm open view show visit read see go fill enter type set put use ' +
-    'write give provide want like need make get click press choose pick select form page site website field box'
+    'write give provide want like need make get click press choose pick select form page site website field box ' +
+    // Words for "a field" in general name no field in particular.
+    'textbox textfield text input area textarea'
   )
     .split(' ')
     .map(stem),
 );
+/** Verbs that send something to someone: "to X" after one of them names the recipient. */
+const SENDING = new Set(['send', 'forward', 'email', 'mail', 'message', 'write', 'invite', 'share', 'assign', 'reply', 'transfer', 'pay'].map(stem));
+/** The hint a recipient's value carries (fields named To, Recipient, Send to). */
+export const RECIPIENT = 'recipient';
+
 /** Words that end the stretch of text a value's field words are taken from. */
 const BOUNDARY_WORDS = new Set(['and', 'then', 'but', 'or', 'while', 'after', 'before', 'plus']);
 
@@ -88,12 +95,13 @@ function namesControl(task: string, value: TaskValue): boolean {
 export function parseTask(text: string): ParsedTask {
   const goals = taskGoals(text);
   // Names of what to press, open, tick or pick out are not values to type.
-  const named = new Set([goals.press?.name, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const named = new Set([...goals.controls, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
   // A key combination's words ("Control+Enter") are keys to press, not values.
   const keyWords = new Set((goals.keys ?? '').split('+').map((k) => k.toLowerCase()));
   const values = extractValues(text).filter((v) => !namesControl(text, v) && !(v.kind === 'name' && v.text.split(/[\s+]+/).every((w) => keyWords.has(w.toLowerCase()))));
   const slots = values.map((value, i) => {
     const slot = slotFor(text, value, values[i - 1], values[i + 1]);
+    if (goals.item && normalizeText(goals.item.key) === normalizeText(value.text)) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
     return named.has(normalizeText(value.text)) ? { ...slot, role: 'target' as const } : slot;
   });
   const words = contentWords(text);
@@ -102,7 +110,9 @@ export function parseTask(text: string): ParsedTask {
   const plainWords = contentWords(plain);
   const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
   const search = slots.find((s) => s.role === 'search');
-  const explicit = slots.find((s) => s.role === 'target');
+  // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
+  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const explicit = slots.find((s) => s.role === 'target' && !notOpened.has(normalizeText(s.value.text)));
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
   const target = explicit?.value.text ?? (search && opensWithoutValue ? search.value.text : undefined);
@@ -184,6 +194,8 @@ function slotFor(task: string, value: TaskValue, previous: TaskValue | undefined
   if (role === 'target' && !['name', 'text', 'url'].includes(value.kind)) role = 'field';
   const informative = (w: string) => !isStopWord(w) && !GOAL_WORDS.has(stem(w)) && !/^\d+$/.test(w);
   const hints = [...before, ...after].filter(informative);
+  // "send it to Ana", "forward that email to bob@x.org": the value is whom it goes to.
+  if (before.at(-1) === 'to' && (value.kind === 'name' || value.kind === 'email') && before.some((w) => SENDING.has(w))) hints.push(RECIPIENT);
   if (role === 'search') hints.push('search');
   return { value, role, hints: [...new Set(hints)], hintText: raw.filter(informative).join(' ') };
 }

@@ -1,0 +1,118 @@
+// Lists: the n-th of a list of results across its pages, and the item a task picks out
+// by who or what it is about ("the email from Bob") with what to do to it (reply,
+// forward, delete, star…). A page's list is the biggest group of links that repeat one
+// structure (the same DOM path but for their position), not its pagination.
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { containsPhrase, normalizeText } from '../../shared/words';
+import type { Attempt } from './action-ledger';
+import { elementKind, labelOf } from './element-match';
+import { type Planned, quote } from './fill-plan';
+import type { ItemAction } from './task-goals';
+import type { ParsedTask } from './task-parse';
+
+export interface ListPlan {
+  planned: Planned[];
+  goal: string;
+  /** A line for the step's notes: where the list stands. */
+  notes?: string;
+}
+
+const PAGER = /^(?:\d+|next|previous|prev|more|older|newer|first|last|[‹›«»<>←→]+|next page|previous page|(?:go to )?page \d+)$/i;
+const NEXT = /^(?:next|next page|more|older|›|»|→|>)$/i;
+
+/** The path of an element with its positions taken out: what its siblings in a list share. */
+const shape = (e: ObservedElement) => (e.locator?.path ?? '').replace(/:nth-of-type\(\d+\)/g, '');
+
+/** The list on this page: the biggest group of named links (or clickable rows) of one shape (or of the shape given). */
+export function listItems(o: Observation, known?: string): ObservedElement[] {
+  const groups = new Map<string, ObservedElement[]>();
+  for (const e of o.elements) {
+    const kind = elementKind(e);
+    if ((kind !== 'link' && kind !== 'control') || !e.locator?.path || PAGER.test(labelOf(e).trim()) || !labelOf(e)) continue;
+    const key = `${kind}|${shape(e)}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  // On a later page of a list already seen, its shape says which links are its items, however few.
+  if (known) return groups.get(known) ?? [];
+  let best: ObservedElement[] = [];
+  for (const g of groups.values()) if (g.length > best.length || (g.length === best.length && g.length > 0 && labelOf(g[0]!).length > labelOf(best[0]!).length)) best = g;
+  return best.length >= 2 ? best : [];
+}
+
+const PLAN_LINE = /^List: (\d+) a page; the (\d+)(?:st|nd|rd|th) is on page (\d+); items are ("(?:[^"\\]|\\.)*")\.$/m;
+const keyOf = (e: ObservedElement) => `${elementKind(e)}|${shape(e)}`;
+
+/** The n-th result (1-based, -1 the last), going through the list's pages. */
+export function ordinalStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[], notes: string | undefined): ListPlan | undefined {
+  const want = task.goals.ordinal;
+  if (!want) return undefined;
+  // A search the task asks for comes first.
+  if (task.search && !attempts.some((a) => a.purpose === 'search' && a.result.ok)) return undefined;
+  const plan = PLAN_LINE.exec(notes ?? '');
+  const items = listItems(o, plan ? (JSON.parse(plan[4]!) as string) : undefined);
+  if (items.length === 0) return undefined;
+  if (want.n === -1) return pick(items.at(-1)!, 'the last');
+  const perPage = plan ? Number(plan[1]) : items.length;
+  const page = Math.ceil(want.n / perPage);
+  const line = `List: ${perPage} a page; the ${want.n}${suffix(want.n)} is on page ${page}; items are ${JSON.stringify(plan ? JSON.parse(plan[4]!) : keyOf(items[0]!))}.`;
+  // Which page is this: page 1 until a pager link was followed; then the number followed, or one more per "next".
+  const followed = attempts.filter((a) => a.purpose === 'reveal' && a.result.ok && a.action.kind === 'click');
+  let current = 1;
+  for (const a of followed) {
+    const name = (a.target ?? '').split('|')[3] ?? '';
+    if (/^\d+$/.test(name)) current = Number(name);
+    else if (NEXT.test(name)) current++;
+  }
+  if (current === page) {
+    const at = want.n - (page - 1) * perPage;
+    const item = items[at - 1];
+    return item ? { ...pick(item, `the ${want.n}${suffix(want.n)}`), notes: line } : undefined;
+  }
+  const pager = o.elements.find((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && labelOf(e).trim() === String(page)) ?? (page > current ? o.elements.find((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && NEXT.test(labelOf(e).trim())) : undefined);
+  if (!pager) return undefined;
+  return { planned: [{ action: { kind: 'click', index: pager.index }, element: pager, purpose: 'reveal', says: `go to page ${page}: ${quote(pager)}` }], goal: `The ${want.n}${suffix(want.n)} result is on page ${page}`, notes: line };
+}
+
+function pick(item: ObservedElement, which: string): ListPlan {
+  return { planned: [{ action: { kind: 'click', index: item.index }, element: item, purpose: 'press', says: `open ${which}: ${quote(item)}` }], goal: `Open ${which} of the list, ${quote(item)}` };
+}
+
+const suffix = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th');
+
+/** Actions whose press is the task's end ("delete it"); reply and forward go on to a form. */
+export const ENDS_THE_TASK: readonly ItemAction[] = ['delete', 'star', 'archive', 'flag', 'mark'];
+
+/** Words a control for an action may carry in its name, aria-label or title. */
+const ACTION_WORDS: Record<ItemAction, RegExp> = {
+  reply: /\breply\b|↩/i,
+  forward: /\bforward\b|↪/i,
+  delete: /\b(?:delete|trash|remove)\b|🗑|✕/i,
+  star: /\b(?:star|favou?rite)\b|☆|★/i,
+  archive: /\barchive\b/i,
+  flag: /\bflag\b|⚑/i,
+  mark: /\bmark\b/i,
+  open: /\bopen\b/i,
+};
+
+/**
+ * The item the task picks out: opened first (the row or link that names who or what it
+ * is about), then the control for what to do to it. Undefined once both are done, or
+ * when the page shows neither (the form filler goes on).
+ */
+export function itemStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): ListPlan | undefined {
+  const item = task.goals.item;
+  if (!item) return undefined;
+  const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && containsPhrase(((a.target ?? '').split('|')[3] ?? ''), item.key));
+  const action = task.goals.itemAction;
+  const pressed = action ? attempts.some((a) => a.purpose === 'press' && a.result.ok) : false;
+  if (pressed) return undefined;
+  const control = action && action !== 'open' ? o.elements.find((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && ACTION_WORDS[action].test(`${labelOf(e)} ${e.attrs['aria-label'] ?? ''} ${e.attrs.title ?? ''}`)) : undefined;
+  if (!opened) {
+    const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && containsPhrase(labelOf(e), item.key) && normalizeText(labelOf(e)) !== normalizeText(item.key + ' ' + (action ?? '')));
+    const row = rows[0];
+    if (row) return { planned: [{ action: { kind: 'click', index: row.index }, element: row, purpose: 'open', says: `open the ${item.noun} ${quote(row)}` }], goal: `Open the ${item.noun} of "${item.key}"` };
+    return undefined;
+  }
+  if (control) return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${item.key}"` };
+  return undefined;
+}
