@@ -20,6 +20,12 @@ export const ElementLocator = z.object({
   near: z.string().max(60).optional(),
   /** A short DOM path, e.g. `form#reply > textarea`. */
   path: z.string().max(400).optional(),
+  /**
+   * For a control whose name repeats on the page ("Book", "Renew", "Delete"): the text of
+   * its row — the largest part of the page around it that holds no other control of that
+   * name — which tells the rows apart (a flight's price, a loan's title).
+   */
+  row: z.string().max(300).optional(),
 });
 export type ElementLocator = z.infer<typeof ElementLocator>;
 

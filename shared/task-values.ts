@@ -151,7 +151,9 @@ function capitalisedRuns(task: string): Span[] {
     // A sentence starts with a capital anyway: its first word opens a name only when it is
     // not a known opener and the next word is capitalised too ("Ada Lovelace wants…").
     const nextIsCapital = /^\p{Lu}/u.test(words[i + 1]?.text ?? '') && /^\s+$/.test(task.slice(w.end, words[i + 1]?.start ?? w.end));
-    if (!/^\p{Lu}/u.test(w.text) || (startsSentence && (SENTENCE_OPENERS.has(word.toLowerCase()) || !nextIsCapital))) {
+    // A code in capitals ("OPO", "JFK", "X12") names something wherever it stands.
+    const code = /^[\p{Lu}\p{N}]{2,}$/u.test(word) && /\p{Lu}/u.test(word) && !SENTENCE_OPENERS.has(word.toLowerCase());
+    if (!/^\p{Lu}/u.test(w.text) || (startsSentence && !code && (SENTENCE_OPENERS.has(word.toLowerCase()) || !nextIsCapital))) {
       i++;
       continue;
     }

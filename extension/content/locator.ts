@@ -88,3 +88,32 @@ export function locatorOf(el: Element): ElementLocator {
   out.path = shortPath(el);
   return out;
 }
+
+/**
+ * The text of each repeated control's row: for every name that two or more controls
+ * share, climb from each one while the ancestor holds no other control of that name.
+ */
+export function rowTexts(els: readonly Element[], names: readonly string[]): Map<number, string> {
+  const byName = new Map<string, number[]>();
+  names.forEach((n, i) => {
+    if (!n) return;
+    const list = byName.get(n);
+    if (list) list.push(i);
+    else byName.set(n, [i]);
+  });
+  const out = new Map<number, string>();
+  for (const members of byName.values()) {
+    if (members.length < 2 || members.length > 200) continue;
+    const set = members.map((i) => els[i]!);
+    for (const i of members) {
+      let row: Element = els[i]!;
+      for (let p = row.parentElement; p && p.localName !== 'body'; p = p.parentElement) {
+        if (set.some((other) => other !== els[i] && p!.contains(other))) break;
+        row = p;
+      }
+      const text = collapse(row.textContent, 300);
+      if (text) out.set(i, text);
+    }
+  }
+  return out;
+}

@@ -11,7 +11,7 @@
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { DescriptionCache } from './describe';
-import { locatorOf } from './locator';
+import { locatorOf, rowTexts } from './locator';
 import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
 import { styleSelectors } from './style-rules';
 
@@ -273,6 +273,10 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     elements.push(entry);
     kept.push(el);
   }
+  // Controls whose name repeats carry their row's text (which flight's "Book", which loan's "Renew").
+  // Names are compared without their figures: "Book the 17:30 flight for $675" repeats too.
+  const rows = rowTexts(kept, elements.map((e) => (e.role === 'button' || e.role === 'link' || e.tag === 'button' ? e.name.replace(/\d[\d.,:]*/g, '#') : '')));
+  for (const [i, row] of rows) elements[i]!.locator = { ...elements[i]!.locator, row };
   const id = `obs-${Date.now().toString(36)}-${(observationCounter++).toString(36)}`;
   const isNew = registry.commit(id, kept, location.href);
   for (let i = 0; i < kept.length; i++) elements[i]!.isNew = isNew(kept[i]!);

@@ -13,7 +13,26 @@ const isOption = (e: ObservedElement) => e.role === 'option' || e.role === 'menu
 /** A field that suggests as one types: a combobox, an ARIA autocomplete, a datalist. */
 const suggests = (e: ObservedElement) => elementKind(e) === 'field' && (e.role === 'combobox' || e.attrs['aria-autocomplete'] !== undefined || e.attrs.list !== undefined || e.attrs['aria-expanded'] !== undefined);
 
+/**
+ * A value just typed into a field that suggests (an airport, a city, a person): the
+ * suggestion that is it, or that names it as a whole word ("Porto (OPO)" for "OPO"), is
+ * clicked, as the field may only take a value chosen from its list.
+ */
+export function suggestionForTyped(o: Observation, attempts: readonly Attempt[]): { planned: Planned[]; goal: string } | undefined {
+  const last = attempts.at(-1);
+  if (!last?.result.ok || last.action.kind !== 'type') return undefined;
+  const typed = last.action.text;
+  const options = o.elements.filter(isOption);
+  if (options.length === 0) return undefined;
+  const word = new RegExp(`(^|[^\\p{L}\\p{N}])${typed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu');
+  const option = options.find((e) => normalizeText(labelOf(e)) === normalizeText(typed)) ?? options.find((e) => word.test(labelOf(e)));
+  if (!option) return undefined;
+  return { planned: [{ action: { kind: 'click', index: option.index }, element: option, purpose: 'fill', says: `choose ${quote(option)}` }], goal: `Choose "${labelOf(option)}" for "${typed}"` };
+}
+
 export function choiceStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): { planned: Planned[]; goal: string } | undefined {
+  const picked = suggestionForTyped(o, attempts);
+  if (picked) return picked;
   const letters = task.goals.letters;
   // A name to pick from suggestions, when the task speaks of them (else a name is something to press).
   const fromList = /\b(?:suggestions?|suggested|list|dropdown|autocomplete|options?)\b/i.test(task.text);

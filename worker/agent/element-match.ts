@@ -116,14 +116,17 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   const words = wordsOf(e);
   // A recipient goes in a field named To / Recipient(s) / Send to (stop words to a word match).
   const recipientField = slot.hints.includes(RECIPIENT) && /^(?:to|recipients?|send to|to:)$/i.test(labelOf(e).trim());
-  const hinted = slot.hints.filter((h) => words.includes(h)).length + (recipientField ? 1 : 0);
-  let hintFit = hinted > 0 ? 0.6 + 0.4 * (hinted / slot.hints.length) : 0;
+  // "from: OPO" and a field labelled just "From": the word the task puts before the value is the field's whole name.
+  const labelledSo = !!slot.labelWord && normalizeText(labelOf(e).replace(/:$/, '')) === slot.labelWord;
+  const hinted = slot.hints.filter((h) => words.includes(h)).length + (recipientField || labelledSo ? 1 : 0);
+  let hintFit = hinted > 0 ? 0.6 + 0.4 * Math.min(1, hinted / Math.max(1, slot.hints.length)) : 0;
   if (sem && slot.hintText) hintFit = Math.max(hintFit, lift(sem.similarity(slot.hintText, labelOf(e)), 0.6, 0.8));
   if (type === 'password') return slot.hints.some((h) => PASSWORD_HINTS.includes(h)) ? 1 : 0;
   const search = kind === 'field' && isSearchField(e);
   if (slot.role === 'search') return search ? 1 : kind === 'field' ? Math.max(0.3, hintFit * 0.7) : 0;
   if (search && hinted === 0) return 0; // a search box is not a form field for a name or an email
   if (slot.role === 'target' && hinted === 0) return 0; // something to open, not to type
+  if (labelledSo && kind === 'field') return 0.85;
   if (kind === 'select') return selectFit(slot, e, hintFit);
   const fit = kindFit(slot.value.kind, slot.value.text, e);
   if (fit < 0) return 0;
@@ -198,6 +201,9 @@ function isNegative(words: readonly string[], task: ParsedTask): boolean {
 
 export type ControlPurpose = 'submit' | 'search';
 
+/** Controls that move through what is shown (a calendar's months, a list's pages), not through a task. */
+const BROWSING = /\b(?:next|previous|prev|last|first)\s+(?:month|week|year|day|page|slide|image|photo)\b/i;
+
 /**
  * A button or link that carries the task forward: one named by the task's verb
  * ("Subscribe", "Place order"), a generic "Continue"/"Submit", or one sharing words
@@ -212,11 +218,15 @@ export function controlScore(task: ParsedTask, e: ObservedElement, purpose: Cont
   if (words.length === 0 || isNegative(words, task)) return 0;
   const groups = purpose === 'search' ? (['search'] as const) : task.verbs.filter((g) => g !== 'open' && g !== 'search');
   let score = groups.some((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p))) ? 1 : 0;
-  if (purpose === 'submit' && PROCEED_PHRASES.some((p) => hasPhrase(words, p))) score = Math.max(score, 0.55);
+  // "Next", "Continue"; not a calendar's or a gallery's "Next month", "Next page".
+  if (purpose === 'submit' && PROCEED_PHRASES.some((p) => hasPhrase(words, p)) && !BROWSING.test(label)) score = Math.max(score, 0.55);
   score = Math.max(score, 0.5 * coverage(words, task.plainWords));
   if (sem && taskPhrase) score = Math.max(score, lift(sem.similarity(taskPhrase, label), 0.6, 0.8));
   const type = (e.attrs.type ?? '').toLowerCase();
-  if ((e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'))) score += 0.15;
+  const submits = (e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'));
+  if (submits) score += 0.15;
+  // A form's own submit button carries a form on, whatever it is called ("Search", "Go").
+  if (submits && type !== '' && purpose === 'submit' && !BROWSING.test(label)) score = Math.max(score, CONTROL_MIN);
   if (kind === 'link') score -= 0.1;
   if (tokens(label).length > 6) score *= 0.7; // long texts are content, not controls
   return Math.max(0, score);

@@ -7,7 +7,7 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
-import { normalizeText } from '../../shared/words';
+import { containsPhrase, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
@@ -71,6 +71,8 @@ export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): 
 /** Whether a field's value is the slot's value (a date in any format counts). */
 export function holds(slot: TaskSlot, value: string): boolean {
   if (same(value, slot.value.text)) return true;
+  // A suggestion chosen for it: "Porto (OPO)" holds "OPO".
+  if (slot.value.kind !== 'date' && value.length > slot.value.text.length && containsPhrase(value, slot.value.text)) return true;
   if (slot.value.kind !== 'date') return false;
   const want = parseDate(slot.value.text);
   const have = parseDate(value);

@@ -116,3 +116,59 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
   if (control) return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${item.key}"` };
   return undefined;
 }
+
+/** A price in a row's text ("$129", "129.50 €", "EUR 80"). */
+function priceIn(text: string): number | null {
+  const m = /(?:[$€£¥]|\b(?:USD|EUR|GBP)\b)\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(?:[$€£¥]|\b(?:USD|EUR|GBP|dollars|euros)\b)/i.exec(text);
+  const n = m ? (m[1] ?? m[2])! : null;
+  return n === null ? null : Number(n.replace(/,/g, ''));
+}
+
+/** A duration in a row's text, in minutes ("2h 35m", "2 h 5 min", "155 min", "1:45"). */
+function durationIn(text: string): number | null {
+  const hm = /(\d+)\s*h(?:ours?|rs?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?/i.exec(text);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
+  const min = /(\d+)\s*min(?:utes?)?\b/i.exec(text);
+  return min ? Number(min[1]) : null;
+}
+
+/** A time of day in a row's text, in minutes after midnight (the first one: departure). */
+function timeIn(text: string): number | null {
+  const m = /\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?/i.exec(text);
+  if (!m) return null;
+  let h = Number(m[1]) % 12;
+  if (!m[3] || !/^p/i.test(m[3])) h = Number(m[1]);
+  else h += 12;
+  return h * 60 + Number(m[2]);
+}
+
+/**
+ * Of several rows with the same control ("Book", "Select"), the one the task's
+ * superlative picks (the cheapest, the shortest…), read off each row's text; its
+ * control is pressed.
+ */
+export function superlativeStep(task: ParsedTask, o: Observation): ListPlan | undefined {
+  const which = task.goals.superlative;
+  if (!which) return undefined;
+  const read = which === 'cheapest' || which === 'most expensive' ? priceIn : which === 'shortest' || which === 'longest' ? durationIn : timeIn;
+  const lowest = which === 'cheapest' || which === 'shortest' || which === 'earliest';
+  // Controls that repeat, one per row ("Book" ×5, or "Book the 17:30 flight for $675" ×5 with
+  // their own figures): grouped by their name without its figures; each read off its row, or its name.
+  const skeleton = (e: ObservedElement) => labelOf(e).replace(/[$€£¥]?\d[\d.,:]*\s*(?:[$€£¥]|h\b|m\b|min\b)?/gi, '#');
+  const textOf = (e: ObservedElement) => e.locator?.row ?? labelOf(e);
+  const byName = new Map<string, ObservedElement[]>();
+  for (const e of o.elements) {
+    if (elementKind(e) !== 'control' && elementKind(e) !== 'link') continue;
+    if (!e.locator?.row && !/\d/.test(labelOf(e))) continue;
+    byName.set(skeleton(e), [...(byName.get(skeleton(e)) ?? []), e]);
+  }
+  let best: { e: ObservedElement; v: number } | undefined;
+  for (const group of [...byName.values()].sort((a, b) => b.length - a.length)) {
+    const read2 = group.map((e) => ({ e, v: read(textOf(e)) })).filter((x): x is { e: ObservedElement; v: number } => x.v !== null);
+    if (read2.length < 2 || read2.length < group.length) continue;
+    for (const x of read2) if (!best || (lowest ? x.v < best.v : x.v > best.v)) best = x;
+    break;
+  }
+  if (!best) return undefined;
+  return { planned: [{ action: { kind: 'click', index: best.e.index }, element: best.e, purpose: 'press', says: `take the ${which}: ${quote(best.e)}` }], goal: `Take the ${which}: ${textOf(best.e).slice(0, 120)}` };
+}

@@ -18,9 +18,9 @@ import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeO
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { isCommit, missingValues } from './commit-guard';
-import { choiceStep } from './choice-step';
+import { choiceStep, suggestionForTyped } from './choice-step';
 import { datePickStep } from './date-picker';
-import { ENDS_THE_TASK, itemStep, ordinalStep } from './list-steps';
+import { ENDS_THE_TASK, itemStep, ordinalStep, superlativeStep } from './list-steps';
 import { goalStep, namedElements } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
@@ -172,6 +172,7 @@ function decide(ctx: DecideContext): Plan {
   const action = task.goals.itemAction;
   if (task.goals.item && action && ENDS_THE_TASK.includes(action) && last?.purpose === 'press' && last.result.ok) return finish(true, `Did "${action}" to the ${task.goals.item.noun} of "${task.goals.item.key}".`);
   if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
+  if (task.goals.superlative && last?.purpose === 'press' && last.result.ok) return finish(true, `Took the ${task.goals.superlative}.`);
   // The item the task is about, and what to do to it, come before any typing.
   const listed = itemStep(task, o, ctx.attempts);
   if (listed) return listed;
@@ -183,13 +184,18 @@ function decide(ctx: DecideContext): Plan {
     return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: `go back: this page is not about "${task.target}"` }], goal: `Go back and try another result for "${task.target}"` };
   }
 
+  // A value just typed brought up suggestions: the one that is it is chosen first.
+  const suggestion = suggestionForTyped(o, ctx.attempts);
+  if (suggestion) return suggestion;
+
   // 2. Values to put in.
   const placedBefore = new Set(ctx.attempts.filter((a) => a.action.kind === 'type' && a.result.ok && a.url !== o.url).map((a) => (a.action as { text: string }).text));
   const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
   const fills = planFills({ task, observation: o, blocked, placedBefore, searched, ...(ctx.sem ? { sem: ctx.sem } : {}) });
 
   // 3. Just submitted and nothing left to fill: is this what was asked for?
-  if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item) && !task.goals.ordinal) {
+  // …unless the task goes on past the submit (the n-th result, the cheapest of them).
+  if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item) && !task.goals.ordinal && !task.goals.superlative) {
     const problem = problemOn(o);
     const confirmation = confirmationOn(o);
     const shown = valuesShown(task.slots.filter((s) => s.role !== 'target').map((s) => s.value.text), o);
@@ -207,7 +213,7 @@ function decide(ctx: DecideContext): Plan {
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
   // A date no field takes by typing: picked in its calendar; a name picked from suggestions; the n-th of a list.
-  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? ordinalStep(task, o, ctx.attempts, ctx.notes);
+  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? ordinalStep(task, o, ctx.attempts, ctx.notes) ?? superlativeStep(task, o);
   if (picking) return picking;
   const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
   if (shapedStep) return shapedStep;

@@ -62,6 +62,8 @@ export interface TaskSlot {
   hints: string[];
   /** The same words as written, for embedding ("postcode", not "postcod"). */
   hintText: string;
+  /** The word right before the value, stop words included ("from: OPO", "to Paris"): a field may be labelled just that. */
+  labelWord?: string;
 }
 
 export interface ParsedTask {
@@ -197,5 +199,6 @@ function slotFor(task: string, value: TaskValue, previous: TaskValue | undefined
   // "send it to Ana", "forward that email to bob@x.org": the value is whom it goes to.
   if (before.at(-1) === 'to' && (value.kind === 'name' || value.kind === 'email') && before.some((w) => SENDING.has(w))) hints.push(RECIPIENT);
   if (role === 'search') hints.push('search');
-  return { value, role, hints: [...new Set(hints)], hintText: raw.filter(informative).join(' ') };
+  const lead = wordsIn(task.slice(Math.max(previous?.end ?? 0, value.start - 20), value.start), 0).filter((w) => !/^[,;.:!?()]$/.test(w.text)).at(-1)?.text;
+  return { value, role, hints: [...new Set(hints)], hintText: raw.filter(informative).join(' '), ...(lead && lead.length > 1 ? { labelWord: lead } : {}) };
 }

@@ -1,0 +1,58 @@
+// The shapes of everyday tasks, read from their words: what to press, tick, open first,
+// which of a list, which item and what to do to it, a key, letters, a superlative.
+import { describe, expect, it } from 'vitest';
+import { taskGoals } from './task-goals';
+import { parseTask } from './task-parse';
+
+describe('taskGoals', () => {
+  it.each([
+    ['Click the "Back" button.', { name: 'Back', role: 'button' }],
+    ['Press "OK".', { name: 'OK' }],
+    ['Follow the link "Pricing".', { name: 'Pricing', role: 'link' }],
+    ['Click on the link "kettle ember".', { name: 'kettle ember', role: 'link' }],
+    ['Find the button labelled "blossom" and click it.', { name: 'blossom', role: 'button' }],
+    ['The "gravel" button appears after a moment; click it.', { name: 'gravel', role: 'button' }],
+    ['In the file tree, click on the folder or file named "notes.md".', { name: 'notes.md', role: 'file' }],
+    ['Tap Sign Out', { name: 'Sign Out' }],
+  ])('presses %s', (task, press) => {
+    expect(taskGoals(task).press).toEqual(press);
+  });
+
+  it('opens first what the task names before its last press', () => {
+    expect(taskGoals('Expand the section "Peach honey" and click the link "valley".')).toMatchObject({ reveal: ['Peach honey'], press: { name: 'valley', role: 'link' } });
+    expect(taskGoals('Under "Billing", click the link "Invoices".')).toMatchObject({ reveal: ['Billing'], press: { name: 'Invoices' } });
+    expect(taskGoals('Press "Load more", then click the "cactus" button when it appears.')).toMatchObject({ reveal: ['Load more'], press: { name: 'cactus' } });
+    expect(taskGoals('Hover over "Products" and click "Laptops".')).toMatchObject({ hover: 'Products', press: { name: 'Laptops' } });
+  });
+
+  it('reads the boxes to tick, and "nothing"', () => {
+    expect(taskGoals('Select pasta, tulip and beach and click Submit.').toggles).toEqual(['pasta', 'tulip', 'beach']);
+    expect(taskGoals('Tick "Weekly digest" and "Offers", then press Save.').toggles).toEqual(['Weekly digest', 'Offers']);
+    expect(taskGoals('Check the boxes for red and blue and submit.').toggles).toEqual(['red', 'blue']);
+    expect(taskGoals('Select nothing and click Submit.').toggles).toEqual([]);
+    // A date or a value after "select" is not a list of boxes.
+    expect(taskGoals('Select 12/04/2033 as the date, then submit.').toggles).toBeUndefined();
+  });
+
+  it('reads ordinals, items and what to do to them, keys, letters and superlatives', () => {
+    expect(taskGoals('Search for "tea" and open the 3rd result').ordinal).toEqual({ n: 3, of: 'result' });
+    expect(taskGoals('open the tenth search result').ordinal).toEqual({ n: 10, of: 'result' });
+    expect(taskGoals('Find the email by Edgar and forward that email to Grace.')).toMatchObject({ item: { noun: 'email', key: 'Edgar' }, itemAction: 'forward' });
+    expect(taskGoals('Reply to the message from Ana Lima with "On my way"')).toMatchObject({ item: { noun: 'message', key: 'Ana Lima' }, itemAction: 'reply' });
+    expect(taskGoals('Order for Ada Lovelace (ada@example.com)').item).toBeUndefined();
+    expect(taskGoals('Write "hi" and send it with Control+Enter.').keys).toBe('Control+Enter');
+    expect(taskGoals('Type "x" and press the Escape key').keys).toBe('Escape');
+    expect(taskGoals('Enter an item that starts with "Ja" and ends with "ca"').letters).toEqual({ startsWith: 'Ja', endsWith: 'ca' });
+    expect(taskGoals('Book the cheapest flight from Oslo to Rome').superlative).toBe('cheapest');
+    expect(taskGoals('Type May 31, 2014 into the date field as dd/mm/yyyy').dateFormat).toBe('dd/mm/yyyy');
+  });
+
+  it('keeps names the task presses or picks out out of the values it types', () => {
+    const t = parseTask('Use the textbox to enter "Kira" and press "Search", then click the 8th search result.');
+    expect(t.slots.map((s) => [s.value.text, s.role])).toEqual([['Kira', 'field'], ['Search', 'target']]);
+    expect(t.target).toBeUndefined();
+    const mail = parseTask('Find the email by Edgar and forward that email to Grace.');
+    expect(mail.slots.map((s) => [s.value.text, s.role, s.hints.includes('recipient')])).toEqual([['Edgar', 'target', false], ['Grace', 'field', true]]);
+    expect(parseTask('Select August 8, 2015 as the date').slots[0]?.role).toBe('field');
+  });
+});
