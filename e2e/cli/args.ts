@@ -55,7 +55,16 @@ export interface ReportOptions {
   outFile: string | undefined;
 }
 
-export type CliOptions = RunOptions | ExportOptions | ImportOptions | ReportOptions | { verb: 'help' };
+export interface TeachOptions {
+  verb: 'teach';
+  recordingFile: string;
+  task: string;
+  profileDir: string;
+  browser: BrowserName;
+  headed: boolean;
+}
+
+export type CliOptions = RunOptions | ExportOptions | ImportOptions | ReportOptions | TeachOptions | { verb: 'help' };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -87,6 +96,10 @@ export const USAGE = `Usage: npm run agent -- <verb> [options]
   import --profile DIR FILE [--replace]
                                        add a memory file to the profile (merge: newer versions win), or replace its memory
   report RESULTS_DIR... [--out FILE]   render report.html again; several dirs are compared (memory on vs off)
+  teach --recording FLOW.json --task TEXT --profile DIR
+                                       perform a Chrome DevTools Recorder recording in the browser under record mode
+                                       and learn it as a demonstration of TEXT (a task-file line may instead carry
+                                       "demonstration": "FLOW.json", taught before its first attempt)
 `;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number;
@@ -145,6 +158,8 @@ export function parseCli(argv: string[]): CliOptions {
         browser: { type: 'string' },
         replace: { type: 'boolean' },
         'sites-port': { type: 'string' },
+        recording: { type: 'string' },
+        task: { type: 'string' },
       },
     });
   } catch (e) {
@@ -193,7 +208,13 @@ export function parseCli(argv: string[]): CliOptions {
     case 'report':
       if (positionals.length === 0) throw new UsageError('report needs at least one RESULTS_DIR (a folder with results.jsonl)');
       return { verb, resultsDirs: positionals, outFile: values.out };
+    case 'teach':
+      noPositionals();
+      if (!values.recording) throw new UsageError('teach needs --recording FLOW.json (a Chrome DevTools Recorder export)');
+      if (!values.task?.trim()) throw new UsageError('teach needs --task "the task in words" (what the recording does)');
+      if (!values.profile) throw new UsageError('teach needs --profile DIR (the profile to keep what it learns in)');
+      return { verb, recordingFile: values.recording, task: values.task.trim(), profileDir: values.profile, browser, headed: values.headed ?? false };
     default:
-      throw new UsageError(`unknown verb ${JSON.stringify(verb)}: expected run, export, import or report`);
+      throw new UsageError(`unknown verb ${JSON.stringify(verb)}: expected run, export, import, report or teach`);
   }
 }

@@ -2,6 +2,8 @@
 // to the extension's worker (from one of the extension's own pages, as the popup makes
 // them) and tabs to run tasks in.
 import type { ImportProblem } from '../../shared/memory-export';
+import { envelope, type MessageType, type RequestOf, type ResponseOf, unwrapReply } from '../../shared/protocol';
+import type { RecordingStep } from '../../shared/recording';
 import type { WorkerApi, WorkerMethod, WorkerResults } from '../../shared/worker-api';
 import type { BrowserName } from './args';
 
@@ -15,12 +17,24 @@ export interface TaskTab {
   /** Waits until the page has loaded (after a navigation the page or the agent started). */
   settle(): Promise<void>;
   url(): string;
+  /**
+   * Performs one step of a Recorder recording with the driver's real input (mouse,
+   * keyboard), trying its selectors in order; throws a RecordingStepFailed saying why.
+   */
+  perform(step: RecordingStep): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A recording's step could not be performed (no selector matched, the element would not take it). */
+export class RecordingStepFailed extends Error {
+  override name = 'RecordingStepFailed';
 }
 
 export interface BrowserSession {
   readonly browser: BrowserName;
   call<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerApi[M]>): Promise<WorkerResults[M]>;
+  /** Sends one message of the extension's protocol to its background, from an extension page. */
+  message<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
   newTab(): Promise<TaskTab>;
   close(): Promise<void>;
 }
@@ -104,4 +118,11 @@ export function pageErrorText(e: unknown): string {
 /** Did an evaluation fail only because the page navigated away while it ran? */
 export function isNavigationDuringEvaluate(e: unknown): boolean {
   return /Execution context was destroyed|navigat|Inspected target navigated|context.*(discarded|destroyed)/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/** Sends a protocol message from an extension page and unwraps its reply. */
+export async function messageFrom<T extends MessageType>(evaluate: EvaluateSource, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const api = '(globalThis.browser ?? globalThis.chrome)';
+  const raw = await evaluate(`${api}.runtime.sendMessage(${JSON.stringify(envelope(type, payload))})`);
+  return unwrapReply(type, raw);
 }

@@ -2,7 +2,8 @@
 // as the end-to-end tests, on a persistent profile.
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../lib/browser';
-import { type BrowserSession, callWorkerFrom, type EvaluateSource, type TaskTab, tabOpener } from './browser-session';
+import { type BrowserSession, callWorkerFrom, type EvaluateSource, messageFrom, type TaskTab, tabOpener } from './browser-session';
+import { performWithPlaywright } from './recording-steps';
 
 export async function launchChromiumSession(options: { profileDir: string; headed: boolean }): Promise<BrowserSession> {
   const ext = await launchExtension({ profileDir: options.profileDir, headed: options.headed });
@@ -11,6 +12,7 @@ export async function launchChromiumSession(options: { profileDir: string; heade
   return {
     browser: 'chromium',
     call: (method, ...args) => callWorkerFrom(control, method, args),
+    message: (type, payload) => messageFrom(control, type, payload),
     async newTab() {
       const { value: page, tabId } = await openTab(() => ext.context.newPage());
       return chromiumTab(page, tabId);
@@ -31,6 +33,7 @@ function chromiumTab(page: Page, tabId: number): TaskTab {
       await page.waitForLoadState('load', { timeout: 30_000 });
     },
     url: () => page.url(),
+    perform: (step) => performWithPlaywright(page, step),
     close: () => page.close(),
   };
 }

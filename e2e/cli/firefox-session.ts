@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type BrowserSession, callWorkerFrom, type EvaluateSource, isNavigationDuringEvaluate, type TaskTab, tabOpener } from './browser-session';
+import { type BrowserSession, callWorkerFrom, type EvaluateSource, isNavigationDuringEvaluate, messageFrom, type TaskTab, tabOpener } from './browser-session';
+import { performWithPuppeteer } from './recording-steps';
 
 const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = resolve(process.env.WAYMARK_FIREFOX_EXT ?? join(import.meta.dirname, '../../dist/firefox'));
@@ -56,6 +57,7 @@ export async function launchFirefoxSession(options: { profileDir: string; headed
     return {
       browser: 'firefox',
       call: (method, ...args) => callWorkerFrom(evaluate, method, args),
+      message: (type, payload) => messageFrom(evaluate, type, payload),
       async newTab() {
         const { value: page, tabId } = await openTab(() => browser.newPage());
         return firefoxTab(page, tabId);
@@ -90,6 +92,7 @@ function firefoxTab(page: Page, tabId: number): TaskTab {
       }, 30_000);
     },
     url: () => page.url(),
+    perform: (step) => performWithPuppeteer(page, step),
     close: () => page.close(),
   };
 }

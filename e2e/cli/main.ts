@@ -4,6 +4,7 @@ import { parseCli, USAGE, UsageError } from './args';
 import { writeReport } from './report/write-report';
 import { runBatch } from './run-batch';
 import { SetupError } from './errors';
+import { TeachRefused, teachVerb } from './teach';
 import { exportVerb, ImportRefused, importVerb } from './transfer';
 
 async function main(argv: string[]): Promise<number> {
@@ -32,9 +33,12 @@ async function main(argv: string[]): Promise<number> {
       case 'report':
         console.log(`Report: ${writeReport(options.resultsDirs, options.outFile)}`);
         return 0;
+      case 'teach':
+        await teachVerb(options);
+        return 0;
     }
   } catch (e) {
-    if (e instanceof SetupError || e instanceof ImportRefused) {
+    if (e instanceof SetupError || e instanceof ImportRefused || e instanceof TeachRefused) {
       console.error(`error: ${e.message}`);
       return 1;
     }

@@ -15,6 +15,7 @@ import { type AttemptSettings, runAttempt } from './run-attempt';
 import { schedule } from './schedule';
 import { SetupError } from './errors';
 import { openSession } from './session';
+import { teachDemonstrations } from './teach';
 import { summaryText } from './summary';
 import { parseTaskFile } from './task-file';
 
@@ -75,6 +76,7 @@ export async function runBatch(options: RunOptions): Promise<void> {
       record({ taskId: problem.id ?? `line-${problem.line}`, attempt: 1, episode: null, instruction: null, success: null, outcome: 'error', steps: 0, durationMs: 0, advice: [], design: null, cluster: null, coach: options.coach, tags: [], runId: null, error: problem.message });
     }
 
+    await teachDemonstrations(session, taskFile.tasks, options.tasksFile, practice?.origin ?? null, (text) => progress.note(text));
     const settings: AttemptSettings = { coach: options.coach, design: options.design, policy: options.policy, maxSteps: options.maxSteps, timeoutMs: options.timeoutSec * 1000, practiceOrigin: practice?.origin ?? null };
     await runInLanes(attempts, { concurrency: options.concurrency, keyOf: (a) => siteKey(a.task.url), stopping: () => stopping }, async (attempt) => {
       record(await runAttempt(session!, settings, attempt));

@@ -17,6 +17,12 @@ export const TaskLine = z
     success_js: z.string().min(1).optional(),
     max_steps: z.number().int().min(1).max(200).optional(),
     tags: z.array(z.string()).optional(),
+    /**
+     * A Chrome DevTools Recorder recording (relative to the task file) taught before the
+     * task's first attempt, as a demonstration of this task, or of `task` when the
+     * recording was made on another instance of it.
+     */
+    demonstration: z.union([z.string().min(1), z.object({ recording: z.string().min(1), task: z.string().min(1).max(5_000).optional() }).strict()]).optional(),
   })
   .refine((t) => (t.instruction === undefined) !== (t.instruction_js === undefined), { message: 'needs exactly one of "instruction" and "instruction_js"' });
 export type Task = z.infer<typeof TaskLine>;
