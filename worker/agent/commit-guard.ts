@@ -2,19 +2,28 @@
 // pressed only once every value the task gives has gone in somewhere: committing with
 // a value missing sends the wrong thing, and many pages cannot take it back. Controls
 // that only move on (Next, Continue, a link) are not commits: the missing value may
-// belong on the page they lead to.
+// belong on the page they lead to. A form's submit button named for something else
+// ("Check in", "Find booking") holds back only for a value this page has a field for
+// (one it could have taken and did not); a value with no field here is for a later page.
 import { normalizeText } from '../../shared/words';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import type { Attempt } from './action-ledger';
-import { elementKind, labelOf } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, labelOf } from './element-match';
 import { holds } from './fill-plan';
 import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
 import { contentWords } from '../../shared/words';
 
-const COMMIT_PHRASES = ['submit', 'send', 'pay', 'place order', 'buy', 'purchase', 'book', 'confirm', 'delete', 'remove', 'save', 'post', 'apply', 'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe', 'ok', 'done', 'finish', 'complete'];
+/** Words of controls that end a task for good: after them, nothing typed later changes what was sent. */
+const FINAL_PHRASES = ['submit', 'send', 'pay', 'place order', 'buy', 'purchase', 'confirm', 'delete', 'remove', 'save', 'post', 'ok', 'done', 'finish', 'complete'];
+const COMMIT_PHRASES = [...FINAL_PHRASES, 'book', 'apply', 'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe'];
 const MOVE_ON_PHRASES = ['next', 'continue', 'proceed', 'more', 'step'];
 
 /** Whether pressing `e` commits (a submit button, or a control named for committing) rather than moving on. */
+/** Whether pressing `e` ends the task for good (Submit, Send, Pay…), not only submits this page's form. */
+export function isFinal(e: ObservedElement): boolean {
+  return FINAL_PHRASES.some((p) => hasPhrase(contentWords(labelOf(e)), p));
+}
+
 export function isCommit(e: ObservedElement): boolean {
   const kind = elementKind(e);
   if (kind !== 'control') return false;
@@ -45,4 +54,27 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
     // A bare capitalised word with nothing saying it is a field's value may just name something.
     return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0;
   });
+}
+
+/**
+ * The missing values that hold a commit back: all of them before a final control
+ * (Submit, Send), only those a field on this page could have taken before any other.
+ */
+export function blockingValues(control: ObservedElement, task: ParsedTask, o: Observation, attempts: readonly Attempt[]): TaskSlot[] {
+  if (!isCommit(control)) return [];
+  const missing = missingValues(task, o, attempts);
+  if (isFinal(control)) return missing;
+  // A field here that fits it by its words, or an empty text box for a quoted value.
+  const fits = (slot: TaskSlot) => o.elements.some((e) => fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase())));
+  return missing.filter(fits);
+}
+
+/**
+ * What to do when a commit is held back: once per screen, wait a moment (a form that
+ * is still opening may show the field yet); then say why nothing is pressed.
+ */
+export function heldBack(control: ObservedElement, missing: readonly TaskSlot[], o: Observation, attempts: readonly Attempt[]): { wait: true } | { wait: false; why: string } {
+  const waited = attempts.some((a) => a.action.kind === 'wait' && a.url === o.url && a.purpose === 'fill');
+  if (!waited) return { wait: true };
+  return { wait: false, why: `Not pressing "${labelOf(control)}": ${missing.map((s) => `"${s.value.text}"`).join(', ')} found no field on this page, and committing without it would send the wrong thing.` };
 }

@@ -144,16 +144,21 @@ export function planFills(ctx: FillContext): Planned[] {
  */
 function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElement[], placed: Map<TaskSlot, ObservedElement>, used: Set<ObservedElement>): void {
   const slots = open.filter((s) => !placed.has(s) && !ctx.placedBefore.has(s.value.text) && (s.value.quoted || s.role === 'search') && s.role !== 'target');
-  const fields = fillable.filter((e) => {
-    if (used.has(e) || elementKind(e) !== 'field' || (e.value ?? '') !== '') return false;
+  const textual = (e: ObservedElement) => {
     const type = (e.attrs.type ?? 'text').toLowerCase();
     return ['text', 'search', ''].includes(type) || e.tag === 'textarea' || e.role === 'textbox' || e.role === 'searchbox';
-  });
+  };
+  // A search box takes a value only when the task searches.
+  const searching = slots.some((s) => s.role === 'search') || ctx.task.verbs.includes('search');
+  let fields = fillable.filter((e) => !used.has(e) && elementKind(e) === 'field' && (e.value ?? '') === '' && textual(e) && (searching || !isSearchField(e)));
+  // No empty box, but one message body (a reply's, holding the quoted original): the text goes there.
+  if (fields.length === 0) {
+    const bodies = fillable.filter((e) => !used.has(e) && e.tag === 'textarea');
+    if (bodies.length === 1) fields = bodies;
+  }
   if (slots.length !== 1 || fields.length !== 1) return;
   const [slot] = slots as [TaskSlot];
   const [field] = fields as [ObservedElement];
-  // A search box takes a value only when the task searches.
-  if (slot.role !== 'search' && isSearchField(field) && !ctx.task.verbs.includes('search')) return;
   placed.set(slot, field);
   used.add(field);
 }

@@ -11,7 +11,7 @@ import type { ActionPurpose } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Attempt, type Blocked, elementKey } from './action-ledger';
-import { isCommit, missingValues } from './commit-guard';
+import { blockingValues, heldBack } from './commit-guard';
 import { elementKind, isChecked, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { RoleWord } from './task-goals';
@@ -112,8 +112,12 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
     const wanted = namedElements(o, g.press.name, g.press.role);
     const target = wanted.find((e) => !ctx.blocked.isBlocked('click', elementKey(e))) ;
     if (target) {
-      const missing = isCommit(target) ? missingValues(task, o, attempts) : [];
-      if (missing.length) return finish(false, `Not pressing "${labelOf(target)}": ${missing.map((s) => `"${s.value.text}"`).join(', ')} found no field on this page, and committing without it would send the wrong thing.`);
+      const missing = blockingValues(target, task, o, attempts);
+      if (missing.length) {
+        const next = heldBack(target, missing, o, attempts);
+        if (next.wait) return { planned: [step({ kind: 'wait', seconds: 1 }, undefined, 'fill', `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}`)], goal: `Wait: "${labelOf(target)}" needs a value first` };
+        return finish(false, next.why);
+      }
       return { planned: [step({ kind: 'click', index: target.index }, target, 'press', `press ${quote(target)}`)], goal: `Press "${labelOf(target)}"` };
     }
     const opened = revealStep(ctx, g.press.name);
@@ -135,7 +139,7 @@ function tickPlan(ctx: GoalContext, names: readonly string[]): Planned[] | undef
   return out;
 }
 
-const MORE = /^(?:load|show|see|view)\s+(?:more|all)\b|^more\b|^next\b|^›$|^»$/i;
+const MORE = /^(?:load|show|see|view)\s+(?:more|all)\b|^more\b|^next\b|^older\b|^›$|^»$/i;
 const EXPAND = /^(?:expand|open|show)\b/i;
 
 /**

@@ -99,19 +99,23 @@ const ACTION_WORDS: Record<ItemAction, RegExp> = {
  * is about), then the control for what to do to it. Undefined once both are done, or
  * when the page shows neither (the form filler goes on).
  */
-export function itemStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): ListPlan | undefined {
+export function itemStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[], reveal: (lookingFor: string) => ListPlan | undefined): ListPlan | undefined {
   const item = task.goals.item;
   if (!item) return undefined;
+  const keys = [item.key, ...(item.also ?? [])];
   const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && containsPhrase(((a.target ?? '').split('|')[3] ?? ''), item.key));
   const action = task.goals.itemAction;
   const pressed = action ? attempts.some((a) => a.purpose === 'press' && a.result.ok) : false;
   if (pressed) return undefined;
   const control = action && action !== 'open' ? o.elements.find((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && ACTION_WORDS[action].test(`${labelOf(e)} ${e.attrs['aria-label'] ?? ''} ${e.attrs.title ?? ''}`)) : undefined;
   if (!opened) {
-    const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && containsPhrase(labelOf(e), item.key) && normalizeText(labelOf(e)) !== normalizeText(item.key + ' ' + (action ?? '')));
-    const row = rows[0];
-    if (row) return { planned: [{ action: { kind: 'click', index: row.index }, element: row, purpose: 'open', says: `open the ${item.noun} ${quote(row)}` }], goal: `Open the ${item.noun} of "${item.key}"` };
-    return undefined;
+    // The row that says all the task says of it (its own name, or its row's words).
+    const says = (e: ObservedElement) => keys.every((k) => containsPhrase(labelOf(e), k) || containsPhrase(e.locator?.row ?? '', k));
+    const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && says(e) && !ACTION_WORDS[action ?? 'open'].test(labelOf(e)) && !PAGER.test(labelOf(e)));
+    const row = rows.find((e) => elementKind(e) === 'link') ?? rows[0];
+    if (row) return { planned: [{ action: { kind: 'click', index: row.index }, element: row, purpose: 'open', says: `open the ${item.noun} ${quote(row)}` }], goal: `Open the ${item.noun} of "${keys.join('", "')}"` };
+    // Not on this page: the next page of the list, another tab, a section to open.
+    return reveal(keys.join(' '));
   }
   if (control) return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${item.key}"` };
   return undefined;

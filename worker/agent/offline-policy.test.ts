@@ -390,7 +390,12 @@ describe('offline policy: embeddings', () => {
     expect(described(form, withEmbedder.actions)).toEqual(['type SW1A 1AA → ZIP', 'click Join']);
     // Words alone: one quoted value and three empty boxes are too ambiguous to guess, and
     // pressing Join without the postcode would commit the form without it.
-    const wordsOnly = await new Run(createOfflinePolicy(), taskText).decide(form);
+    const run = new Run(createOfflinePolicy(), taskText);
+    // A moment's wait first (a form still opening may show the field), then the reason.
+    const waits = await run.decide(form);
+    expect(waits.actions).toEqual([expect.objectContaining({ kind: 'wait' })]);
+    run.record(form, waits, [ok()]);
+    const wordsOnly = await run.decide(form);
     expect(described(form, wordsOnly.actions)).toEqual(['done false']);
     expect(wordsOnly.nextGoal).toContain('Not pressing "Join": "SW1A 1AA" found no field on this page');
   });

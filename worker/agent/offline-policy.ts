@@ -17,15 +17,15 @@ import { normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
-import { isCommit, missingValues } from './commit-guard';
+import { blockingValues, heldBack } from './commit-guard';
 import { choiceStep, suggestionForTyped } from './choice-step';
 import { datePickStep } from './date-picker';
 import { ENDS_THE_TASK, itemStep, ordinalStep, superlativeStep } from './list-steps';
-import { goalStep, namedElements } from './goal-steps';
+import { goalStep, namedElements, revealStep } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
-import { type ParsedTask, parseTask } from './task-parse';
+import { type ParsedTask, parseTask, type TaskSlot } from './task-parse';
 import { planWorkflow } from './workflow-runner';
 
 export interface OfflinePolicyOptions {
@@ -174,7 +174,7 @@ function decide(ctx: DecideContext): Plan {
   if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
   if (task.goals.superlative && last?.purpose === 'press' && last.result.ok) return finish(true, `Took the ${task.goals.superlative}.`);
   // The item the task is about, and what to do to it, come before any typing.
-  const listed = itemStep(task, o, ctx.attempts);
+  const listed = itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
   if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
   if (!shaped && task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
@@ -229,8 +229,8 @@ function decide(ctx: DecideContext): Plan {
   // one that commits only once every value of the task went in.
   const control = bestControl(ctx, 'submit');
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
-    const missing = isCommit(control) ? missingValues(task, o, ctx.attempts) : [];
-    if (missing.length > 0) return finish(false, `Not pressing "${labelOf(control)}": ${missing.map((s) => `"${s.value.text}"`).join(', ')} found no field on this page, and committing without it would send the wrong thing.`);
+    const missing = blockingValues(control, task, o, ctx.attempts);
+    if (missing.length > 0) return holdBack(control, missing, o, ctx.attempts);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
 
@@ -250,7 +250,7 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
-    const missing = control && isCommit(control) ? missingValues(ctx.task, ctx.observation, ctx.attempts).filter((s) => !placing.has(s)) : [];
+    const missing = control ? blockingValues(control, ctx.task, ctx.observation, ctx.attempts).filter((s) => !placing.has(s)) : [];
     if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.
@@ -293,6 +293,13 @@ function afterWorkflow(o: Observation): Plan {
   const problem = problemOn(o);
   if (problem) return finish(false, `The learned workflow ran to its end, but the page reports a problem: "${problem.text}".`);
   return finish(true, 'The learned workflow ran to its end, and each step had the effect it had when it worked before.');
+}
+
+/** A commit held back for a missing value: a moment's wait for a form still opening, then the reason. */
+function holdBack(control: Observation['elements'][number], missing: TaskSlot[], o: Observation, attempts: readonly Attempt[]): Plan {
+  const next = heldBack(control, missing, o, attempts);
+  if (next.wait) return { planned: [{ action: { kind: 'wait', seconds: 1 }, purpose: 'fill', says: `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}` }], goal: `Wait: "${labelOf(control)}" needs ${missing.map((s) => `"${s.value.text}"`).join(', ')} first` };
+  return finish(false, next.why);
 }
 
 function finish(success: boolean, text: string): Plan {

@@ -31,8 +31,11 @@ export interface TaskGoals {
   toggles?: string[];
   /** The n-th (1-based; -1 the last) of a list: a search result, a row, an item. */
   ordinal?: { n: number; of: string };
-  /** The item the task is about, by who or what: "the email from Bob" → { noun: 'email', key: 'Bob' }. */
-  item?: { noun: string; key: string };
+  /**
+   * The item the task is about, by who or what: "the email from Bob" → { noun: 'email',
+   * key: 'Bob' }; further things said of it ("… about "Printer access"") in `also`.
+   */
+  item?: { noun: string; key: string; also?: string[] };
   /** What to do to that item: reply, forward, delete, star, archive, mark, open… */
   itemAction?: ItemAction;
   /** A key or combination to press ("Control+Enter", "Escape"). */
@@ -160,11 +163,21 @@ function ordinalGoal(task: string): TaskGoals['ordinal'] {
 const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|event|note|review';
 
 function itemGoal(task: string): TaskGoals['item'] {
-  // "the email from Bob", "that message by Ana": a determiner makes the noun an item, not a verb ("Order for Ada").
-  const m = new RegExp(anyCase(String.raw`\b(?:the|that|this|an?)\s+(${ITEM_NOUNS})s?\s+(?:sent\s+)?(?:by|from|of|about|for|named|called|titled|with\s+the\s+subject)\s+`) + NAMED, 'u').exec(task);
-  if (!m) return undefined;
-  const key = pick(m, 2);
-  return key ? { noun: m[1]!.toLowerCase(), key } : undefined;
+  // "the email from Bob", "that message by Ana", "the email "Budget approval"": a determiner
+  // makes the noun an item, not a verb ("Order for Ada").
+  const head = new RegExp(anyCase(String.raw`\b(?:the|that|this|an?)\s+(${ITEM_NOUNS})s?\s+`) + String.raw`(?:(?:${anyCase('sent\s+')})?(?:${anyCase('by|from|of|about|for|named|called|titled|with\s+the\s+subject')})\s+)?` + NAMED, 'u').exec(task);
+  if (!head) return undefined;
+  const key = pick(head, 2);
+  if (!key) return undefined;
+  // More that is said of the same item: "from Grace Hopper", "about "Printer access"".
+  const also: string[] = [];
+  const rest = task.slice(head.index + head[0].length);
+  const more = new RegExp(String.raw`^(?:\s+(?:${anyCase('from|by|about|titled|called|named|sent\s+by')})\s+${NAMED})+`, 'u').exec(rest);
+  if (more) for (const m of more[0].matchAll(new RegExp(String.raw`(?:${anyCase('from|by|about|titled|called|named|sent\s+by')})\s+${NAMED}`, 'gu'))) {
+    const k = pick(m, 1);
+    if (k && k !== key) also.push(k);
+  }
+  return { noun: head[1]!.toLowerCase(), key, ...(also.length ? { also } : {}) };
 }
 
 function itemActionOf(task: string): ItemAction | undefined {

@@ -103,7 +103,7 @@ export function parseTask(text: string): ParsedTask {
   const values = extractValues(text).filter((v) => !namesControl(text, v) && !(v.kind === 'name' && v.text.split(/[\s+]+/).every((w) => keyWords.has(w.toLowerCase()))));
   const slots = values.map((value, i) => {
     const slot = slotFor(text, value, values[i - 1], values[i + 1]);
-    if (goals.item && normalizeText(goals.item.key) === normalizeText(value.text)) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
+    if (goals.item && [goals.item.key, ...(goals.item.also ?? [])].some((k) => normalizeText(k) === normalizeText(value.text))) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
     return named.has(normalizeText(value.text)) ? { ...slot, role: 'target' as const } : slot;
   });
   const words = contentWords(text);
@@ -113,7 +113,7 @@ export function parseTask(text: string): ParsedTask {
   const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
   const search = slots.find((s) => s.role === 'search');
   // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
-  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, ...(goals.item?.also ?? []), ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
   const explicit = slots.find((s) => s.role === 'target' && !notOpened.has(normalizeText(s.value.text)));
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
