@@ -160,6 +160,9 @@ function ordinalGoal(task: string): TaskGoals['ordinal'] {
   return { n, of: m[3]!.toLowerCase() };
 }
 
+/** Verbs that act on an item that is already there (its name after them names it). */
+const ITEM_VERB = /\b(?:open|find|reply\s+to|respond\s+to|answer|forward|delete|remove|trash|star|unstar|archive|flag|mark|read|view|show|select|choose|pick|cancel|renew|edit|close|resolve|assign|move)\s*$/i;
+
 const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|event|note|review';
 
 function itemGoal(task: string): TaskGoals['item'] {
@@ -169,6 +172,10 @@ function itemGoal(task: string): TaskGoals['item'] {
   if (!head) return undefined;
   const key = pick(head, 2);
   if (!key) return undefined;
+  // Without "from/about/…", "the message "X"" names an item only as the object of a verb that
+  // acts on one ("Forward the email "X"", "reply to the ticket "X""); after "with"/"and" it is a value.
+  const related = /\s(?:by|from|of|about|for|named|called|titled|subject)\s/i.test(head[0].replace(/"[^"]*"|“[^”]*”|'[^']*'/g, ''));
+  if (!related && !ITEM_VERB.test(task.slice(Math.max(0, head.index - 20), head.index))) return undefined;
   // More that is said of the same item: "from Grace Hopper", "about "Printer access"".
   const also: string[] = [];
   const rest = task.slice(head.index + head[0].length);
