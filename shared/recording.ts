@@ -51,6 +51,8 @@ const IGNORED: Record<string, string> = {
 export interface ParsedRecording {
   title: string;
   steps: RecordingStep[];
+  /** Each step's number in the file (1-based), for messages about it. */
+  numbers: number[];
   /** Steps left out, and why (a viewport, a close). */
   skipped: string[];
 }
@@ -69,6 +71,7 @@ export function parseRecording(text: string): RecordingParse {
   if (!flow.success) return { ok: false, problems: ['not a Chrome DevTools Recorder recording: expected {"title": …, "steps": [ … ]} with at least one step', ...flow.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'the file'}: ${i.message}`)] };
   const problems: string[] = [];
   const steps: RecordingStep[] = [];
+  const numbers: number[] = [];
   const skipped: string[] = [];
   flow.data.steps.forEach((s, i) => {
     const type = (s as { type?: unknown } | null)?.type;
@@ -78,9 +81,10 @@ export function parseRecording(text: string): RecordingParse {
     const parsed = RecordingStep.safeParse(s);
     if (!parsed.success) return void problems.push(`${where}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'the step'}: ${x.message}`).join('; ')}`);
     steps.push(parsed.data);
+    numbers.push(i + 1);
   });
   if (problems.length === 0 && !steps.some((s) => s.type !== 'navigate' && s.type !== 'waitForElement')) problems.push('the recording does nothing on a page (no click, change, key or scroll)');
-  return problems.length ? { ok: false, problems } : { ok: true, recording: { title: flow.data.title ?? 'recording', steps, skipped } };
+  return problems.length ? { ok: false, problems } : { ok: true, recording: { title: flow.data.title ?? 'recording', steps, numbers, skipped } };
 }
 
 /** A selector as one readable line (for errors and progress). */

@@ -62,6 +62,8 @@ export interface TeachOptions {
   profileDir: string;
   browser: BrowserName;
   headed: boolean;
+  /** Loopback port of the practice suite, for recordings whose URLs are paths on it. */
+  sitesPort: number;
 }
 
 export type CliOptions = RunOptions | ExportOptions | ImportOptions | ReportOptions | TeachOptions | { verb: 'help' };
@@ -213,7 +215,7 @@ export function parseCli(argv: string[]): CliOptions {
       if (!values.recording) throw new UsageError('teach needs --recording FLOW.json (a Chrome DevTools Recorder export)');
       if (!values.task?.trim()) throw new UsageError('teach needs --task "the task in words" (what the recording does)');
       if (!values.profile) throw new UsageError('teach needs --profile DIR (the profile to keep what it learns in)');
-      return { verb, recordingFile: values.recording, task: values.task.trim(), profileDir: values.profile, browser, headed: values.headed ?? false };
+      return { verb, recordingFile: values.recording, task: values.task.trim(), profileDir: values.profile, browser, headed: values.headed ?? false, sitesPort: values['sites-port'] === '0' ? 0 : positiveInt('--sites-port', values['sites-port'], DEFAULT_SITES_PORT) };
     default:
       throw new UsageError(`unknown verb ${JSON.stringify(verb)}: expected run, export, import, report or teach`);
   }

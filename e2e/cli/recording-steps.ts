@@ -17,22 +17,34 @@ function stepTimeout(step: RecordingStep): number {
   return typeof t === 'number' && t > 0 ? t : DEFAULT_TIMEOUT;
 }
 
-/** One Recorder selector as a Playwright locator (relative to `from`). */
-function locatorFor(from: Page | Locator, selector: string): Locator {
+/**
+ * One Recorder selector as Playwright locators, best first (relative to `from`). An
+ * `aria/Name` without a role is the accessible name of a field, a button, a link or a
+ * text, in that order.
+ */
+function locatorsFor(from: Page | Locator, selector: string): Locator[] {
   const aria = /^aria\/(.*?)(?:\[role="([^"]+)"\])?$/.exec(selector);
   if (aria) {
     const name = aria[1]!;
-    if (aria[2]) return from.getByRole(aria[2] as Parameters<Page['getByRole']>[0], { name, exact: true });
-    return from.getByLabel(name, { exact: true }).or(from.getByRole('button', { name, exact: true })).or(from.getByRole('link', { name, exact: true })).or(from.getByText(name, { exact: true }));
+    if (aria[2]) return [from.getByRole(aria[2] as Parameters<Page['getByRole']>[0], { name, exact: true })];
+    return [from.getByLabel(name, { exact: true }), from.getByRole('button', { name, exact: true }), from.getByRole('link', { name, exact: true }), from.getByText(name, { exact: true })];
   }
-  if (selector.startsWith('text/')) return from.getByText(selector.slice(5), { exact: true });
-  if (selector.startsWith('xpath/')) return from.locator(`xpath=${selector.slice(6)}`);
-  if (selector.startsWith('pierce/')) return from.locator(selector.slice(7));
-  return from.locator(selector);
+  if (selector.startsWith('text/')) return [from.getByText(selector.slice(5), { exact: true })];
+  if (selector.startsWith('xpath/')) return [from.locator(`xpath=${selector.slice(6)}`)];
+  if (selector.startsWith('pierce/')) return [from.locator(selector.slice(7))];
+  return [from.locator(selector)];
+}
+
+/** A chain of selectors (into frames or shadow roots), each part's first reading. */
+function chainLocators(page: Page, chain: string[]): Locator[] {
+  const [head, ...tail] = chain;
+  let from: Locator[] = locatorsFor(page, head!);
+  for (const part of tail) from = from.flatMap((l) => locatorsFor(l, part));
+  return from;
 }
 
 async function findWithPlaywright(page: Page, selectors: Selectors, timeout: number): Promise<Locator> {
-  const candidates = selectors.map((s) => (Array.isArray(s) ? s : [s]).reduce<Page | Locator>((from, part) => locatorFor(from, part), page) as Locator);
+  const candidates = selectors.flatMap((s) => chainLocators(page, Array.isArray(s) ? s : [s]));
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const c of candidates) {

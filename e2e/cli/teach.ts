@@ -6,9 +6,9 @@
 // stops it with the step and the reason; nothing is stored then.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseRecording, type RecordingStep } from '../../shared/recording';
+import { type ParsedRecording, parseRecording, type RecordingStep } from '../../shared/recording';
 import type { DemonstrationResult } from '../../shared/worker-api';
-import { DEFAULT_SITES_PORT, type TeachOptions } from './args';
+import type { TeachOptions } from './args';
 import { type BrowserSession, RecordingStepFailed } from './browser-session';
 import { SetupError } from './errors';
 import { pageValueSource } from './page-scripts';
@@ -21,7 +21,7 @@ export class TeachRefused extends Error {
   override name = 'TeachRefused';
 }
 
-export function readRecording(file: string): { title: string; steps: RecordingStep[]; skipped: string[] } {
+export function readRecording(file: string): ParsedRecording {
   const path = resolve(file);
   if (!existsSync(path)) throw new SetupError(`no recording at ${path}`);
   const parsed = parseRecording(readFileSync(path, 'utf8'));
@@ -42,14 +42,15 @@ function describe(s: RecordingStep): string {
  * recorded as a demonstration of `task`. `task` may be a function of the page the
  * recording starts on (a task the page draws itself).
  */
-export async function teach(session: BrowserSession, recording: { steps: RecordingStep[] }, task: string | ((evaluate: (source: string) => Promise<unknown>) => Promise<string>)): Promise<DemonstrationResult & { task: string }> {
+export async function teach(session: BrowserSession, recording: { steps: RecordingStep[]; numbers?: number[] }, task: string | ((evaluate: (source: string) => Promise<unknown>) => Promise<string>)): Promise<DemonstrationResult & { task: string }> {
   const [first, ...rest] = recording.steps;
+  const numberOf = (i: number) => recording.numbers?.[i] ?? i + 1;
   if (first?.type !== 'navigate') throw new TeachRefused('the recording must start with a navigate step: the page the flow starts on');
   const tab = await session.newTab();
   let recording_ = false;
   try {
     await tab.perform(first).catch((e: unknown) => {
-      throw new TeachRefused(`step 1 (${describe(first)}) could not be performed: ${(e as Error).message}; nothing was stored`);
+      throw new TeachRefused(`step ${numberOf(0)} (${describe(first)}) could not be performed: ${(e as Error).message}; nothing was stored`);
     });
     const text = typeof task === 'string' ? task : await task((source) => tab.evaluate(source));
     await session.message('bg.recordStart', { tabId: tab.tabId, task: text });
@@ -59,7 +60,7 @@ export async function teach(session: BrowserSession, recording: { steps: Recordi
         await tab.perform(step);
       } catch (e) {
         if (!(e instanceof RecordingStepFailed)) throw e;
-        throw new TeachRefused(`step ${i + 2} (${describe(step)}) could not be performed: ${e.message}; nothing was stored`);
+        throw new TeachRefused(`step ${numberOf(i + 1)} (${describe(step)}) could not be performed: ${e.message}; nothing was stored`);
       }
     }
     // What the page did with the last step (a navigation, a re-render) is settled first.
@@ -79,12 +80,12 @@ export async function teach(session: BrowserSession, recording: { steps: Recordi
 export async function teachVerb(options: TeachOptions): Promise<void> {
   const recording = readRecording(options.recordingFile);
   // Paths in a recording ("/shop/index.html") are on the practice suite, served as `run` serves it.
-  const practice = recording.steps.some((s) => s.type === 'navigate' && !/^[a-z][a-z0-9+.-]*:/i.test(s.url)) ? await startPracticeServer(DEFAULT_SITES_PORT, (w) => console.error(w)) : null;
+  const practice = recording.steps.some((s) => s.type === 'navigate' && !/^[a-z][a-z0-9+.-]*:/i.test(s.url)) ? await startPracticeServer(options.sitesPort, (w) => console.error(w)) : null;
   const { session, profileDir } = await openSession({ browser: options.browser, profileDir: options.profileDir, headed: options.headed, onWarning: (w) => console.error(w) });
   try {
     for (const s of recording.skipped) console.error(`note: ${s}`);
     const steps = recording.steps.map((s) => (s.type === 'navigate' ? { ...s, url: taskUrl(s.url, practice?.origin ?? null) } : s));
-    const learned = await teach(session, { steps }, options.task);
+    const learned = await teach(session, { steps, numbers: recording.numbers }, options.task);
     console.log(`Learned from "${recording.title}" as a demonstration of: ${learned.task}`);
     console.log(`Run ${learned.runId}; memory: ${learned.written.map((w) => `${w.kind} (${w.action})`).join(', ') || 'nothing new (a site never recorded?)'}; profile ${profileDir}`);
   } finally {
@@ -109,7 +110,7 @@ export async function teachDemonstrations(session: BrowserSession, tasks: readon
         if (!value.text?.trim()) throw new TeachRefused(`instruction_js gave no task text on the recording's first page`);
         return value.text.trim();
       });
-      const learned = await teach(session, { steps }, text);
+      const learned = await teach(session, { steps, numbers: recording.numbers }, text);
       note(`Taught ${task.id} from ${spec.recording}: ${learned.written.map((w) => `${w.kind} (${w.action})`).join(', ') || 'nothing new'}`);
     } catch (e) {
       note(`Could not teach ${task.id} from ${spec.recording}: ${e instanceof Error ? e.message : String(e)}`);
