@@ -139,6 +139,12 @@ function tickPlan(ctx: GoalContext, names: readonly string[]): Planned[] | undef
   return out;
 }
 
+/** How many of an element's words the task uses (outside its values). */
+function taskOverlap(task: ParsedTask, e: ObservedElement): number {
+  const words = contentWords(labelOf(e));
+  return words.filter((w) => task.plainWords.includes(w)).length;
+}
+
 const MORE = /^(?:load|show|see|view)\s+(?:more|all)\b|^more\b|^next\b|^older\b|^›$|^»$/i;
 const EXPAND = /^(?:expand|open|show)\b/i;
 
@@ -174,9 +180,11 @@ export function revealStep(ctx: GoalContext, lookingFor: string): GoalPlan | und
     const e = namedElements(o, name).find(fresh);
     if (e) return open(e, `open "${name}", as the task says`);
   }
-  const tab = o.elements.find((e) => e.role === 'tab' && e.attrs['aria-selected'] !== 'true' && fresh(e));
+  // What the task's own words name comes first ("… in the profile settings": the Profile tab).
+  const byTask = (list: ObservedElement[]) => [...list].sort((a, b) => taskOverlap(task, b) - taskOverlap(task, a));
+  const tab = byTask(o.elements.filter((e) => e.role === 'tab' && e.attrs['aria-selected'] !== 'true' && fresh(e)))[0];
   if (tab) return open(tab, 'try another tab');
-  const collapsed = collapsedFirst(o).find(fresh);
+  const collapsed = byTask(collapsedFirst(o)).find(fresh);
   if (collapsed) return open(collapsed, 'open a collapsed section');
   const menu = o.elements.find((e) => e.attrs.hoverable !== undefined && fresh(e));
   if (menu) return open(menu, 'open a menu');

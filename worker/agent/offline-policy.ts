@@ -227,10 +227,13 @@ function decide(ctx: DecideContext): Plan {
 
   // 5. A control that carries the task on ("Continue", "Place order"), not pressed here yet;
   // one that commits only once every value of the task went in.
-  const control = bestControl(ctx, 'submit');
+  // The best that can be pressed now: a commit that would go without a value gives way to
+  // a control that moves on (the value's field may be on the next page).
+  const controls = rankedControls(ctx, 'submit');
+  const control = controls.find((c) => blockingValues(c, task, o, ctx.attempts).length === 0) ?? controls[0];
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
     const missing = blockingValues(control, task, o, ctx.attempts);
-    if (missing.length > 0) return holdBack(control, missing, o, ctx.attempts);
+    if (missing.length > 0) return holdBack(ctx, control, missing);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
 
@@ -265,16 +268,21 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
 }
 
 function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number] | undefined {
+  return rankedControls(ctx, purpose)[0];
+}
+
+/** The controls that may carry the task on, best first (ties: in view, then earlier). */
+function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number][] {
   const phrase = taskPhrase(ctx.task);
-  return best(
-    ctx.observation,
-    (e) => {
-      const key = elementKey(e);
-      if (ctx.blocked.isBlocked('click', key) || ctx.blocked.wasPressed(key)) return 0;
-      return controlScore(ctx.task, e, purpose, ctx.sem, phrase);
-    },
-    CONTROL_MIN,
-  );
+  const scored: { e: Observation['elements'][number]; s: number }[] = [];
+  for (const e of ctx.observation.elements) {
+    if (elementKind(e) === 'other') continue;
+    const key = elementKey(e);
+    if (ctx.blocked.isBlocked('click', key) || ctx.blocked.wasPressed(key)) continue;
+    const s = controlScore(ctx.task, e, purpose, ctx.sem, phrase);
+    if (s >= CONTROL_MIN) scored.push({ e, s });
+  }
+  return scored.sort((a, b) => b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index).map((x) => x.e);
 }
 
 function best(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number] | undefined {
@@ -295,10 +303,17 @@ function afterWorkflow(o: Observation): Plan {
   return finish(true, 'The learned workflow ran to its end, and each step had the effect it had when it worked before.');
 }
 
-/** A commit held back for a missing value: a moment's wait for a form still opening, then the reason. */
-function holdBack(control: Observation['elements'][number], missing: TaskSlot[], o: Observation, attempts: readonly Attempt[]): Plan {
+/**
+ * A commit held back for a missing value: a moment's wait for a form still opening,
+ * then a look where its field may be (another tab or section, the task's words first),
+ * then the reason.
+ */
+function holdBack(ctx: DecideContext, control: Observation['elements'][number], missing: TaskSlot[]): Plan {
+  const { observation: o, attempts } = ctx;
   const next = heldBack(control, missing, o, attempts);
   if (next.wait) return { planned: [{ action: { kind: 'wait', seconds: 1 }, purpose: 'fill', says: `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}` }], goal: `Wait: "${labelOf(control)}" needs ${missing.map((s) => `"${s.value.text}"`).join(', ')} first` };
+  const look = revealStep({ task: ctx.task, observation: o, attempts, blocked: ctx.blocked }, missing[0]!.value.text);
+  if (look && look.planned[0]?.action.kind !== 'wait' && look.planned[0]?.action.kind !== 'scroll') return look;
   return finish(false, next.why);
 }
 
