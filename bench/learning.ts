@@ -7,7 +7,7 @@
 // targets: no family loses on any order; the learned design is at least as good as
 // the best fixed design on average; on the held-out suite memory beats off by ≥ 10
 // points after one pass.
-//   npx tsx bench/learning.ts [--suites practice,widgets,heldout] [--orders N] [--repeat N]
+//   npx tsx bench/learning.ts [--suites practice,heldout] (also: curriculum, widgets) [--orders N] [--repeat N]
 //        [--conditions off,learned,fixed:all] [--ext DIR] [--concurrency N] [--out DIR]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,14 +18,15 @@ import { MEMORY_DESIGNS } from '../shared/memory-designs';
 import { familyTable, type Row, summarize } from './learning-report';
 
 const SUITES: Record<string, { file: string; heldOut: boolean }> = {
-  practice: { file: 'e2e/sites/tasks/curriculum.jsonl', heldOut: false },
+  curriculum: { file: 'e2e/sites/tasks/curriculum.jsonl', heldOut: false },
+  practice: { file: 'e2e/sites/tasks/practice.jsonl', heldOut: false },
   widgets: { file: 'e2e/sites/widgets/widgets.jsonl', heldOut: false },
   heldout: { file: 'e2e/sites/heldout/heldout.jsonl', heldOut: true },
 };
 
 const { values } = parseArgs({
   options: {
-    suites: { type: 'string', default: 'practice,widgets,heldout' },
+    suites: { type: 'string', default: 'practice,heldout' },
     orders: { type: 'string', default: '3' },
     repeat: { type: 'string', default: '1' },
     conditions: { type: 'string', default: 'off,learned,fixed:all' },
