@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Action, ActionResult } from './actions';
 import { Observation } from './observation';
 import { RecordedStep } from './model';
+import { RecordingStep } from './recording';
 
 const tabId = z.number().int().nonnegative();
 
@@ -37,6 +38,8 @@ export const Messages = {
   'content.act': { request: z.object({ action: Action }), response: ActionResult },
   'content.recordStart': { request: empty, response: z.object({ recording: z.literal(true) }) },
   'content.recordStop': { request: empty, response: z.object({ recording: z.literal(false) }) },
+  /** One step of a Recorder recording, performed in the page; returned as record mode keeps a step (null: nothing to keep). */
+  'content.performRecordingStep': { request: z.object({ step: RecordingStep }), response: z.object({ recorded: RecordedStep.nullable() }) },
 
   // Handled by the background.
   'bg.ping': { request: empty, response: z.object({ version: z.string(), browser: z.string() }) },
@@ -53,6 +56,8 @@ export const Messages = {
   /** A content script announcing itself after a page load; tells it whether to record. */
   'bg.contentReady': { request: empty, response: z.object({ recording: z.boolean() }) },
   'bg.workerStatus': { request: empty, response: WorkerStatus },
+  /** One step of a Recorder recording, performed on the tab (navigate by the background, the rest in the page). */
+  'bg.performRecordingStep': { request: z.object({ tabId, step: RecordingStep }), response: z.object({ recorded: RecordedStep.nullable() }) },
 } as const;
 
 export type MessageType = keyof typeof Messages;

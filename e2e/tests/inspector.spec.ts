@@ -236,6 +236,47 @@ test('record mode: a demonstration done through Playwright becomes a stored succ
   await page.close();
 });
 
+test('learn from a recording: a Recorder export is performed on the tab and learned; a broken one lists its problems and stores nothing', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/newsletter.html'));
+  const tabId = await ext.tabIdOf(page);
+  const ui = await openInspector(ext, 'run', tabId);
+  const before = (await workerCall(ext.controlPage, 'listItems', {})).length;
+  const task = 'Subscribe Ada Lovelace (ada@example.com) to the newsletter';
+  await ui.getByLabel('What you are about to do').fill(task);
+
+  // Not a recording: its problems, and nothing stored.
+  await ui.getByLabel('Recording (JSON)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"title": "x", "steps": [{"type": "click"}]}') });
+  await expect(ui.locator('#record-status')).toContainText('notes.json cannot be learned from; nothing was stored.');
+  await expect(ui.locator('#recording-problems li').first()).toContainText('step 1 (click): selectors');
+  // A step the page cannot do: which one, why, and nothing stored.
+  const flow = (button: string[][]) => ({
+    title: 'Subscribe',
+    steps: [
+      { type: 'setViewport', width: 1280, height: 720, deviceScaleFactor: 1, isMobile: false, hasTouch: false, isLandscape: false },
+      { type: 'navigate', url: server.url('/newsletter.html') },
+      { type: 'change', value: 'Ada Lovelace', selectors: [['aria/Your name'], ['#name']] },
+      { type: 'change', value: 'ada@example.com', selectors: [['aria/Email'], ['input[type=email]']] },
+      { type: 'click', selectors: button, offsetX: 10, offsetY: 5 },
+    ],
+  });
+  const broken = flow([['aria/Join us[role="button"]'], ['#no-such-button']]);
+  await ui.getByLabel('Recording (JSON)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(ui.locator('#record-status')).toContainText('Step 5 (click) could not be performed: no element matches any of its selectors', { timeout: 20_000 });
+  expect((await workerCall(ext.controlPage, 'listItems', {})).length).toBe(before);
+
+  // A good one: performed on the tab, learned as a demonstration with a workflow.
+  await page.goto(server.url('/newsletter.html'));
+  await ui.getByLabel('Recording (JSON)').setInputFiles({ name: 'subscribe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow([['aria/Subscribe[role="button"]'], ['text/Subscribe']]))) });
+  await expect(ui.locator('#record-status')).toHaveAttribute('data-state', 'learned', { timeout: 20_000 });
+  await expect(ui.locator('#record-status')).toContainText('workflow');
+  const runId = (await ui.locator('#record-status').getAttribute('data-run'))!;
+  expect(await workerCall(ext.controlPage, 'getRun', runId)).toMatchObject({ task, source: 'demonstration', outcome: { status: 'success' } });
+  await expect(page).toHaveURL(/thanks/);
+  await ui.close();
+  await page.close();
+});
+
 test('runs and learning: an agent run is listed, replayed step by step, judged by the user, and charted', async ({ ext, server }) => {
   const page = await ext.context.newPage();
   await page.goto(server.url('/newsletter.html'));

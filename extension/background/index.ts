@@ -7,7 +7,7 @@ import { hostWorker } from '../lib/worker-host';
 import { checkRecordingAllowed } from './record-guard';
 import { appendStep, isRecording, recordingStatus, startRecording, stopRecording, watchNavigations } from './recording';
 import { captureTab } from './screenshot';
-import { actOnTab, observeTab } from './tabs';
+import { actOnTab, observeTab, performRecordingStepOnTab } from './tabs';
 import { callWorker, hasOffscreen, resumeRuns, useLocalHost } from './worker-link';
 
 interface Context {
@@ -35,6 +35,7 @@ const route = createRouter<Context>({
   'bg.recordEvent': async ({ step }, ctx) => ({ count: await appendStep(senderTab(ctx), step) }),
   'bg.contentReady': async (_, ctx) => ({ recording: await isRecording(senderTab(ctx)) }),
   'bg.workerStatus': () => callWorker((api) => api.ping()),
+  'bg.performRecordingStep': ({ tabId, step }) => performRecordingStepOnTab(tabId, step),
 });
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, { sender }));

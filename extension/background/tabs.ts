@@ -2,7 +2,9 @@
 // navigation, history, waiting and finishing are done here.
 import browser from 'webextension-polyfill';
 import { type Action, type ActionOf, type ActionResult, actionFailure, runsIn, type TabActionKind } from '../../shared/actions';
+import type { RecordedStep } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
+import type { RecordingStep } from '../../shared/recording';
 import { type MessageType, ProtocolError, type RequestOf, type ResponseOf } from '../../shared/protocol';
 import { sendToTab } from '../lib/messaging';
 
@@ -106,4 +108,15 @@ export async function actOnTab(tabId: number, action: Action): Promise<ActionRes
     if (url) result.url = url;
   }
   return result;
+}
+
+/** One step of a Recorder recording on the tab: a navigation here, the rest in the page. */
+export async function performRecordingStepOnTab(tabId: number, step: RecordingStep): Promise<{ recorded: RecordedStep | null }> {
+  if (step.type !== 'navigate') return toContent(tabId, 'content.performRecordingStep', { step });
+  // A path ("/shop/index.html") is on the tab's own site.
+  const url = new URL(step.url, (await browser.tabs.get(tabId)).url).href;
+  const action: Action = { kind: 'navigate', url };
+  const result = await actOnTab(tabId, action);
+  if (!result.ok) throw new Error(result.error?.message ?? `could not open ${url}`);
+  return { recorded: { action, url, timestamp: Date.now() } };
 }

@@ -5,6 +5,7 @@ import { createRouter, envelope, isEnvelope } from '../../shared/protocol';
 import { act } from './act';
 import { ElementRegistry, observe } from './observe';
 import { Recorder } from './record';
+import { performRecordingStep } from './recording-replay';
 
 const GUARD = '__waymarkContentScript';
 
@@ -28,6 +29,7 @@ function start(): void {
       recorder.stop();
       return { recording: false as const };
     },
+    'content.performRecordingStep': async ({ step }) => ({ recorded: await performRecordingStep(registry, step) }),
   });
 
   browser.runtime.onMessage.addListener((raw: unknown) => {

@@ -12,6 +12,7 @@ import { RunsView } from './inspector/runs-view';
 import { SettingsView } from './inspector/settings-view';
 import { setUpTabs } from './inspector/tabs';
 import { setUpRecordControl } from './record-control';
+import { setUpRecordingImport } from './recording-import';
 import { setUpRunControl } from './run-control';
 
 const workerStatus = document.getElementById('worker-status')!;
@@ -87,6 +88,7 @@ const tabs = setUpTabs(document.getElementById('views')!, {
   },
 });
 setUpRecordControl(worker, targetTabId, memoryChanged);
+setUpRecordingImport(worker, targetTabId, memoryChanged);
 
 // In the toolbar popup (no ?tab), the same page can open as a tab, for room.
 const asTab = new URLSearchParams(location.search).has('tab');
