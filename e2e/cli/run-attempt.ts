@@ -135,6 +135,15 @@ async function check(tab: TaskTab, code: string): Promise<boolean> {
   try {
     return ((await tab.evaluate(pageValueSource(code))) as PageValue).truthy;
   } catch (e) {
+    // A navigation that began after the settle ends the evaluation: check the page it led to.
+    if (isNavigationDuringEvaluate(e)) {
+      await tab.settle().catch(() => undefined);
+      try {
+        return ((await tab.evaluate(pageValueSource(code))) as PageValue).truthy;
+      } catch (again) {
+        e = again;
+      }
+    }
     throw new AttemptFailed(`success_js threw: ${pageErrorText(e)} (in ${short(code)}); the run's outcome was not changed`);
   }
 }

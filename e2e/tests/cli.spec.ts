@@ -322,7 +322,8 @@ test.describe('the agent CLI', () => {
     const run = await agent('run', '--browser', 'firefox', '--tasks', await taskFile('basic.jsonl'), '--profile', profile, '--out', out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('in firefox (firefox-background)');
-    expect(readResults(out).map((r) => [r.taskId, r.success])).toEqual([
+    const results = readResults(out);
+    expect(results.map((r) => [r.taskId, r.success]), JSON.stringify(results.map((r) => ({ id: r.taskId, outcome: r.outcome, error: r.error })))).toEqual([
       ['newsletter-ada', true],
       ['library-dune', true],
       ['newsletter-generated', true],

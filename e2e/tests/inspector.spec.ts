@@ -288,7 +288,8 @@ test('runs and learning: an agent run is listed, replayed step by step, judged b
   const ui = await openInspector(ext, 'runs', tabId, { width: 1000, height: 700 });
   const row = ui.locator(`tr[data-run="${runId}"]`);
   await expect(row).toContainText('unknown');
-  await expect(ui.locator('tr').filter({ hasText: '(demonstrated)' })).toHaveCount(1);
+  // The demonstrations earlier tests in this browser taught are listed as such.
+  await expect(ui.locator('tr').filter({ hasText: '(demonstrated)' }).first()).toBeVisible();
   await shoot(ui, 'inspector-runs');
 
   await row.getByRole('button', { name: task }).click();
