@@ -4,37 +4,21 @@
 // families also give their task text through instruction_js. No extension: plain Chromium.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from '../lib/browser';
+import type { Page } from 'playwright-core';
+import { useSitesBrowser } from '../lib/sites-browser';
 import { HELDOUT_BY_HAND } from '../sites/heldout/by-hand';
 import { HELDOUT_TEMPLATES } from '../sites/heldout/families';
 import { HELDOUT_FILE, HELDOUT_PER_FAMILY, type HeldoutTask, heldoutJsonl, heldoutTasks } from '../sites/heldout/generate';
-import { type PracticeSites, startPracticeSites } from '../sites/index';
 import { TaskLine } from '../sites/tasks/task-format';
 
 /** Instances per family done by hand (the first ones of heldout.jsonl); HELDOUT_SAMPLE=6 does them all. */
 const SAMPLE = Number(process.env.HELDOUT_SAMPLE ?? 2);
 
-let browser: Browser;
-let context: BrowserContext;
-let sites: PracticeSites;
-
-test.beforeAll(async () => {
-  sites = await startPracticeSites();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  // One context for the whole file: each task's setup must undo what the last one left.
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(5_000);
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const suite = useSitesBrowser({ width: 1280, height: 800 });
 
 /** Opens the task's start page, runs its setup, and checks the task is not already done; returns its text. */
 async function start(page: Page, t: HeldoutTask): Promise<string> {
-  await page.goto(sites.url(t.task.url));
+  await page.goto(suite.sites.url(t.task.url));
   expect(await page.evaluate(t.task.setup_js!)).toBe(true);
   const text = t.task.instruction_js ? await page.evaluate(t.task.instruction_js) : t.task.instruction;
   expect(typeof text === 'string' && text.length > 20, `${t.task.id} has a task text`).toBe(true);
@@ -66,7 +50,7 @@ for (const template of HELDOUT_TEMPLATES) {
   test(`${template.id}: done by hand it succeeds; a near miss does not`, async () => {
     const sample = tasks.filter((t) => t.template.id === template.id).slice(0, SAMPLE);
     const person = HELDOUT_BY_HAND[template.id]!;
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -88,7 +72,7 @@ for (const template of HELDOUT_TEMPLATES) {
 }
 
 test('page-drawn tasks: the seed decides the task, and the page shows the same text after a reset', async () => {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   try {
     for (const template of HELDOUT_TEMPLATES) {
       const drawn = tasks.filter((t) => t.template.id === template.id && t.task.instruction_js);

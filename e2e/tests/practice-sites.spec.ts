@@ -3,35 +3,19 @@
 // and its success_js holds; right after setup it does not, nor after a near miss
 // (wrong quantity, wrong seat, the distractor). No extension needed: plain Chromium.
 import { expect, test } from '@playwright/test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from '../lib/browser';
+import type { Page } from 'playwright-core';
+import { useSitesBrowser } from '../lib/sites-browser';
 import { BY_HAND } from '../sites/by-hand';
-import { type PracticeSites, startPracticeSites } from '../sites/index';
 import { type GeneratedTask, practiceTasks } from '../sites/tasks/generate';
 import { TEMPLATES } from '../sites/tasks/templates/index';
 
 /** Instances per family done by hand (the first ones of practice.jsonl). */
 const SAMPLE = 2;
 
-let browser: Browser;
-let context: BrowserContext;
-let sites: PracticeSites;
-
-test.beforeAll(async () => {
-  sites = await startPracticeSites();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  // One context for the whole file: each task's setup must undo what the last one left.
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(5_000);
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const suite = useSitesBrowser({ width: 1280, height: 800 });
 
 async function start(page: Page, t: GeneratedTask): Promise<void> {
-  await page.goto(sites.url(t.task.url));
+  await page.goto(suite.sites.url(t.task.url));
   expect(await page.evaluate(t.task.setup_js!)).toBe(true);
   expect(await page.evaluate(t.task.success_js!), `${t.task.id} succeeds right after setup`).toBeFalsy();
 }
@@ -46,7 +30,7 @@ for (const template of TEMPLATES) {
   test(`${template.id}: done by hand it succeeds; a near miss does not`, async () => {
     const sample = tasks.filter((t) => t.template.id === template.id).slice(0, SAMPLE);
     const person = BY_HAND[template.id]!;
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {

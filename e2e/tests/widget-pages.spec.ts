@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM } from '../lib/browser';
-import { type PracticeSites, startPracticeSites } from '../sites/index';
+import type { Locator, Page } from 'playwright-core';
+import { useSitesBrowser } from '../lib/sites-browser';
 import { kindOf, WIDGET_FAMILIES, type WidgetFamily } from '../sites/widgets/families';
 import { WIDGET_INSTRUCTION_JS, WIDGET_SUCCESS_JS, widgetsJsonl, widgetTasks } from '../sites/widgets/generate';
 import { TaskLine } from '../sites/tasks/task-format';
@@ -30,21 +29,7 @@ interface Person {
   wrong(page: Page, t: Drawn): Promise<void>;
 }
 
-let browser: Browser;
-let context: BrowserContext;
-let sites: PracticeSites;
-
-test.beforeAll(async () => {
-  sites = await startPracticeSites();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(5_000);
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const suite = useSitesBrowser({ width: 1280, height: 900 });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -441,7 +426,7 @@ async function clickResult(page: Page, t: Drawn, n: number) {
 
 /** Opens an instance fresh; checks it starts clean and the task line reads its text. */
 async function open(page: Page, f: WidgetFamily, seed: number): Promise<Drawn> {
-  await page.goto(sites.url(`${f.url}?seed=${seed}`));
+  await page.goto(suite.sites.url(`${f.url}?seed=${seed}`));
   const text = (await page.evaluate(WIDGET_INSTRUCTION_JS)) as string;
   expect(text.length).toBeGreaterThan(10);
   const t = (await page.evaluate('window.__widgetTask')) as Drawn;
@@ -472,7 +457,7 @@ test('widgets.jsonl is generated from the families and every line is a task line
 
 test('a page keeps its first commit, and a reload with the same seed draws the same task and starts clean', async () => {
   const f = WIDGET_FAMILIES.find((x) => x.id === 'widget.button')!;
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   try {
     const t = await open(page, f, 3);
     await page.getByRole('button', exact(other(t.labels, t.target))).click();
@@ -494,7 +479,7 @@ for (const f of WIDGET_FAMILIES) {
   test(`${f.id}: done by hand it succeeds; a near miss does not`, async () => {
     const person = PEOPLE[kind]!;
     const seeds = person.seeds ?? [1, 2];
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
