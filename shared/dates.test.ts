@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePatternIn, dayLabels, formatDate, inputDateFormat, parseDate } from './dates';
+import { datePatternIn, dayLabels, formatDate, inputDateFormat, mentionsDate, parseDate } from './dates';
 
 describe('dates', () => {
   it('reads the ways tasks write a date', () => {
@@ -30,5 +30,14 @@ describe('dates', () => {
 
   it('knows how pickers label a day', () => {
     expect(dayLabels({ y: 2026, m: 12, d: 24 })).toEqual(expect.arrayContaining(['2026-12-24', 'December 24, 2026', '24 December 2026', 'Thursday, December 24, 2026']));
+  });
+
+  it('finds a day written the usual ways in a row of text, and not a neighbouring day', () => {
+    const day = parseDate('3 March 2027', 'dmy')!;
+    expect(mentionsDate('Dental check on Wednesday, 3 March 2027 at 09:30', day)).toBe(true);
+    expect(mentionsDate('Dental check · Mar 3, 2027', day)).toBe(true);
+    expect(mentionsDate('Booked for 2027-03-03', day)).toBe(true);
+    expect(mentionsDate('Dental check on 13 March 2027', day)).toBe(false);
+    expect(mentionsDate('Dental check on 3 May 2027', day)).toBe(false);
   });
 });

@@ -128,3 +128,12 @@ export function dayLabels(date: CalendarDate): string[] {
 export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
   return a.y === b.y && a.m === b.m && a.d === b.d;
 }
+
+/** The text names the day `date` in one of the usual ways ("29 December 2026", "Dec 29", "2026-12-29"). */
+export function mentionsDate(text: string, date: CalendarDate): boolean {
+  const t = ` ${text.toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ')} `;
+  const month = MONTH_NAMES[date.m - 1]!.toLowerCase();
+  const short = month.slice(0, 3);
+  const forms = [formatDate(date, 'yyyy-mm-dd'), `${date.d} ${month}`, `${month} ${date.d} `, `${date.d} ${short} `, `${short} ${date.d} `, formatDate(date, 'mm/dd/yyyy'), formatDate(date, 'dd/mm/yyyy')];
+  return forms.some((f) => t.includes(f.startsWith(String(date.d)) ? ` ${f}` : f));
+}

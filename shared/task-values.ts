@@ -44,7 +44,8 @@ const SENTENCE_OPENERS = new Set(
     'click press tap select choose pick check uncheck tick set change update edit enter type fill write put use send submit post share ' +
     'buy purchase order pay checkout book reserve rent get download upload save start stop cancel apply compare sort filter navigate ' +
     'contact ask tell give leave return scroll follow like rate review play watch listen call email message write ' +
-    'ship move arrive invite remind schedule plan print reply forward archive mark rename translate install list count'
+    'ship move arrive invite remind schedule plan print reply forward archive mark rename translate install list count ' +
+    'answer respond star unstar untick toggle expand collapse switch hover drag withdraw renew approve decline accept reject assign close resolve'
   ).split(' '),
 );
 

@@ -13,7 +13,7 @@ import type { MemoryExport } from '../../shared/memory-export';
 import type { AttemptResult } from '../cli/results';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const RECORDING = resolve(ROOT, 'e2e/sites/recordings/admin-invite.json');
+const RECORDING = resolve(ROOT, 'e2e/sites/recordings/docs-feedback.json');
 // Its own port, so a benchmark or another run on the default one does not move the suite's origin.
 const PORT = '41795';
 
@@ -38,7 +38,7 @@ test.afterAll(() => {
 /** Two instances of the family the recording shows, other values than the recording's. */
 function taskFile(dir: string): string {
   const file = join(dir, 'profile-tasks.jsonl');
-  const tasks = readFileSync(resolve(ROOT, 'e2e/sites/tasks/practice.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"admin.invite-')).slice(0, 2);
+  const tasks = readFileSync(resolve(ROOT, 'e2e/sites/tasks/practice.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"docs.feedback-')).slice(0, 2);
   writeFileSync(file, `${tasks.join('\n')}\n`);
   return file;
 }
@@ -53,20 +53,20 @@ test('a recording taught in one session lets the agent do new instances of the t
   test.setTimeout(300_000);
   const dir = tempDir('waymark-teach-');
   const tasks = taskFile(dir);
-  // The agent alone, in its own profile: it does not manage the family.
+  // The agent alone, in its own profile: it does not manage the family (the feedback form opens only after
+  // answering "Was this page helpful?", which nothing in the task says).
   const alone = await agent('run', '--tasks', tasks, '--coach', 'off', '--profile', tempDir('waymark-teach-alone-'), '--sites-port', PORT, '--out', join(dir, 'alone'));
   expect(alone.code, alone.stderr).toBe(0);
   const aloneResults = readFileSync(join(dir, 'alone', 'results.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AttemptResult);
   expect(aloneResults.map((r) => r.success)).toEqual([false, false]);
 
   const profile = tempDir('waymark-teach-profile-');
-  const taught = await agent('teach', '--recording', RECORDING, '--task', 'Invite Katherine Johnson (kj@example.org) to the team as an Admin', '--profile', profile, '--sites-port', PORT);
+  const taught = await agent('teach', '--recording', RECORDING, '--task', 'Find the article "Creating an API key" and send the feedback "The examples are hard to follow"', '--profile', profile, '--sites-port', PORT);
   expect(taught.code, taught.stderr).toBe(0);
   expect(taught.stdout).toMatch(/workflow \(add\)/);
   const memory = await exported(profile, dir);
   const workflow = memory.items.find((i) => i.kind === 'workflow');
-  // The chosen role is a value too (chosen from the page's options), so it is a variable.
-  expect(workflow?.title).toBe('Invite {name} ({email}) to the team as an {name2}');
+  expect(workflow?.title).toBe('Find the article "{text}" and send the feedback "{text2}"');
 
   const run = await agent('run', '--tasks', tasks, '--profile', profile, '--design', 'balanced', '--sites-port', PORT, '--out', join(dir, 'taught'));
   expect(run.code, run.stderr).toBe(0);
@@ -98,7 +98,7 @@ test('a file that is not a recording, and a step that cannot be performed, are r
   recording.steps[2] = { type: 'click', selectors: [['aria/No such tab[role="tab"]'], ['#nowhere']] };
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, JSON.stringify(recording));
-  const failed = await agent('teach', '--recording', broken, '--task', 'Invite Ann Example (ann@example.org) to the team as an Editor', '--profile', profile, '--sites-port', PORT);
+  const failed = await agent('teach', '--recording', broken, '--task', 'Find the article "API rate limits" and send the feedback "Too short"', '--profile', profile, '--sites-port', PORT);
   expect(failed.code).toBe(1);
   expect(failed.stderr).toMatch(/step 3 \(click on aria\/No such tab\[role="tab"\]\) could not be performed: no element matches any of its selectors .*; nothing was stored/);
   const memory = await exported(profile, dir);

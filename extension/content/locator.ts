@@ -111,9 +111,27 @@ export function rowTexts(els: readonly Element[], names: readonly string[]): Map
         if (set.some((other) => other !== els[i] && p!.contains(other))) break;
         row = p;
       }
-      const text = collapse(row.textContent, 300);
+      const text = spacedText(row, 300);
       if (text) out.set(i, text);
     }
   }
   return out;
+}
+
+/**
+ * An element's text with its pieces apart: "15:00" in one cell and "Initial assessment"
+ * in the next read as two phrases, not "15:00Initial" (textContent runs them together).
+ */
+function spacedText(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    if (SKIP_TEXT_IN.has(node.parentElement?.localName ?? '')) continue;
+    const text = node.nodeValue?.trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return collapse(parts.join(' '), max);
 }

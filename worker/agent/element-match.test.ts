@@ -16,6 +16,18 @@ describe('fieldScore', () => {
     expect(fieldScore(name, one(field('Password', 'password')))).toBe(0);
     // A search box is not where a subscriber's name goes.
     expect(fieldScore(name, one(field('Search the site', 'search')))).toBe(0);
+    // Nor a filter box for the value its words name: that goes in the form.
+    const [subject] = parseTask('Open a ticket with the subject "Refund"').slots as [never];
+    expect(fieldScore(subject, one(field('Filter by subject or sender')))).toBeLessThan(FIELD_MIN);
+    expect(fieldScore(subject, one(field('Subject')))).toBeGreaterThanOrEqual(FIELD_MIN);
+  });
+
+  it("keeps a person's name out of a field for a thing's name", () => {
+    expect(fieldScore(name, one(field('Workspace name')))).toBeLessThan(FIELD_MIN);
+    expect(fieldScore(name, one(field('Project name')))).toBeLessThan(FIELD_MIN);
+    expect(fieldScore(name, one(field("Recipient's name")))).toBeGreaterThanOrEqual(FIELD_MIN);
+    expect(fieldScore(name, one(field('Full name')))).toBeGreaterThanOrEqual(FIELD_MIN);
+    expect(fieldScore(name, one(field('Name')))).toBeGreaterThanOrEqual(FIELD_MIN);
   });
 
   it('requires field words to agree when the task gives them', () => {

@@ -96,11 +96,27 @@ function kindFit(kind: ValueKind, value: string, e: ObservedElement): number {
   if (allowed) return allowed.includes(kind) ? 1 : -1;
   const words = wordsOf(e);
   if (KIND_WORDS[kind].some((p) => hasPhrase(words, p))) {
+    // "Workspace name", "Project name": the name of a thing, not a place for a person's.
+    if (kind === 'name' && namesAThing(words)) return 0.2;
     // A single capitalised word is as likely a city or a plan as a person's name.
     if (kind === 'name' && value.trim().split(/\s+/).length < 2) return 0.4;
     return 0.8;
   }
   return kind === 'text' ? 0.1 : 0;
+}
+
+/** Words that, before "name", still make it a person's: "Full name", "Recipient's name", "Display name". */
+const PERSON_NAME_WORDS = new Set(
+  [
+    'full', 'first', 'last', 'given', 'family', 'middle', 'your', 'display', 'user', 'contact', 'recipient', 'sender', 'guest', 'passenger', 'customer', 'holder', 'cardholder', 'member', 'owner', 'legal', 'preferred', 'nick', 'person', 'attendee', 'author', 'employee', 'student', 'patient', 'traveller', 'traveler', 'applicant', 'invitee', 'teammate', 'borrower', 'requester', 'reader',
+  ].flatMap((w) => contentWords(w)),
+);
+
+/** A label whose word before "name" says whose (or what) name it is, and that is not a person. */
+function namesAThing(words: readonly string[]): boolean {
+  // The possessive's "s" is a word of its own here: the word before it is whose.
+  const before = words.slice(0, Math.max(0, words.indexOf('name'))).filter((w) => w.length > 1).at(-1);
+  return before !== undefined && !PERSON_NAME_WORDS.has(before);
 }
 
 /** Semantic lift: similarities above `floor` map linearly onto [0, scale]. */
@@ -124,7 +140,9 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   if (type === 'password') return slot.hints.some((h) => PASSWORD_HINTS.includes(h)) ? 1 : 0;
   const search = kind === 'field' && isSearchField(e);
   if (slot.role === 'search') return search ? 1 : kind === 'field' ? Math.max(0.3, hintFit * 0.7) : 0;
-  if (search && hinted === 0) return 0; // a search box is not a form field for a name or an email
+  // A search or filter box is not a form field for a name or an email, even one its words
+  // mention ("Filter by subject…" is not where a new ticket's subject goes).
+  if (search) return hinted > 0 ? 0.3 : 0;
   if (slot.role === 'target' && hinted === 0) return 0; // something to open, not to type
   if (labelledSo && kind === 'field') return 0.85;
   if (kind === 'select') return selectFit(slot, e, hintFit);

@@ -3,6 +3,7 @@
 // forward, delete, star…). A page's list is the biggest group of links that repeat one
 // structure (the same DOM path but for their position), not its pagination.
 import type { Observation, ObservedElement } from '../../shared/observation';
+import { mentionsDate, parseDate } from '../../shared/dates';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import type { Attempt } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
@@ -80,7 +81,7 @@ function pick(item: ObservedElement, which: string): ListPlan {
 const suffix = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th');
 
 /** Actions whose press is the task's end ("delete it"); reply and forward go on to a form. */
-export const ENDS_THE_TASK: readonly ItemAction[] = ['delete', 'star', 'archive', 'flag', 'mark'];
+export const ENDS_THE_TASK: readonly ItemAction[] = ['delete', 'star', 'archive', 'flag', 'mark', 'cancel'];
 
 /** Words a control for an action may carry in its name, aria-label or title. */
 const ACTION_WORDS: Record<ItemAction, RegExp> = {
@@ -91,6 +92,7 @@ const ACTION_WORDS: Record<ItemAction, RegExp> = {
   archive: /\barchive\b/i,
   flag: /\bflag\b|⚑/i,
   mark: /\bmark\b/i,
+  cancel: /\b(?:cancel|withdraw)\b/i,
   open: /\bopen\b/i,
 };
 
@@ -109,8 +111,11 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
   if (pressed) return undefined;
   const control = action && action !== 'open' ? o.elements.find((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && ACTION_WORDS[action].test(`${labelOf(e)} ${e.attrs['aria-label'] ?? ''} ${e.attrs.title ?? ''}`)) : undefined;
   if (!opened) {
-    // The row that says all the task says of it (its own name, or its row's words).
-    const says = (e: ObservedElement) => keys.every((k) => containsPhrase(labelOf(e), k) || containsPhrase(e.locator?.row ?? '', k));
+    const says = (e: ObservedElement) => keys.every((k) => mentions(labelOf(e), k) || mentions(e.locator?.row ?? '', k));
+    // The row that says all the task says of it has the action's own control ("Cancel" in the row of the appointment): pressed there.
+    const inRow = control && action ? o.elements.find((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && ACTION_WORDS[action].test(labelOf(e)) && !!e.locator?.row && says(e)) : undefined;
+    if (inRow) return { planned: [{ action: { kind: 'click', index: inRow.index }, element: inRow, purpose: 'press', says: `${action} it: ${quote(inRow)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${keys.join('", "')}"` };
+    // Else the row or link that names it (its own name, or its row's words) is opened first.
     const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && says(e) && !ACTION_WORDS[action ?? 'open'].test(labelOf(e)) && !PAGER.test(labelOf(e)));
     const row = rows.find((e) => elementKind(e) === 'link') ?? rows[0];
     if (row) return { planned: [{ action: { kind: 'click', index: row.index }, element: row, purpose: 'open', says: `open the ${item.noun} ${quote(row)}` }], goal: `Open the ${item.noun} of "${keys.join('", "')}"` };
@@ -120,6 +125,28 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
   if (control) return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${item.key}"` };
   return undefined;
 }
+
+/** The text names `key`: its words, or, for a date, the same day written any usual way. */
+function mentions(text: string, key: string): boolean {
+  if (containsPhrase(text, key)) return true;
+  const date = /\d/.test(key) ? parseDate(key, 'dmy') : null;
+  return date !== null && mentionsDate(text, date);
+}
+
+/**
+ * After the task's action was pressed, the page asks to be sure (a dialog's "Cancel
+ * appointment", "Yes, delete"): the new control that says the same, pressed once.
+ */
+export function confirmStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): ListPlan | undefined {
+  const action = task.goals.itemAction;
+  if (!task.goals.item || !action || !ENDS_THE_TASK.includes(action)) return undefined;
+  if (attempts.filter((a) => a.purpose === 'press' && a.result.ok).length !== 1) return undefined;
+  const sure = o.elements.find((e) => e.isNew && elementKind(e) === 'control' && (ACTION_WORDS[action].test(labelOf(e)) || CONFIRM.test(labelOf(e))));
+  if (!sure) return undefined;
+  return { planned: [{ action: { kind: 'click', index: sure.index }, element: sure, purpose: 'press', says: `confirm: ${quote(sure)}` }], goal: `Confirm: press "${labelOf(sure)}"` };
+}
+
+const CONFIRM = /^(?:yes|ok|okay|confirm|i'?m sure)\b/i;
 
 /** A price in a row's text ("$129", "129.50 €", "EUR 80"). */
 function priceIn(text: string): number | null {

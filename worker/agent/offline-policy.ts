@@ -17,10 +17,10 @@ import { normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
-import { blockingValues, heldBack } from './commit-guard';
+import { blockingValues, heldBack, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped } from './choice-step';
 import { datePickStep } from './date-picker';
-import { ENDS_THE_TASK, itemStep, ordinalStep, superlativeStep } from './list-steps';
+import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, superlativeStep } from './list-steps';
 import { goalStep, namedElements, revealStep } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
@@ -170,6 +170,9 @@ function decide(ctx: DecideContext): Plan {
   // The element the task is about was pressed: that was the task (what the page does next is its answer).
   if (task.goals.press && last?.purpose === 'press' && last.result.ok) return finish(true, `Pressed "${task.goals.press.name}".`);
   const action = task.goals.itemAction;
+  // The page asks to be sure of it first: yes.
+  const confirming = last?.purpose === 'press' && last.result.ok ? confirmStep(task, o, ctx.attempts) : undefined;
+  if (confirming) return confirming;
   if (task.goals.item && action && ENDS_THE_TASK.includes(action) && last?.purpose === 'press' && last.result.ok) return finish(true, `Did "${action}" to the ${task.goals.item.noun} of "${task.goals.item.key}".`);
   if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
   if (task.goals.superlative && last?.purpose === 'press' && last.result.ok) return finish(true, `Took the ${task.goals.superlative}.`);
@@ -177,7 +180,10 @@ function decide(ctx: DecideContext): Plan {
   const listed = itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
   if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
-  if (!shaped && task.target && (opened || history.length === 0) && pageIsAbout(task.target, o)) {
+  // Evidence of success counts only once every value the task gives went in: a page that
+  // merely shows the product's or the article's name is not the task done.
+  const unentered = missingValues(task, o, ctx.attempts);
+  if (!shaped && task.target && (opened || history.length === 0) && unentered.length === 0 && pageIsAbout(task.target, o)) {
     return finish(true, `The page "${o.title}" about "${task.target}" is open.`);
   }
   if (!shaped && task.target && opened && last!.purpose === 'open' && last!.result.navigated) {
@@ -201,8 +207,10 @@ function decide(ctx: DecideContext): Plan {
     const shown = valuesShown(task.slots.filter((s) => s.role !== 'target').map((s) => s.value.text), o);
     // Both can show ("Error: already subscribed"): the message the page leads with is its answer.
     if (problem && (!confirmation || problem.at <= confirmation.at)) return finish(false, `The page reports a problem: "${problem.text}".`);
-    if (confirmation) return finish(true, `The page confirms: "${confirmation.text}".`);
-    if (shown.length > 0) return finish(true, `The page shows ${shown.map((v) => `"${v}"`).join(', ')} after submitting.`);
+    if (unentered.length === 0) {
+      if (confirmation) return finish(true, `The page confirms: "${confirmation.text}".`);
+      if (shown.length > 0) return finish(true, `The page shows ${shown.map((v) => `"${v}"`).join(', ')} after submitting.`);
+    }
   }
 
   // A page titled as a confirmation after a submit is the answer, even if it offers
@@ -238,6 +246,7 @@ function decide(ctx: DecideContext): Plan {
   }
 
   // 6. Nothing useful left: say why.
+  if (unentered.length > 0) return finish(false, `${unentered.map((s) => `"${s.value.text}"`).join(', ')} never went in: no field on the way took ${unentered.length > 1 ? 'them' : 'it'}.`);
   if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
   if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);
   return finish(false, 'Nothing on this page matches what the task asks for.');

@@ -40,6 +40,13 @@ describe('taskGoals', () => {
     expect(taskGoals('Find the email by Edgar and forward that email to Grace.')).toMatchObject({ item: { noun: 'email', key: 'Edgar' }, itemAction: 'forward' });
     expect(taskGoals('Reply to the message from Ana Lima with "On my way"')).toMatchObject({ item: { noun: 'message', key: 'Ana Lima' }, itemAction: 'reply' });
     expect(taskGoals('Order for Ada Lovelace (ada@example.com)').item).toBeUndefined();
+    // Whose it is, by a possessive: the owner, and the item's own name when it follows.
+    expect(taskGoals('Answer Grace Hopper\'s email "Lunch on Friday" with "Sounds good"')).toMatchObject({ item: { noun: 'email', key: 'Lunch on Friday', also: ['Grace Hopper'] }, itemAction: 'reply' });
+    expect(taskGoals("Forward Ana's message to Bob.")).toMatchObject({ item: { noun: 'message', key: 'Ana' }, itemAction: 'forward' });
+    expect(taskGoals("Update Ada's email to ada@example.org").item).toBeUndefined();
+    // The item's name before its noun, and the day it is on.
+    expect(taskGoals('Please cancel my "Dental check" booking on 3 March 2027')).toMatchObject({ item: { noun: 'booking', key: 'Dental check', also: ['3 March 2027'] }, itemAction: 'cancel' });
+    expect(taskGoals('Withdraw the "Spring trip" request')).toMatchObject({ item: { noun: 'request', key: 'Spring trip' }, itemAction: 'cancel' });
     expect(taskGoals('Write "hi" and send it with Control+Enter.').keys).toBe('Control+Enter');
     expect(taskGoals('Type "x" and press the Escape key').keys).toBe('Escape');
     expect(taskGoals('Enter an item that starts with "Ja" and ends with "ca"').letters).toEqual({ startsWith: 'Ja', endsWith: 'ca' });

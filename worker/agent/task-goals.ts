@@ -48,7 +48,7 @@ export interface TaskGoals {
   dateFormat?: string;
 }
 
-export type ItemAction = 'reply' | 'forward' | 'delete' | 'star' | 'archive' | 'mark' | 'flag' | 'open';
+export type ItemAction = 'reply' | 'forward' | 'delete' | 'star' | 'archive' | 'mark' | 'flag' | 'cancel' | 'open';
 export type Superlative = 'cheapest' | 'most expensive' | 'shortest' | 'longest' | 'earliest' | 'latest';
 
 const ROLE_WORDS: Record<string, RoleWord> = {
@@ -161,9 +161,9 @@ function ordinalGoal(task: string): TaskGoals['ordinal'] {
 }
 
 /** Verbs that act on an item that is already there (its name after them names it). */
-const ITEM_VERB = /\b(?:open|find|reply\s+to|respond\s+to|answer|forward|delete|remove|trash|star|unstar|archive|flag|mark|read|view|show|select|choose|pick|cancel|renew|edit|close|resolve|assign|move)\s*$/i;
+const ITEM_VERB = /\b(?:open|find|reply\s+to|respond\s+to|answer|forward|delete|remove|trash|star|unstar|archive|flag|mark|read|view|show|select|choose|pick|cancel|withdraw|renew|edit|close|resolve|assign|move)\s*$/i;
 
-const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|event|note|review';
+const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|appointment|meeting|subscription|invoice|application|document|event|note|review';
 
 function itemGoal(task: string): TaskGoals['item'] {
   // "the email from Bob", "that message by Ana", "the email "Budget approval"": a determiner
@@ -187,11 +187,42 @@ function itemGoal(task: string): TaskGoals['item'] {
   return { noun: head[1]!.toLowerCase(), key, ...(also.length ? { also } : {}) };
 }
 
+/**
+ * "Answer Felix Brandt's ticket "Invoice missing"", "Forward Ana's email": whose item it
+ * is (and which, when its name follows), as the object of a verb that acts on one.
+ */
+function possessiveItem(task: string): TaskGoals['item'] {
+  const m = new RegExp(String.raw`\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(${ITEM_NOUNS})\b(?:\s+(?:${QUOTED}))?`, 'u').exec(task);
+  if (!m) return undefined;
+  // The verb may be capitalised too ("Answer Grace Hopper's email"): the owner is the words after it.
+  const words = m[1]!.split(/\s+/);
+  const from = words.findIndex((_, i) => ITEM_VERB.test(task.slice(Math.max(0, m.index - 20), m.index) + words.slice(0, i).join(' ') + (i > 0 ? ' ' : '')));
+  if (from < 0) return undefined;
+  const owner = words.slice(from).join(' ');
+  const named = pick(m, 3);
+  return named ? { noun: m[2]!, key: named, also: [owner] } : { noun: m[2]!, key: owner };
+}
+
+/**
+ * "my "Initial assessment" appointment on 29 December 2026": the item's name before its
+ * noun, and the date it is on (a row must say both).
+ */
+function namedItem(task: string): TaskGoals['item'] {
+  const m = new RegExp(String.raw`\b(?:the|my|your|our)\s+(?:${QUOTED})\s+(${ITEM_NOUNS})s?\b`, 'iu').exec(task);
+  if (!m || !ITEM_VERB.test(task.slice(Math.max(0, m.index - 20), m.index))) return undefined;
+  const key = pick(m, 1)!;
+  const rest = task.slice(m.index + m[0].length);
+  const on = /^\s+(?:on|for|dated)\s+/i.exec(rest);
+  const date = on ? extractValues(rest.slice(on[0].length, on[0].length + 40)).find((v) => v.kind === 'date' && v.start === 0) : undefined;
+  return { noun: m[4]!.toLowerCase(), key, ...(date ? { also: [date.text] } : {}) };
+}
+
 function itemActionOf(task: string): ItemAction | undefined {
-  const m = /\b(reply|respond|answer|forward|delete|remove|trash|star|unstar|archive|mark|flag)\b/i.exec(task);
+  const m = /\b(reply|respond|answer|forward|delete|remove|trash|star|unstar|archive|mark|flag|cancel|withdraw)\b/i.exec(task);
   if (!m) return undefined;
   const verb = m[1]!.toLowerCase();
   if (verb === 'respond' || verb === 'answer') return 'reply';
+  if (verb === 'withdraw') return 'cancel';
   if (verb === 'remove' || verb === 'trash') return 'delete';
   if (verb === 'unstar') return 'star';
   return verb as ItemAction;
@@ -231,7 +262,7 @@ export function taskGoals(task: string): TaskGoals {
   const press = pressed.at(-1);
   const toggles = toggleGoals(task);
   const ordinal = ordinalGoal(task);
-  const item = itemGoal(task);
+  const item = itemGoal(task) ?? possessiveItem(task) ?? namedItem(task);
   const itemAction = item ? itemActionOf(task) : undefined;
   const keys = keysOf(task);
   const letters = lettersOf(task);

@@ -87,6 +87,23 @@ describe('workflow replay', () => {
     expect(next.notes).toContain('Handed back: "workflow step 1/2: the field holds \\"R\\", not \\"Ronda\\""');
   });
 
+  it('takes a value in its field as a typing step’s effect, whether or not the page redrew beside it', async () => {
+    // Recorded where typing also redrew something (a counter): that is not the step's effect.
+    const on = entry();
+    const run = trajectory('Enter "Kanesha" into the text field and press Submit', [step(0, on, [typeInto(0, 'Kanesha'), click(1)], [ok({ value: 'Kanesha', pageChanged: true }), ok({ pageChanged: true })])], judged('success'));
+    const wf = condense(run).workflow!;
+    expect(wf.steps[0]!.effect).toEqual({ value: '{text}' });
+    // An older workflow that kept the redraw does not end the replay over it either.
+    const older: Workflow = { ...wf, steps: wf.steps.map((s) => (s.kind === 'type' ? { ...s, effect: { changed: true } } : s)) };
+    const r = new Replay('Enter "Ronda" into the text field and press Submit', older);
+    const o = entry();
+    const out = await r.decide(o);
+    r.record(o, out, [ok({ value: 'Ronda' }), ok({ pageChanged: true })]);
+    const next = await r.decide(covered());
+    expect(next.notes ?? '').not.toContain('Handed back');
+    expect(next.actions).toMatchObject([{ kind: 'done', success: true }]);
+  });
+
   it('ends the replay when a commit did not move the page on as it did before', async () => {
     const wf: Workflow = { ...learned(), steps: learned().steps.map((s) => (s.kind === 'click' ? { ...s, effect: { navigated: true } } : s)) };
     const r = new Replay('Enter "Ronda" into the text field and press Submit', wf);

@@ -65,7 +65,10 @@ export function effectMissing(step: WorkflowStep, action: Action | undefined, re
   const effect = step.effect;
   if (!effect) return null;
   if (effect.navigated && !result.navigated) return result.pageChanged ? 'the page changed but did not move on, as it did before' : 'the page did not move on, as it did before';
-  if (effect.changed && !result.pageChanged && !result.navigated) return 'nothing on the page changed, though it did before';
+  // A value put in a field is its own effect: whether the page also redrew (a counter, a
+  // suggestion list) is by the way, and differs from one visit to the next.
+  const entersValue = step.kind === 'type' || step.kind === 'select';
+  if (effect.changed && !entersValue && !result.pageChanged && !result.navigated) return 'nothing on the page changed, though it did before';
   if (effect.value !== undefined && result.value !== undefined && result.value !== REDACTED) {
     const entered = action?.kind === 'type' ? action.text : action?.kind === 'select' ? action.option : undefined;
     if (!sameText(result.value, effect.value) && !(entered !== undefined && sameText(result.value, entered))) return `the field holds "${result.value.slice(0, 60)}", not "${effect.value.slice(0, 60)}"`;

@@ -93,7 +93,8 @@ function templatedTarget(t: ElementDescriptor, bindings: Bindings): WorkflowTarg
 function effectOf(r: Ran, bindings: Bindings): StepEffect | undefined {
   const effect: StepEffect = {};
   if (r.result.navigated) effect.navigated = true;
-  else if (r.result.pageChanged) effect.changed = true;
+  // For a value put in a field, the value is the effect (a redraw beside it is by the way).
+  else if (r.result.pageChanged && r.action.kind !== 'type' && r.action.kind !== 'select') effect.changed = true;
   if (r.result.value !== undefined && r.result.value !== REDACTED) effect.value = templateFor(r.result.value, bindings);
   return Object.keys(effect).length ? effect : undefined;
 }
