@@ -56,7 +56,35 @@ async function findWithPlaywright(page: Page, selectors: Selectors, timeout: num
   }
 }
 
+/** The navigation a step's `assertedEvents` say it caused (Recorder notes one for each click that loads a page). */
+function assertedNavigation(step: RecordingStep): { url?: string } | undefined {
+  const events: readonly unknown[] = ('assertedEvents' in step && Array.isArray(step.assertedEvents) ? step.assertedEvents : []) as unknown[];
+  const nav = events.find((e): e is { type: 'navigation'; url?: unknown } => typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'navigation');
+  return nav ? (typeof nav.url === 'string' ? { url: nav.url } : {}) : undefined;
+}
+
+/** Whether `href` is the page the recording says the step led to (its path and query; the origin may differ). */
+function isRecordedPage(href: string, recorded: string | undefined, before: string): boolean {
+  if (recorded === undefined) return href !== before;
+  const want = new URL(recorded, href);
+  const have = new URL(href);
+  return have.pathname === want.pathname && have.search === want.search;
+}
+
+/** Performs a step, then waits for the page its recording says it led to, so the next step is not looked for on the old one. */
 export async function performWithPlaywright(page: Page, step: RecordingStep): Promise<void> {
+  const before = page.url();
+  await performOnPlaywright(page, step);
+  const navigation = assertedNavigation(step);
+  if (!navigation) return;
+  try {
+    await page.waitForURL((u) => isRecordedPage(u.href, navigation.url, before), { waitUntil: 'load', timeout: stepTimeout(step) });
+  } catch {
+    throw new RecordingStepFailed(`the page did not move on${navigation.url ? ` to ${navigation.url}` : ''}, as the recording says it did`);
+  }
+}
+
+async function performOnPlaywright(page: Page, step: RecordingStep): Promise<void> {
   const timeout = stepTimeout(step);
   const run = async (what: () => Promise<unknown>, doing: string) => {
     try {
@@ -116,7 +144,21 @@ async function findWithPuppeteer(page: PuppeteerPage, selectors: Selectors, time
   }
 }
 
+/** Performs a step, then waits for the page its recording says it led to (see performWithPlaywright). */
 export async function performWithPuppeteer(page: PuppeteerPage, step: RecordingStep): Promise<void> {
+  const before = page.url();
+  await performOnPuppeteer(page, step);
+  const navigation = assertedNavigation(step);
+  if (!navigation) return;
+  const deadline = Date.now() + stepTimeout(step);
+  const arrived = async () => isRecordedPage(page.url(), navigation.url, before) && (await page.evaluate('document.readyState').catch(() => '')) === 'complete';
+  while (!(await arrived())) {
+    if (Date.now() > deadline) throw new RecordingStepFailed(`the page did not move on${navigation.url ? ` to ${navigation.url}` : ''}, as the recording says it did`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function performOnPuppeteer(page: PuppeteerPage, step: RecordingStep): Promise<void> {
   const timeout = stepTimeout(step);
   try {
     switch (step.type) {
