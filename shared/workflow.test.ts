@@ -56,6 +56,12 @@ describe('bindWorkflow', () => {
     expect(bindWorkflow(newsletter, 'Subscribe grace@navy.mil (Grace) to the newsletter')).toEqual({ name: 'Grace', email: 'grace@navy.mil' });
   });
 
+  it('lets a short code stand where the template’s words pin a number (a size M where the demonstration had 39)', () => {
+    const shop: Pick<Workflow, 'task' | 'variables'> = { task: 'Buy {number} "{text}" in size {number2}', variables: [{ name: 'number', kind: 'number', example: '2' }, { name: 'text', kind: 'text', example: 'Road Glide' }, { name: 'number2', kind: 'number', example: '39' }] };
+    expect(bindWorkflow(shop, 'Buy 3 "Runner Vest 8" in size M')).toEqual({ number: '3', text: 'Runner Vest 8', number2: 'M' });
+    expect(bindWorkflow(shop, 'Buy 3 "Runner Vest 8" in size large')).toBeNull();
+  });
+
   it('binds by value kinds when the wording differs but the template’s words are there', () => {
     expect(bindWorkflow(newsletter, 'Please subscribe Grace Hopper, grace@navy.mil, to our newsletter')).toEqual({ name: 'Grace Hopper', email: 'grace@navy.mil' });
     expect(bindWorkflow(search, 'In the library, search for "dune" then open "Dune Messiah"')).toEqual({ query: 'dune', title: 'Dune Messiah' });

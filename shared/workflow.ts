@@ -202,6 +202,12 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Where the template's own words pin a number's place, a short code may stand there
+ * instead: sizes ("size M" where the demonstration had "size 39"), seats, grades.
+ */
+const SHORT_CODE = /^[A-Z0-9]{1,3}$/;
+
 /** Binds by the template's literal text alone (rule 1 of bindWorkflow): the task is this template's instance, word for word. */
 export function bindByTemplate(workflow: Pick<Workflow, 'task' | 'variables'>, task: string): Bindings | null {
   const kinds = new Map(workflow.variables.map((v) => [v.name, v.kind]));
@@ -232,7 +238,7 @@ export function bindByTemplate(workflow: Pick<Workflow, 'task' | 'variables'>, t
   for (const [i, name] of order.entries()) {
     const value = unquote(match[i + 1] ?? '');
     const kind = kinds.get(name) ?? 'text';
-    if (!fitsKind(value, kind)) return null;
+    if (!fitsKind(value, kind) && !(kind === 'number' && SHORT_CODE.test(value))) return null;
     if (bindings[name] !== undefined && bindings[name] !== value) return null;
     bindings[name] = value;
   }

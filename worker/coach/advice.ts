@@ -55,7 +55,12 @@ function reliability(item: MemoryItem): number {
 export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSituation): ComposedAdvice | null {
   const min = situation.minConfidence ?? 0;
   const ownCluster = (r: RankedItem) => situation.cluster === undefined || r.item.scope.cluster === situation.cluster;
-  const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN));
+  // A workflow whose template the task is, word for word, is this task's whatever its cluster.
+  const isItsTemplate = (r: RankedItem) => {
+    const parsed = r.item.kind === 'workflow' ? Workflow.safeParse(r.item.data?.workflow) : undefined;
+    return !!parsed?.success && bindByTemplate(parsed.data, situation.task) !== null;
+  };
+  const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN || isItsTemplate(r)));
   const sources: string[] = [];
   const lines: string[] = [];
   let confidence = 0;
@@ -71,10 +76,13 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
   }
 
   let workflow: BoundWorkflow | undefined;
-  for (const r of usable.filter((x) => x.item.kind === 'workflow' && ownCluster(x))) {
+  for (const r of usable.filter((x) => x.item.kind === 'workflow')) {
     const parsed = Workflow.safeParse(r.item.data?.workflow);
     if (!parsed.success) continue;
     const byTemplate = bindByTemplate(parsed.data, situation.task);
+    // Another cluster's workflow only when the task is its template word for word (a size
+    // written "M" where the demonstration's was "39" puts the task in another cluster).
+    if (!ownCluster(r) && !byTemplate) continue;
     const bindings = byTemplate ?? bindWorkflow(parsed.data, situation.task);
     if (!bindings) continue;
     const sure = (byTemplate ? 0.9 : 0.75) * reliability(r.item);

@@ -233,6 +233,16 @@ describe('Coach hooks', () => {
     expect(composeAdvice([{ ...ranked[0]!, item: hurtful }], { task: GRACE, cluster: item.scope.cluster!, minConfidence: 0 })).toBeNull();
   });
 
+  it('takes another cluster’s workflow only for a task that is its template word for word', async () => {
+    const c = await coachOn(glove);
+    const item = await c.memory.add({ ...workflowItem(), scope: { origin: ORIGIN, cluster: 'another cluster' } });
+    // However low its similarity: the template's words are the stronger sign.
+    const ranked = [{ item, similarity: 0.5, score: 0.5, scope: 'site' as const }];
+    expect(composeAdvice(ranked, { task: GRACE, cluster: 'this cluster' })?.workflow?.memoryId).toBe(item.id);
+    // Bound by value kinds alone (other wording): not across clusters.
+    expect(composeAdvice(ranked, { task: 'Please subscribe Grace Hopper, grace@navy.mil, to our newsletter', cluster: 'this cluster' })?.workflow).toBeUndefined();
+  });
+
   it('says nothing when the run is without the coach', async () => {
     const c = await coached([workflowItem()], GRACE, 'balanced', false);
     expect(await c.before()).toBeUndefined();
