@@ -81,7 +81,10 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
         notes = wf.notes;
         remarks = wf.remarks;
         if (!wf.finished) plan = { planned: wf.planned, goal: goalOf(wf.planned, remarks) };
-        else if (wf.completed) plan = afterWorkflow(observation);
+        // A workflow that ran to its end ends the run, unless the task names something to
+        // open that this page is not about (the workflow learned stopped short of it): the
+        // policy goes on from here by itself.
+        else if (wf.completed && !(task.target && !pageIsAbout(task.target, observation))) plan = afterWorkflow(observation);
       }
       if (!plan) {
         const own = decide({ task, observation, history: input.history, attempts, blocked, notes: input.notes, ...(semantic ? { sem: semantic } : {}) });

@@ -8,7 +8,7 @@ import { condense } from '../coach/condenser';
 import { click, judged, step, trajectory, typeInto } from '../coach/testdata/runs';
 import { createOfflinePolicy } from './offline-policy';
 import type { HookContext } from './policy';
-import { button, field, ok, page, stepOf } from './testdata/pages';
+import { button, field, link, ok, page, stepOf } from './testdata/pages';
 
 const URL = 'http://tasks.test/enter-text';
 /** A page whose only field has no label: a caption before it and a path are all there is. */
@@ -102,6 +102,21 @@ describe('workflow replay', () => {
     const next = await r.decide(covered());
     expect(next.notes ?? '').not.toContain('Handed back');
     expect(next.actions).toMatchObject([{ kind: 'done', success: true }]);
+  });
+
+  it('goes on past a workflow that stopped short of the item the task opens', async () => {
+    // Learned as "search for it" alone: run to its end, the email the task names is still to open.
+    const MAIL = 'http://mail.test/';
+    const inbox = () => page(MAIL, 'Inbox', [field('Search mail', 'search'), button('Search')]);
+    const results = () => page(`${MAIL}search?q=lunch`, 'Search results', [field('Search mail', 'search', 'lunch'), button('Search'), link('Lunch on Friday', '/m/1'), link('Lunch menu', '/m/2')]);
+    const run = trajectory('Search my mail for "report" and open the email "Quarterly report"', [step(0, inbox(), [typeInto(0, 'report'), click(1)], [ok({ value: 'report' }), ok({ navigated: true, pageChanged: true })])], judged('success'));
+    const wf = condense(run).workflow!;
+    const r = new Replay('Search my mail for "lunch" and open the email "Lunch on Friday"', wf);
+    const o = inbox();
+    const out = await r.decide(o);
+    r.record(o, out, [ok({ value: 'lunch' }), ok({ navigated: true, pageChanged: true })]);
+    const next = await r.decide(results());
+    expect(next.actions).toMatchObject([{ kind: 'click', index: 2 }]);
   });
 
   it('ends the replay when a commit did not move the page on as it did before', async () => {
