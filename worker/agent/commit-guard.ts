@@ -5,25 +5,24 @@
 // belong on the page they lead to. A form's submit button named for something else
 // ("Check in", "Find booking") holds back only for a value this page has a field for
 // (one it could have taken and did not); a value with no field here is for a later page.
-import { normalizeText } from '../../shared/words';
+import { contentWords, normalizeText } from '../../shared/words';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import type { Attempt } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, labelOf } from './element-match';
 import { holds } from './fill-plan';
 import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
-import { contentWords } from '../../shared/words';
 
 /** Words of controls that end a task for good: after them, nothing typed later changes what was sent. */
 const FINAL_PHRASES = ['submit', 'send', 'pay', 'place order', 'buy', 'purchase', 'confirm', 'delete', 'remove', 'save', 'post', 'ok', 'done', 'finish', 'complete'];
 const COMMIT_PHRASES = [...FINAL_PHRASES, 'book', 'apply', 'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe'];
 const MOVE_ON_PHRASES = ['next', 'continue', 'proceed', 'more', 'step'];
 
-/** Whether pressing `e` commits (a submit button, or a control named for committing) rather than moving on. */
 /** Whether pressing `e` ends the task for good (Submit, Send, Pay…), not only submits this page's form. */
 export function isFinal(e: ObservedElement): boolean {
   return FINAL_PHRASES.some((p) => hasPhrase(contentWords(labelOf(e)), p));
 }
 
+/** Whether pressing `e` commits (a submit button, or a control named for committing) rather than moving on. */
 export function isCommit(e: ObservedElement): boolean {
   const kind = elementKind(e);
   if (kind !== 'control') return false;
@@ -57,13 +56,13 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
 }
 
 /**
- * The missing values that hold a commit back: all of them before a final control
- * (Submit, Send), only those a field on this page could have taken before any other.
+ * Of the task's `missing` values (missingValues), those that hold a commit back: all of
+ * them before a final control (Submit, Send), only those a field on this page could
+ * have taken before any other.
  */
-export function blockingValues(control: ObservedElement, task: ParsedTask, o: Observation, attempts: readonly Attempt[]): TaskSlot[] {
+export function blockingValues(control: ObservedElement, missing: readonly TaskSlot[], o: Observation): TaskSlot[] {
   if (!isCommit(control)) return [];
-  const missing = missingValues(task, o, attempts);
-  if (isFinal(control)) return missing;
+  if (isFinal(control)) return [...missing];
   // A field here that fits it by its words, or an empty text box for a quoted value.
   const fits = (slot: TaskSlot) => o.elements.some((e) => fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase())));
   return missing.filter(fits);

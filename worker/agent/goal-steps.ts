@@ -11,7 +11,7 @@ import type { ActionPurpose } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Attempt, type Blocked, elementKey } from './action-ledger';
-import { blockingValues, heldBack } from './commit-guard';
+import { blockingValues, heldBack, missingValues } from './commit-guard';
 import { elementKind, isChecked, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { RoleWord } from './task-goals';
@@ -112,7 +112,7 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
     const wanted = namedElements(o, g.press.name, g.press.role);
     const target = wanted.find((e) => !ctx.blocked.isBlocked('click', elementKey(e))) ;
     if (target) {
-      const missing = blockingValues(target, task, o, attempts);
+      const missing = blockingValues(target, missingValues(task, o, attempts), o);
       if (missing.length) {
         const next = heldBack(target, missing, o, attempts);
         if (next.wait) return { planned: [step({ kind: 'wait', seconds: 1 }, undefined, 'fill', `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}`)], goal: `Wait: "${labelOf(target)}" needs a value first` };

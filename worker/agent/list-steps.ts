@@ -114,7 +114,7 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
     const says = (e: ObservedElement) => keys.every((k) => mentions(labelOf(e), k) || mentions(e.locator?.row ?? '', k));
     // The row that says all the task says of it has the action's own control ("Cancel" in the row of the appointment): pressed there.
     const inRow = control && action ? o.elements.find((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && ACTION_WORDS[action].test(labelOf(e)) && !!e.locator?.row && says(e)) : undefined;
-    if (inRow) return { planned: [{ action: { kind: 'click', index: inRow.index }, element: inRow, purpose: 'press', says: `${action} it: ${quote(inRow)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${keys.join('", "')}"` };
+    if (inRow) return pressFor(action!, inRow, item.noun, keys);
     // Else the row or link that names it (its own name, or its row's words) is opened first.
     const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && says(e) && !ACTION_WORDS[action ?? 'open'].test(labelOf(e)) && !PAGER.test(labelOf(e)));
     const row = rows.find((e) => elementKind(e) === 'link') ?? rows[0];
@@ -122,8 +122,13 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
     // Not on this page: the next page of the list, another tab, a section to open.
     return reveal(keys.join(' '));
   }
-  if (control) return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action![0]!.toUpperCase()}${action!.slice(1)} the ${item.noun} of "${item.key}"` };
+  if (control) return pressFor(action!, control, item.noun, [item.key]);
   return undefined;
+}
+
+/** Presses the control that does the task's action to the item ("Cancel the appointment of …"). */
+function pressFor(action: ItemAction, control: ObservedElement, noun: string, keys: readonly string[]): ListPlan {
+  return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action[0]!.toUpperCase()}${action.slice(1)} the ${noun} of "${keys.join('", "')}"` };
 }
 
 /** The text names `key`: its words, or, for a date, the same day written any usual way. */

@@ -241,9 +241,9 @@ function decide(ctx: DecideContext): Plan {
   // The best that can be pressed now: a commit that would go without a value gives way to
   // a control that moves on (the value's field may be on the next page).
   const controls = rankedControls(ctx, 'submit');
-  const control = controls.find((c) => blockingValues(c, task, o, ctx.attempts).length === 0) ?? controls[0];
+  const control = controls.find((c) => blockingValues(c, unentered, o).length === 0) ?? controls[0];
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
-    const missing = blockingValues(control, task, o, ctx.attempts);
+    const missing = blockingValues(control, unentered, o);
     if (missing.length > 0) return holdBack(ctx, control, missing);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
@@ -265,7 +265,7 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
-    const missing = control ? blockingValues(control, ctx.task, ctx.observation, ctx.attempts).filter((s) => !placing.has(s)) : [];
+    const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s)) : [];
     if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.
@@ -283,29 +283,27 @@ function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['
   return rankedControls(ctx, purpose)[0];
 }
 
-/** The controls that may carry the task on, best first (ties: in view, then earlier). */
+/** The controls that may carry the task on, best first (not blocked, not pressed here yet). */
 function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number][] {
   const phrase = taskPhrase(ctx.task);
-  const scored: { e: Observation['elements'][number]; s: number }[] = [];
-  for (const e of ctx.observation.elements) {
-    if (elementKind(e) === 'other') continue;
-    const key = elementKey(e);
-    if (ctx.blocked.isBlocked('click', key) || ctx.blocked.wasPressed(key)) continue;
-    const s = controlScore(ctx.task, e, purpose, ctx.sem, phrase);
-    if (s >= CONTROL_MIN) scored.push({ e, s });
-  }
-  return scored.sort((a, b) => b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index).map((x) => x.e);
+  const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
+  return ranked(ctx.observation, (e) => (free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0), CONTROL_MIN);
 }
 
 function best(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number] | undefined {
-  let top: { e: Observation['elements'][number]; s: number } | undefined;
+  return ranked(o, score, min)[0];
+}
+
+/** The page's elements that score at least `min`, best first; ties go to the element in view, then to the earlier one. */
+function ranked(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number][] {
+  const scored: { e: Observation['elements'][number]; s: number }[] = [];
   for (const e of o.elements) {
     if (elementKind(e) === 'other') continue;
     const s = score(e);
-    // Ties go to the element in view, then to the earlier one.
-    if (s >= min && (!top || s > top.s + 1e-9 || (Math.abs(s - top.s) <= 1e-9 && e.inViewport && !top.e.inViewport))) top = { e, s };
+    if (s >= min) scored.push({ e, s });
   }
-  return top?.e;
+  const byScore = (a: { s: number }, b: { s: number }) => (Math.abs(b.s - a.s) > 1e-9 ? b.s - a.s : 0);
+  return scored.sort((a, b) => byScore(a, b) || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index).map((x) => x.e);
 }
 
 /** Every step of a learned workflow ran and had the effect it had in the run it came from: that run's end. */
