@@ -46,6 +46,11 @@ describe('extractValues', () => {
     ]);
   });
 
+  it('never reads the pronoun I as a name', () => {
+    expect(values('Tell Ada that I will call Grace')).toEqual([['Ada', 'name'], ['Grace', 'name']]);
+    expect(values("Reserve it, I'll collect it from Riverside")).toEqual([['Riverside', 'name']]);
+  });
+
   it('finds nothing in a task without values', () => {
     expect(extractValues('subscribe to the newsletter')).toEqual([]);
     expect(extractValues('Please search for something nice')).toEqual([]);

@@ -154,7 +154,9 @@ function capitalisedRuns(task: string): Span[] {
     const nextIsCapital = /^\p{Lu}/u.test(words[i + 1]?.text ?? '') && /^\s+$/.test(task.slice(w.end, words[i + 1]?.start ?? w.end));
     // A code in capitals ("OPO", "JFK", "X12") names something wherever it stands.
     const code = /^[\p{Lu}\p{N}]{2,}$/u.test(word) && /\p{Lu}/u.test(word) && !SENTENCE_OPENERS.has(word.toLowerCase());
-    if (!/^\p{Lu}/u.test(w.text) || (startsSentence && !code && (SENTENCE_OPENERS.has(word.toLowerCase()) || !nextIsCapital))) {
+    // The pronoun "I" ("the items I have", "I'll collect it") names no one.
+    const pronoun = word === 'I' || /^I['’](?:m|ll|ve|d)$/.test(w.text);
+    if (!/^\p{Lu}/u.test(w.text) || pronoun || (startsSentence && !code && (SENTENCE_OPENERS.has(word.toLowerCase()) || !nextIsCapital))) {
       i++;
       continue;
     }

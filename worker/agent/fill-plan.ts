@@ -129,7 +129,8 @@ export function planFills(ctx: FillContext): Planned[] {
     const option = optionNamedByTask(e, words);
     if (option && !same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', says: `choose "${option}" in ${quote(e)}` });
   }
-  for (const e of observation.elements) {
+  // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
+  for (const e of task.goals.toggles ? [] : observation.elements) {
     if (toggleScore(e, words) > 0 && !blocked.isBlocked('click', elementKey(e))) {
       out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
     }

@@ -94,6 +94,8 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
 
   const ticks = g.toggles ? tickPlan(ctx, g.toggles) : undefined;
   if (ticks?.length) return { planned: ticks, goal: `Set the boxes: ${ticks.map((p) => p.says).join('; ')}` };
+  // Nothing to press or send after: the boxes holding what was asked is the task done.
+  if (ticks && !g.press && !g.keys && g.controls.length === 0 && task.verbs.length === 0) return finish(true, g.toggles!.length ? `Ticked ${g.toggles!.map((n) => `"${n}"`).join(', ')}.` : 'No box is ticked.');
 
   if (g.keys && task.slots.every((s) => s.role === 'target' || attempts.some((a) => a.result.ok && a.action.kind === 'type' && same(a.action.text, s.value.text)))) {
     // Pressed where the text went in (the field that now holds it), else where the focus is.
@@ -127,13 +129,17 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
   return undefined;
 }
 
-/** Clicks that make the ticked boxes exactly the named ones ("nothing" unticks all). */
+/**
+ * Clicks that tick the named boxes; the others are unticked only when the task says so
+ * ("select nothing", "only A and B"): a box the task does not mention is left as it is.
+ */
 function tickPlan(ctx: GoalContext, names: readonly string[]): Planned[] | undefined {
   const boxes = ctx.observation.elements.filter((e) => elementKind(e) === 'toggle' && (e.attrs.type ?? e.role) !== 'radio' && e.role !== 'radio');
   if (boxes.length === 0) return undefined;
   const out: Planned[] = [];
   for (const e of boxes) {
     const want = names.some((n) => same(labelOf(e), n));
+    if (!want && !ctx.task.goals.untickOthers) continue;
     if (want !== isChecked(e) && !ctx.blocked.isBlocked('click', elementKey(e))) out.push(step({ kind: 'click', index: e.index }, e, 'toggle', `${want ? 'tick' : 'untick'} ${quote(e)}`));
   }
   return out;

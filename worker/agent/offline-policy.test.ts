@@ -125,6 +125,22 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(run.purposes).toEqual(['fill', 'fill', 'fill', 'fill', 'toggle', 'submit']);
     });
 
+    it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {
+      const list = (ticked: string[]) =>
+        page('http://pantry.test/list', 'Pantry list', ['Milk', 'Coconut milk', 'Lemon juice', 'Chickpeas'].map((n) => checkbox(n, ticked.includes(n))));
+      const run = new Run(policy(), 'Tick the items I already have on the pantry list: Coconut milk and Lemon juice.');
+      const first = list(['Chickpeas']);
+      const out = await run.decide(first);
+      // A box the task does not mention is left as it is.
+      expect(described(first, out.actions)).toEqual(['click Coconut milk', 'click Lemon juice']);
+      run.record(first, out, allOk(out));
+      const done = await run.decide(list(['Coconut milk', 'Lemon juice', 'Chickpeas']));
+      expect(done.actions).toMatchObject([{ kind: 'done', success: true }]);
+      // "only" unticks the rest.
+      const only = new Run(policy(), 'Tick only Coconut milk on the pantry list.');
+      expect(described(first, (await only.decide(first)).actions)).toEqual(['click Coconut milk', 'click Chickpeas']);
+    });
+
     it('ignores distracting buttons and finishes on the confirmation page, saying what it saw', async () => {
       const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
       const form = newsletter();

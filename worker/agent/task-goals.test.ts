@@ -30,6 +30,10 @@ describe('taskGoals', () => {
     expect(taskGoals('Tick "Weekly digest" and "Offers", then press Save.').toggles).toEqual(['Weekly digest', 'Offers']);
     expect(taskGoals('Check the boxes for red and blue and submit.').toggles).toEqual(['red', 'blue']);
     expect(taskGoals('Select nothing and click Submit.').toggles).toEqual([]);
+    // A list after a colon, and words that only say where the boxes are or that the rest stay.
+    expect(taskGoals('Tick the ones you need for the trip: Sun cream, Rain jacket and Maps.').toggles).toEqual(['Sun cream', 'Rain jacket', 'Maps']);
+    expect(taskGoals('Please check off Green tea and Oat milk on my pantry list, nothing else.').toggles).toEqual(['Green tea', 'Oat milk']);
+    expect(taskGoals('Select Paris from the list.').toggles).toBeUndefined();
     // A date or a value after "select" is not a list of boxes.
     expect(taskGoals('Select 12/04/2033 as the date, then submit.').toggles).toBeUndefined();
   });

@@ -29,6 +29,8 @@ export interface TaskGoals {
   hover?: string;
   /** Boxes to tick, by name; an empty list means "nothing". */
   toggles?: string[];
+  /** Whether the other boxes are to be unticked ("select nothing", "only A and B"); else they are left as they are. */
+  untickOthers?: boolean;
   /** The n-th (1-based; -1 the last) of a list: a search result, a row, an item. */
   ordinal?: { n: number; of: string };
   /**
@@ -136,11 +138,28 @@ function revealGoals(task: string): { reveal: string[]; hover?: string } {
   return { reveal, ...(hover ? { hover } : {}) };
 }
 
-/** "Select A, B and C", "tick x and y", "check nothing": the boxes a task wants ticked, in its words. */
+/** Where a list of boxes ends: a press that follows it, or the end of its sentence. */
+const LIST_END = String.raw`(?:\s*(?:,\s*)?(?:and|then)\s+(?:then\s+)?(?:click|press|hit|submit|tap)\b|[.;!]\s|[.;!]?$)`;
+const TICK_VERB = String.raw`(?:select|tick|check|mark)(?:\s+off)?`;
+
+/**
+ * "Select A, B and C", "tick x and y", "check nothing", "Tick the items I have on the
+ * list: A, B and C", "check off A and B on my list, nothing else": the boxes a task
+ * wants ticked, in its words.
+ */
 function toggleGoals(task: string): string[] | undefined {
-  const m = /\b(?:select|tick|check|mark)\s+(?:the\s+(?:boxes|checkboxes|check\s+boxes|options|items)\s+(?:for|of|labell?ed|named)\s+)?(?!the\s|an?\s|it\b|them\b|one\b)(.+?)(?:\s*(?:,\s*)?(?:and|then)\s+(?:then\s+)?(?:click|press|hit|submit|tap)\b|[.;]\s|[.;]?$)/iu.exec(task);
+  const direct = new RegExp(String.raw`\b${TICK_VERB}\s+(?:the\s+(?:boxes|checkboxes|check\s+boxes|options|items)\s+(?:for|of|labell?ed|named)\s+)?(?!the\s|an?\s|it\b|them\b|one\b)(.+?)${LIST_END}`, 'iu').exec(task);
+  // A list after a colon, whatever the words between the verb and it say of the boxes.
+  const colon = direct ? undefined : new RegExp(String.raw`\b${TICK_VERB}\b[^.:;!?"“]{0,80}:\s*(.+?)${LIST_END}`, 'iu').exec(task);
+  const m = direct ?? colon;
   if (!m) return undefined;
-  const list = m[1]!.trim();
+  // What only says where the boxes are or that the rest stay as they are: "on my list", "nothing else".
+  const list = m[1]!
+    .trim()
+    .replace(/,?\s*(?:and\s+)?(?:nothing|none)\s+else$|\s+only$/i, '')
+    .replace(/^(?:only|just|exactly)\s+/i, '')
+    .replace(/\s+(?:on|in)\s+(?:(?:my|your|our)\s+[^,"“]{1,40}|the\s+[^,"“]{0,30}\blist)$/i, '')
+    .trim();
   if (/^(?:nothing|none|no\s+\w+)$/i.test(list)) return [];
   const items = list
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
@@ -148,7 +167,7 @@ function toggleGoals(task: string): string[] | undefined {
     .filter(Boolean);
   // A date or a lone field value is not a list of boxes ("select 12/04/2033 as the date").
   if (items.length === 0 || items.some((i) => i.split(/\s+/).length > 4) || extractValues(list).some((v) => v.kind === 'date' || v.kind === 'email')) return undefined;
-  if (/\bas\b|\bfrom\b|\bin\b the\b/i.test(m[0])) return undefined;
+  if (/\bas\b|\bfrom\b|\bin\b the\b/i.test(list)) return undefined;
   return items;
 }
 
@@ -261,6 +280,7 @@ export function taskGoals(task: string): TaskGoals {
   const pressed = presses(task);
   const press = pressed.at(-1);
   const toggles = toggleGoals(task);
+  const untickOthers = toggles !== undefined && (toggles.length === 0 || /\b(?:only|exactly|just)\b/i.test(task));
   const ordinal = ordinalGoal(task);
   const item = itemGoal(task) ?? possessiveItem(task) ?? namedItem(task);
   const itemAction = item ? itemActionOf(task) : undefined;
@@ -278,7 +298,7 @@ export function taskGoals(task: string): TaskGoals {
     controls: pressed.map((p) => p.name),
     reveal: [...before, ...reveal],
     ...(hover ? { hover } : {}),
-    ...(toggles ? { toggles } : {}),
+    ...(toggles ? { toggles, ...(untickOthers ? { untickOthers } : {}) } : {}),
     ...(ordinal ? { ordinal } : {}),
     ...(item ? { item } : {}),
     ...(itemAction ? { itemAction } : {}),

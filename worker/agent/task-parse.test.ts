@@ -17,6 +17,13 @@ describe('parseTask', () => {
     expect(slots('Buy 2 tickets')).toEqual([{ value: '2', role: 'field', hints: ['ticket'] }]);
   });
 
+  it('does not ask to type a capitalised word of a box to tick', () => {
+    const parsed = parseTask('Tick the ones you need: Sun cream and Rain jacket.');
+    expect(parsed.goals.toggles).toEqual(['Sun cream', 'Rain jacket']);
+    expect(parsed.slots.every((s) => s.role === 'target')).toBe(true);
+    expect(parsed.target).toBeUndefined();
+  });
+
   it('tells a search query and a thing to open from values to type', () => {
     const t = parseTask('Search the library for Herbert and open "Children of Dune"');
     expect(t.slots.map((s) => [s.value.text, s.role])).toEqual([
