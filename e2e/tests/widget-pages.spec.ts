@@ -199,6 +199,19 @@ const PEOPLE: Record<string, Person> = {
       await submit(page);
     },
   },
+  'date-range': {
+    async done(page, t) {
+      await page.getByLabel(t.startLabel, { exact: true }).fill(iso(t.first));
+      await page.getByLabel(t.endLabel, { exact: true }).fill(iso(t.last));
+      await submit(page);
+    },
+    async wrong(page, t) {
+      // the two ends the wrong way round
+      await page.getByLabel(t.startLabel, { exact: true }).fill(iso(t.last));
+      await page.getByLabel(t.endLabel, { exact: true }).fill(iso(t.first));
+      await submit(page);
+    },
+  },
   'date-text': {
     async done(page, t) {
       expect(t.text).toContain(t.said);

@@ -110,6 +110,7 @@ export function planFills(ctx: FillContext): Planned[] {
     used.add(p.e);
   }
   loneLeftover(ctx, open, fillable, placed, used);
+  orderRanges(task, placed);
 
   const out: Planned[] = [];
   for (const [slot, e] of [...placed].sort((a, b) => a[1].index - b[1].index)) {
@@ -136,6 +137,33 @@ export function planFills(ctx: FillContext): Planned[] {
     }
   }
   return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+}
+
+/** What joins the two ends of a range ("3 May – 7 May", "from 9:00 to 17:00", "between 2 and 5"). */
+const RANGE_JOIN = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/i;
+const START_WORDS = /\b(?:start|starts|starting|first|from|begin|begins|beginning|earliest|min|minimum|check-?in|since|opens?)\b/i;
+const END_WORDS = /\b(?:end|ends|ending|last|to|until|till|through|finish|latest|max|maximum|check-?out|return|returning|closes?)\b/i;
+
+/**
+ * The two ends of a range go start first: into the field whose label says start/first/from
+ * and the one that says end/last/to, else in the page's order. Field words do not tell
+ * them apart ("leave for 15 November – 19 November" gives the second date none at all).
+ */
+function orderRanges(task: ParsedTask, placed: Map<TaskSlot, ObservedElement>): void {
+  const slots = task.slots;
+  for (let i = 0; i + 1 < slots.length; i++) {
+    const [a, b] = [slots[i]!, slots[i + 1]!];
+    if (a.value.kind !== b.value.kind || !['date', 'time', 'number'].includes(a.value.kind)) continue;
+    if (!RANGE_JOIN.test(task.text.slice(a.value.end, b.value.start))) continue;
+    const [ea, eb] = [placed.get(a), placed.get(b)];
+    if (!ea || !eb) continue;
+    const says = (e: ObservedElement) => (START_WORDS.test(labelOf(e)) ? 'start' : END_WORDS.test(labelOf(e)) ? 'end' : undefined);
+    const swap = says(ea) === 'end' || says(eb) === 'start' ? true : says(ea) === 'start' || says(eb) === 'end' ? false : ea.index > eb.index;
+    if (swap) {
+      placed.set(a, eb);
+      placed.set(b, ea);
+    }
+  }
 }
 
 /**

@@ -141,6 +141,20 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(first, (await only.decide(first)).actions)).toEqual(['click Coconut milk', 'click Chickpeas']);
     });
 
+    it('puts the two ends of a range in start-then-end order, whatever field words each end has', async () => {
+      const form = page('http://leave.test/', 'Request leave', [field('Last day', 'date'), field('First day', 'date'), textarea('Comments'), button('Submit')]);
+      for (const task of ['Please book leave for 15 November 2027 – 19 November 2027; in the comments write "Moving".', 'Request leave from 18 May 2027 to 27 May 2027, comments "Moving".']) {
+        const out = await new Run(policy(), task).decide(form);
+        const typed = described(form, out.actions).filter((d) => d.includes('→ First day') || d.includes('→ Last day'));
+        expect(typed[0]).toMatch(/^type 2027-(11-19|05-27) → Last day$/);
+        expect(typed[1]).toMatch(/^type 2027-(11-15|05-18) → First day$/);
+      }
+      // Fields that do not say which end they are take the range in the page's order.
+      const plain = page('http://leave.test/', 'Dates', [field('Arrival', 'date'), field('Leaving', 'date'), button('Submit')]);
+      const out = await new Run(policy(), 'Book the cabin for 3 May 2027 – 9 May 2027, then press Submit.').decide(plain);
+      expect(described(plain, out.actions)).toEqual(['type 2027-05-03 → Arrival', 'type 2027-05-09 → Leaving', 'click Submit']);
+    });
+
     it('ignores distracting buttons and finishes on the confirmation page, saying what it saw', async () => {
       const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
       const form = newsletter();

@@ -17,6 +17,7 @@ export const WIDGET_FAMILIES: readonly WidgetFamily[] = [
   family('checkboxes', 10),
   family('tabs', 6),
   family('date-input', 5),
+  family('date-range', 5),
   family('date-text', 5),
   family('date-picker', 16),
   family('autocomplete', 6),
