@@ -18,6 +18,9 @@ export function elementKey(e: ObservedElement): string {
   return [e.tag, e.role, e.attrs.type ?? '', normalizeText(e.name || e.text).slice(0, 80), e.attrs.href ?? ''].join('|');
 }
 
+/** The element name an elementKey keeps (normalised). */
+export const nameInKey = (key: string): string => key.split('|')[3] ?? '';
+
 /** What the i-th action of a step was for, as its policy recorded it. */
 export function purposeOf(step: Step, i: number): Purpose | undefined {
   return step.purposes?.[i] ?? undefined;

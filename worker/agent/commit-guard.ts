@@ -7,8 +7,8 @@
 // (one it could have taken and did not); a value with no field here is for a later page.
 import { contentWords, normalizeText } from '../../shared/words';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import type { Attempt } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, labelOf } from './element-match';
+import { type Attempt, nameInKey } from './action-ledger';
+import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf } from './element-match';
 import { holds } from './fill-plan';
 import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
 
@@ -44,9 +44,12 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
     if (!a.result.ok) continue;
     if (a.action.kind === 'type') entered.push(a.action.text);
     if (a.action.kind === 'select') entered.push(a.action.option);
+    // A radio or box chosen for a value ("priority Urgent"): its name, as its key keeps it.
+    if (a.action.kind === 'click' && a.purpose === 'toggle' && a.target) entered.push(nameInKey(a.target));
   }
   for (const e of o.elements) if (e.value) entered.push(e.value);
-  const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select').map((e) => normalizeText(labelOf(e))));
+  // A value that names a link or a control may just name something on the page; one that names a box or a radio is in only once it is ticked.
+  const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select' && (elementKind(e) !== 'toggle' || isChecked(e))).map((e) => normalizeText(labelOf(e))));
   return task.slots.filter((s) => {
     if (s.role === 'target') return false;
     if (entered.some((text) => holds(s, text)) || named.has(normalizeText(s.value.text))) return false;

@@ -6,7 +6,7 @@
 // for "last name", "Register" for "sign up") that share no word.
 import type { ObservedElement } from '../../shared/observation';
 import type { ValueKind } from '../../shared/task-values';
-import { containsPhrase, contentWords, coverage, normalizeText, tokens } from '../../shared/words';
+import { containsPhrase, contentWords, coverage, normalizeText, stem, tokens } from '../../shared/words';
 import type { SemanticMatcher } from './semantic';
 import { hasPhrase, NEGATIVE_PHRASES, NEGATIVE_WORDS, type ParsedTask, PROCEED_PHRASES, RECIPIENT, type TaskSlot, VERB_GROUPS } from './task-parse';
 
@@ -228,6 +228,17 @@ const BROWSING = /\b(?:next|previous|prev|last|first)\s+(?:month|week|year|day|p
  * with the task. Controls that cancel, leave or undo are never candidates unless the
  * task says so ("Unsubscribe everyone" is not "Subscribe").
  */
+/** Words of a control that makes a new one of something ("New ticket", "Add contact", "Create invoice"). */
+const MAKE_WORDS = new Set(['new', 'add', 'create', 'compose'].map(stem));
+/** Words by which a task asks for a new one ("open a new ticket", "create a ticket", "log a bug"). */
+const TASK_MAKES = new Set(['new', 'add', 'create', 'log', 'file', 'raise', 'make', 'compose', 'draft'].map(stem));
+
+/** "Open a new ticket …", "create a ticket …": a control that makes one of what the task names ("New ticket", not "New folder"). */
+function makesWhatTaskNames(task: ParsedTask, words: readonly string[]): boolean {
+  const makes = words.filter((w) => MAKE_WORDS.has(w));
+  return makes.length > 0 && words.length > makes.length && task.words.some((w) => TASK_MAKES.has(w)) && words.every((w) => MAKE_WORDS.has(w) || task.plainWords.includes(w));
+}
+
 export function controlScore(task: ParsedTask, e: ObservedElement, purpose: ControlPurpose, sem?: SemanticMatcher, taskPhrase?: string): number {
   const kind = elementKind(e);
   if ((kind !== 'control' && kind !== 'link') || e.disabled) return 0;
@@ -239,6 +250,7 @@ export function controlScore(task: ParsedTask, e: ObservedElement, purpose: Cont
   // "Next", "Continue"; not a calendar's or a gallery's "Next month", "Next page".
   if (purpose === 'submit' && PROCEED_PHRASES.some((p) => hasPhrase(words, p)) && !BROWSING.test(label)) score = Math.max(score, 0.55);
   score = Math.max(score, 0.5 * coverage(words, task.plainWords));
+  if (purpose === 'submit' && makesWhatTaskNames(task, words)) score = Math.max(score, 0.75);
   if (sem && taskPhrase) score = Math.max(score, lift(sem.similarity(taskPhrase, label), 0.6, 0.8));
   const type = (e.attrs.type ?? '').toLowerCase();
   const submits = (e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'));

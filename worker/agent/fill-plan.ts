@@ -9,7 +9,7 @@ import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from 
 import { isSensitiveField } from '../../shared/redact';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
@@ -130,6 +130,11 @@ export function planFills(ctx: FillContext): Planned[] {
     const option = optionNamedByTask(e, words);
     if (option && !same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', says: `choose "${option}" in ${quote(e)}` });
   }
+  for (const slot of open) {
+    if (placed.has(slot) || slot.role === 'target') continue;
+    const radio = radioNamedBy(slot, observation);
+    if (radio && !isChecked(radio) && !blocked.isBlocked('click', elementKey(radio))) out.push({ action: { kind: 'click', index: radio.index }, element: radio, purpose: 'toggle', slot, says: `choose ${quote(radio)}` });
+  }
   // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
   for (const e of task.goals.toggles ? [] : observation.elements) {
     if (toggleScore(e, words) > 0 && !blocked.isBlocked('click', elementKey(e))) {
@@ -137,6 +142,24 @@ export function planFills(ctx: FillContext): Planned[] {
     }
   }
   return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+}
+
+const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio';
+
+/**
+ * The radio button a value names ("priority Urgent" → the option "Urgent"): its label is
+ * the value; of several so named, the one whose group the value's field words name.
+ */
+export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
+  const named = o.elements.filter((e) => isRadio(e) && !e.disabled && same(labelOf(e), slot.value.text));
+  if (named.length <= 1) return named[0];
+  // A group's words: the text before its options and its name attribute.
+  const groupWords = (e: ObservedElement) => {
+    const group = o.elements.filter((x) => isRadio(x) && x.locator?.name !== undefined && x.locator.name === e.locator?.name);
+    return normalizeText([group[0]?.locator?.near ?? e.locator?.near ?? '', e.locator?.name ?? ''].join(' '));
+  };
+  const fits = named.filter((e) => slot.hints.some((h) => groupWords(e).includes(h)));
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** What joins the two ends of a range ("3 May – 7 May", "from 9:00 to 17:00", "between 2 and 5"). */
@@ -167,9 +190,10 @@ function orderRanges(task: ParsedTask, placed: Map<TaskSlot, ObservedElement>): 
 }
 
 /**
- * One quoted or searched value left without a field, and one empty plain text field
+ * Quoted or searched values left without a field, and as many empty plain text fields
  * left without a value: they belong together ("Search 'dune'" on a page whose only
- * box is labelled "Title or author").
+ * box is labelled "Title or author"; a subject and a body for a "Subject" box and an
+ * unlabelled text area), in order.
  */
 function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElement[], placed: Map<TaskSlot, ObservedElement>, used: Set<ObservedElement>): void {
   const slots = open.filter((s) => !placed.has(s) && !ctx.placedBefore.has(s.value.text) && (s.value.quoted || s.role === 'search') && s.role !== 'target');
@@ -185,9 +209,11 @@ function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElem
     const bodies = fillable.filter((e) => !used.has(e) && e.tag === 'textarea');
     if (bodies.length === 1) fields = bodies;
   }
-  if (slots.length !== 1 || fields.length !== 1) return;
-  const [slot] = slots as [TaskSlot];
-  const [field] = fields as [ObservedElement];
-  placed.set(slot, field);
-  used.add(field);
+  // As many quoted values left as empty boxes (a few): in the order the task gives them and the page shows them.
+  if (slots.length === 0 || slots.length !== fields.length || slots.length > 3) return;
+  const inOrder = [...fields].sort((a, b) => a.index - b.index);
+  slots.forEach((slot, i) => {
+    placed.set(slot, inOrder[i]!);
+    used.add(inOrder[i]!);
+  });
 }

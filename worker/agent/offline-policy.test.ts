@@ -155,6 +155,37 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(plain, out.actions)).toEqual(['type 2027-05-03 → Arrival', 'type 2027-05-09 → Leaving', 'click Submit']);
     });
 
+    it('goes to the form that makes a new one of what the task names when this page has no field for its values', async () => {
+      const queue = page('http://desk.test/', 'Queue', [link('Queue', '/'), link('New folder', '/folder'), link('New ticket', '/new'), field('Filter by subject…', 'search'), link('Printer jammed', '/t/1'), link('Refund request', '/t/2')]);
+      for (const task of ['Open a new ticket for ana@example.com: subject "Printer on fire", priority High.', 'Create a ticket (Bug report, High) from ana@example.com titled "Printer on fire". Press OK when done.']) {
+        const out = await new Run(policy(), task).decide(queue);
+        expect(described(queue, out.actions), task).toEqual(['click New ticket']);
+      }
+      const out = await new Run(policy(), 'Open the ticket "Refund request" and write "Done." as a reply.').decide(queue);
+      expect(described(queue, out.actions)).not.toContain('click New ticket');
+    });
+
+    it('chooses the radio button a value names, in the group its field words name', async () => {
+      const group = (name: string, near: string, options: string[], checked?: string) =>
+        options.map((o, i) => ({ ...radio(o), locator: { name, near: i === 0 ? near : options[i - 1]! }, attrs: { type: 'radio', ...(o === checked ? { checked: '' } : {}) } }));
+      const form = (chosen?: string) => page('http://desk.test/new', 'New ticket', [field('Subject'), ...group('pri', 'Priority', ['Low', 'Normal', 'High'], chosen ?? 'Normal'), ...group('imp', 'Impact', ['Low', 'High']), button('Create')]);
+      const run = new Run(policy(), 'New ticket with subject "Printer on fire", priority High.');
+      const first = form();
+      const out = await run.decide(first);
+      expect(described(first, out.actions)).toEqual(['type Printer on fire → Subject', 'click High', 'click Create']);
+      expect(targetOf(first, out.actions[1] as { index: number })?.locator?.name).toBe('pri');
+      // Chosen before the commit.
+      const unchosen = new Run(policy(), 'Set the priority to High, then press Create.');
+      const held = await unchosen.decide(page('http://desk.test/new', 'New ticket', [...group('pri', 'Priority', ['Low', 'High']), button('Create')]));
+      expect(held.actions).toMatchObject([{ kind: 'click', index: 1 }, { kind: 'click', index: 2 }]);
+    });
+
+    it('puts quoted values no field words fit into as many empty boxes, in order', async () => {
+      const form = page('http://desk.test/new', 'New ticket', [field('Customer email', 'email'), field('Subject'), textarea(''), button('OK')]);
+      const out = await new Run(policy(), 'Create a ticket from ana@example.com titled "Printer on fire". Details: "It smokes." Press OK when done.').decide(form);
+      expect(described(form, out.actions)).toEqual(['type ana@example.com → Customer email', 'type Printer on fire → Subject', 'type It smokes. → ', 'click OK']);
+    });
+
     it('ignores distracting buttons and finishes on the confirmation page, saying what it saw', async () => {
       const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
       const form = newsletter();

@@ -84,7 +84,7 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
         // A workflow that ran to its end ends the run, unless the task names something to
         // open that this page is not about (the workflow learned stopped short of it): the
         // policy goes on from here by itself.
-        else if (wf.completed && !(task.target && !pageIsAbout(task.target, observation))) plan = afterWorkflow(observation);
+        else if (wf.completed && !(task.target && !pageIsAbout(task.target, observation))) plan = afterWorkflow(task, observation);
       }
       if (!plan) {
         const own = decide({ task, observation, history: input.history, attempts, blocked, notes: input.notes, ...(semantic ? { sem: semantic } : {}) });
@@ -205,8 +205,9 @@ function decide(ctx: DecideContext): Plan {
   // 3. Just submitted and nothing left to fill: is this what was asked for?
   // …unless the task goes on past the submit (the n-th result, the cheapest of them).
   if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item) && !task.goals.ordinal && !task.goals.superlative) {
-    const problem = problemOn(o);
-    const confirmation = confirmationOn(o);
+    const own = task.slots.map((s) => s.value.text);
+    const problem = problemOn(o, own);
+    const confirmation = confirmationOn(o, own);
     const shown = valuesShown(task.slots.filter((s) => s.role !== 'target').map((s) => s.value.text), o);
     // Both can show ("Error: already subscribed"): the message the page leads with is its answer.
     if (problem && (!confirmation || problem.at <= confirmation.at)) return finish(false, `The page reports a problem: "${problem.text}".`);
@@ -220,7 +221,7 @@ function decide(ctx: DecideContext): Plan {
   // more fields (a newsletter box, a gift card): filling them would be a new task.
   if (fills.length > 0 && submitted && !task.target) {
     const titled = confirmationInTitle(o);
-    if (titled && !problemOn(o)) return finish(true, `The page confirms: "${titled.text}".`);
+    if (titled && !problemOn(o, task.slots.map((s) => s.value.text))) return finish(true, `The page confirms: "${titled.text}".`);
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
   // A date no field takes by typing: picked in its calendar; a name picked from suggestions; the n-th of a list.
@@ -307,8 +308,8 @@ function ranked(o: Observation, score: (e: Observation['elements'][number]) => n
 }
 
 /** Every step of a learned workflow ran and had the effect it had in the run it came from: that run's end. */
-function afterWorkflow(o: Observation): Plan {
-  const problem = problemOn(o);
+function afterWorkflow(task: ParsedTask, o: Observation): Plan {
+  const problem = problemOn(o, task.slots.map((s) => s.value.text));
   if (problem) return finish(false, `The learned workflow ran to its end, but the page reports a problem: "${problem.text}".`);
   return finish(true, 'The learned workflow ran to its end, and each step had the effect it had when it worked before.');
 }

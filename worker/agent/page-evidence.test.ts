@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { pageIsAbout } from './page-evidence';
+import { confirmationOn, pageIsAbout, problemOn } from './page-evidence';
 
 const link = (index: number, name: string): ObservedElement => ({ index, tag: 'a', role: 'link', name, attrs: {}, text: name, inViewport: true, disabled: false, isNew: false, box: { x: 0, y: index * 20, width: 100, height: 18 }, context: 'document' });
 const page = (title: string, text: string, elements: ObservedElement[] = []): Observation => ({ id: '1', url: 'https://docs.example/', title, elements, text, scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 });
@@ -13,5 +13,16 @@ describe('whether a page is the target’s own page', () => {
   it('the article itself is, by its title or its opening words', () => {
     expect(pageIsAbout('Rotating API keys', page('Rotating API keys — Acme Cloud Handbook', 'Rotating API keys. Keys can be rotated…'))).toBe(true);
     expect(pageIsAbout('Rotating API keys', page('Acme Cloud Handbook', 'Rotating API keys. Keys can be rotated…', [link(0, 'Back to the handbook')]))).toBe(true);
+  });
+});
+
+describe('what the page says of a submit', () => {
+  it('does not read the task’s own values shown back as an error or a confirmation', () => {
+    const created = page('Ticket #1101', 'Ticket #1101 created. We emailed ana@example.com a copy. Subject: Sync shows wrong times');
+    expect(problemOn(created)?.text).toContain('wrong times');
+    expect(problemOn(created, ['Sync shows wrong times', 'ana@example.com'])).toBeUndefined();
+    const echoed = page('Outbox', 'Queued. Body: Thanks a lot');
+    expect(confirmationOn(echoed)).toBeDefined();
+    expect(confirmationOn(echoed, ['Thanks a lot'])).toBeUndefined();
   });
 });

@@ -9,9 +9,19 @@ const CONFIRMATION =
 const PROBLEM =
   /\b(error|invalid|is required|are required|required field|failed|failure|try again|not valid|incorrect|wrong|please (?:enter|fill|provide|correct|select)|must be|cannot be empty|can't be empty|no results|nothing found|not found)\b/i;
 
-/** The part of the page a reader sees first: title and the opening text. */
-function head(o: Observation, chars = 600): string {
-  return `${o.title}\n${o.text.slice(0, chars)}`;
+/**
+ * The part of the page a reader sees first: title and the opening text, with the task's
+ * own values blanked out (a subject "Sync shows wrong times" shown back is not an error,
+ * nor a message "Thanks!" a confirmation).
+ */
+function head(o: Observation, chars: number, values: readonly string[]): string {
+  let text = `${o.title}\n${o.text.slice(0, chars)}`;
+  for (const v of values) {
+    if (v.trim().length < 2) continue;
+    const escaped = v.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    text = text.replace(new RegExp(escaped, 'gi'), (m) => ' '.repeat(m.length));
+  }
+  return text;
 }
 
 /** The sentence around a match, trimmed for a report. */
@@ -33,9 +43,9 @@ function find(re: RegExp, text: string): PageMessage | undefined {
   return m ? { text: around(text, m.index, m[0].length), at: m.index } : undefined;
 }
 
-/** A confirmation the page shows near its top ("Thanks for subscribing!"), if any. */
-export function confirmationOn(o: Observation): PageMessage | undefined {
-  return find(CONFIRMATION, head(o, 1_500));
+/** A confirmation the page shows near its top ("Thanks for subscribing!"), if any; `values` are the task's own. */
+export function confirmationOn(o: Observation, values: readonly string[] = []): PageMessage | undefined {
+  return find(CONFIRMATION, head(o, 1_500, values));
 }
 
 /** A confirmation in the page's title ("Order confirmed — Shop"): the strongest sign a submit landed. */
@@ -43,9 +53,9 @@ export function confirmationInTitle(o: Observation): PageMessage | undefined {
   return find(CONFIRMATION, o.title);
 }
 
-/** An error or "nothing found" message near the top of the page, if any. */
-export function problemOn(o: Observation): PageMessage | undefined {
-  return find(PROBLEM, head(o, 1_500));
+/** An error or "nothing found" message near the top of the page, if any; `values` are the task's own. */
+export function problemOn(o: Observation, values: readonly string[] = []): PageMessage | undefined {
+  return find(PROBLEM, head(o, 1_500, values));
 }
 
 /** The task values the page's text shows (not field contents: those are not page text). */
