@@ -23,7 +23,8 @@ export const ElementLocator = z.object({
   /**
    * For a control whose name repeats on the page ("Book", "Renew", "Delete"): the text of
    * its row — the largest part of the page around it that holds no other control of that
-   * name — which tells the rows apart (a flight's price, a loan's title).
+   * name — which tells the rows apart (a flight's price, a loan's title). Also, for a link or
+   * button in a table row, that row's text (the requester beside a ticket's subject).
    */
   row: z.string().max(300).optional(),
 });

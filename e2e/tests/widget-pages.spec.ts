@@ -212,6 +212,21 @@ const PEOPLE: Record<string, Person> = {
       await submit(page);
     },
   },
+  grid: {
+    async done(page, t) {
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', exact(t.part)) });
+      const column = await page.getByRole('columnheader').allTextContents();
+      await row.getByRole('combobox').nth(column.indexOf(t.day) - 1).selectOption(t.activity);
+      await submit(page, 'Save');
+    },
+    async wrong(page, t) {
+      // the right activity on the right day, in another part of it
+      const row = page.getByRole('row').filter({ hasNot: page.getByRole('rowheader', exact(t.part)) }).filter({ has: page.getByRole('rowheader') }).first();
+      const column = await page.getByRole('columnheader').allTextContents();
+      await row.getByRole('combobox').nth(column.indexOf(t.day) - 1).selectOption(t.activity);
+      await submit(page, 'Save');
+    },
+  },
   'date-text': {
     async done(page, t) {
       expect(t.text).toContain(t.said);

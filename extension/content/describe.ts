@@ -19,6 +19,9 @@ import { type AttrReader, accessibleName, attrReader, collapse, implicitRole, is
 
 const ATTR_NAMES = ['type', 'href', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
 
+/** How many of a select's option labels a description keeps. */
+const MAX_OPTIONS = 40;
+
 /** Attribute changes that can alter other elements' descriptions. */
 const SCOPE_ATTRS = new Set(['contenteditable', 'id', 'for']);
 /** Elements whose `disabled` disables their descendants. */
@@ -75,8 +78,9 @@ function attrsOf(attr: AttrReader, options: string[] | null): Record<string, str
     } else attrs[name] = v;
   }
   if (options) {
-    const shown = options.slice(0, 12).map((o) => collapse(o, 40));
-    attrs.options = shown.join('|') + (options.length > 12 ? `|…(${options.length})` : '');
+    // Enough for a menu of dishes or a list of countries' first letters; a prompt shows the attribute cut to 80 characters anyway.
+    const shown = options.slice(0, MAX_OPTIONS).map((o) => collapse(o, 40));
+    attrs.options = shown.join('|') + (options.length > MAX_OPTIONS ? `|…(${options.length})` : '');
   }
   return attrs;
 }

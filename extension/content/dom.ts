@@ -146,7 +146,7 @@ export function accessibleName(el: Element, from: NameSources = {}): string {
     if (tag === 'input' && t === 'image') return collapse(attr('alt')) || collapse(attr('title'));
     const fromLabel = labelsText(from.labels ? from.labels(el) : (el as HTMLInputElement).labels);
     if (fromLabel) return fromLabel;
-    return collapse(attr('placeholder')) || collapse(attr('title')) || collapse(attr('name'));
+    return collapse(attr('placeholder')) || collapse(attr('title')) || tableCellName(el) || collapse(attr('name'));
   }
   if (tag === 'img') return collapse(attr('alt')) || collapse(attr('title'));
   const own = from.text ?? collapse(el.textContent);
@@ -154,6 +154,22 @@ export function accessibleName(el: Element, from: NameSources = {}): string {
   const img = el.querySelector('img[alt], [aria-label]');
   if (img) return collapse(img.getAttribute('alt') ?? img.getAttribute('aria-label'));
   return collapse(attr('title')) || collapse(el.querySelector('svg title')?.textContent);
+}
+
+/**
+ * A control in a table cell with no label of its own is named by its row's header and
+ * its column's header ("Lunch Wednesday"): that is how a reader finds it in a grid.
+ */
+function tableCellName(el: Element): string {
+  const cell = el.closest('td, th') as HTMLTableCellElement | null;
+  const row = cell?.parentElement as HTMLTableRowElement | null;
+  const table = cell?.closest('table');
+  if (!cell || !row || !table || typeof row.cells === 'undefined') return '';
+  const at = cell.cellIndex;
+  const rowHeader = [...row.cells].find((c, i) => i !== at && c.localName === 'th');
+  const headRow = table.tHead?.rows[0] ?? table.rows[0];
+  const colHeader = headRow && headRow !== row ? headRow.cells[at] : undefined;
+  return collapse([rowHeader?.textContent ?? '', colHeader?.localName === 'th' ? (colHeader.textContent ?? '') : ''].join(' '));
 }
 
 /** Elements `:disabled` can match: form controls and form-associated custom elements (a dash in the name). */

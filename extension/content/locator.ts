@@ -119,6 +119,22 @@ export function rowTexts(els: readonly Element[], names: readonly string[]): Map
 }
 
 /**
+ * The text of the table row each link or button sits in, when the row says more than
+ * the element (the requester beside a ticket's subject): a row names its item as a whole.
+ */
+export function tableRowTexts(els: readonly Element[], clickable: readonly boolean[]): Map<number, string> {
+  const out = new Map<number, string>();
+  els.forEach((el, i) => {
+    if (!clickable[i]) return;
+    const row = el.closest('tr, [role="row"]');
+    if (!row) return;
+    const text = spacedText(row, 300);
+    if (text.length > (el.textContent ?? '').trim().length + 2) out.set(i, text);
+  });
+  return out;
+}
+
+/**
  * An element's text with its pieces apart: "15:00" in one cell and "Initial assessment"
  * in the next read as two phrases, not "15:00Initial" (textContent runs them together).
  */

@@ -11,7 +11,7 @@
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { DescriptionCache } from './describe';
-import { locatorOf, rowTexts } from './locator';
+import { locatorOf, rowTexts, tableRowTexts } from './locator';
 import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
 import { styleSelectors } from './style-rules';
 
@@ -275,7 +275,10 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
   }
   // Controls whose name repeats carry their row's text (which flight's "Book", which loan's "Renew").
   // Names are compared without their figures: "Book the 17:30 flight for $675" repeats too.
-  const rows = rowTexts(kept, elements.map((e) => (e.role === 'button' || e.role === 'link' || e.tag === 'button' ? e.name.replace(/\d[\d.,:]*/g, '#') : '')));
+  const clickable = elements.map((e) => e.role === 'button' || e.role === 'link' || e.tag === 'button');
+  const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? e.name.replace(/\d[\d.,:]*/g, '#') : '')));
+  // So do links and buttons in a table's rows: the row's other cells say whose or what the item is.
+  for (const [i, row] of tableRowTexts(kept, clickable)) if (!rows.has(i)) rows.set(i, row);
   for (const [i, row] of rows) elements[i]!.locator = { ...elements[i]!.locator, row };
   const id = `obs-${Date.now().toString(36)}-${(observationCounter++).toString(36)}`;
   const isNew = registry.commit(id, kept, location.href);

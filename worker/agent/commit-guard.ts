@@ -5,7 +5,7 @@
 // belong on the page they lead to. A form's submit button named for something else
 // ("Check in", "Find booking") holds back only for a value this page has a field for
 // (one it could have taken and did not); a value with no field here is for a later page.
-import { contentWords, normalizeText } from '../../shared/words';
+import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { type Attempt, nameInKey } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf } from './element-match';
@@ -50,9 +50,12 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
   for (const e of o.elements) if (e.value) entered.push(e.value);
   // A value that names a link or a control may just name something on the page; one that names a box or a radio is in only once it is ticked.
   const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select' && (elementKind(e) !== 'toggle' || isChecked(e))).map((e) => normalizeText(labelOf(e))));
+  // A value that names the field another value went in ("… for lunch on Wednesday": the cell "Lunch Wednesday") is in with it.
+  const filledNames = o.elements.filter((e) => (elementKind(e) === 'field' || elementKind(e) === 'select') && e.value && task.slots.some((s) => holds(s, e.value!))).map((e) => labelOf(e));
   return task.slots.filter((s) => {
     if (s.role === 'target') return false;
     if (entered.some((text) => holds(s, text)) || named.has(normalizeText(s.value.text))) return false;
+    if (filledNames.some((name) => containsPhrase(name, s.value.text))) return false;
     // A bare capitalised word with nothing saying it is a field's value may just name something.
     return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0;
   });

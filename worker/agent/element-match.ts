@@ -154,7 +154,7 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   return hintFit > 0 ? 0.7 * hintFit + 0.3 * Math.max(0, fit) + 0.1 : typeSaysIt ? 0.8 : fit >= 0.8 ? 0.5 : 0;
 }
 
-/** The option labels a select lists (the observation shows the first dozen). */
+/** The option labels a select lists (the observation keeps the first forty). */
 export function optionsOf(e: ObservedElement): string[] {
   return (e.attrs.options ?? '')
     .split('|')

@@ -7,7 +7,7 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
-import { containsPhrase, normalizeText } from '../../shared/words';
+import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
@@ -87,19 +87,22 @@ export function planFills(ctx: FillContext): Planned[] {
   });
   const used = new Set<ObservedElement>();
   const open: TaskSlot[] = [];
-  // Values already in place on this page need nothing.
+  const { within, locating, alsoHinted } = fieldsLocatedBy(task, fillable);
+  // Values already in place on this page need nothing; values that only say where another goes are not typed.
   for (const slot of task.slots) {
-    const holder = observation.elements.find((e) => e.value !== undefined && holds(slot, e.value));
+    if (locating.has(slot)) continue;
+    const holder = observation.elements.find((e) => e.value !== undefined && holds(slot, e.value) && within(slot, e));
     if (holder) used.add(holder);
     else if (slot.role === 'search' ? !ctx.searched : slot.role !== 'target' || slot.hints.length > 0) open.push(slot);
   }
+  const whole = wholeNames(task, fillable);
   const pairs: { slot: TaskSlot; e: ObservedElement; score: number }[] = [];
   for (const slot of open) {
     const min = ctx.placedBefore.has(slot.value.text) ? REPLACE_MIN : FIELD_MIN;
     for (const e of fillable) {
-      if (used.has(e)) continue;
-      const score = fieldScore(slot, e, ctx.sem);
-      if (score >= min) pairs.push({ slot, e, score });
+      if (used.has(e) || !within(slot, e)) continue;
+      const score = fieldScore(whole(slot), e, ctx.sem);
+      if (score >= min) pairs.push({ slot, e, score: score + alsoHinted(slot, e) });
     }
   }
   pairs.sort((a, b) => b.score - a.score || a.e.index - b.e.index);
@@ -115,7 +118,7 @@ export function planFills(ctx: FillContext): Planned[] {
   const out: Planned[] = [];
   for (const [slot, e] of [...placed].sort((a, b) => a[1].index - b[1].index)) {
     if (elementKind(e) === 'select') {
-      const option = matchingOption(optionsOf(e), slot.value.text) ?? slot.value.text;
+      const option = matchingOption(optionsOf(e), whole(slot).value.text) ?? slot.value.text;
       if (!same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', slot, says: `choose "${option}" in ${quote(e)}` });
       continue;
     }
@@ -160,6 +163,54 @@ export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | 
   };
   const fits = named.filter((e) => slot.hints.some((h) => groupWords(e).includes(h)));
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * Values that say which field another value goes in: "plan Minestrone for lunch on
+ * Wednesday" on a grid whose cells are named "Lunch Wednesday". For each slot, the
+ * test of a field: when other values of the task name some fields, its field is one
+ * that names them all (if any does).
+ */
+function fieldsLocatedBy(
+  task: ParsedTask,
+  fillable: readonly ObservedElement[],
+): { within: (slot: TaskSlot, e: ObservedElement) => boolean; locating: Set<TaskSlot>; alsoHinted: (slot: TaskSlot, e: ObservedElement) => number } {
+  const names = (e: ObservedElement, s: TaskSlot) => containsPhrase(labelOf(e), s.value.text);
+  // Only a value that names no option of a field it names, and is not the field's whole name ("City: Paris" is a value).
+  const locates = (s: TaskSlot) =>
+    ['name', 'date', 'number'].includes(s.value.kind) && fillable.some((e) => names(e, s) && normalizeText(labelOf(e)) !== normalizeText(s.value.text)) && !fillable.some((e) => matchingOption(optionsOf(e), s.value.text));
+  const locating = new Set(task.slots.filter(locates));
+  // The words around a locating value name the cell too ("Shakshuka on Sunday for dinner": "Dinner Sunday").
+  const alsoHinted = (slot: TaskSlot, e: ObservedElement) => {
+    const words = contentWords(labelOf(e));
+    return 0.05 * [...locating].filter((s) => s !== slot).reduce((n, s) => n + s.hints.filter((h) => words.includes(h)).length, 0);
+  };
+  const within = (slot: TaskSlot, e: ObservedElement) => {
+    const others = [...locating].filter((s) => s !== slot);
+    if (others.length === 0 || !fillable.some((f) => others.every((s) => names(f, s)))) return true;
+    return others.every((s) => names(e, s));
+  };
+  return { within, locating, alsoHinted };
+}
+
+/**
+ * A name read short: "Prawn pad thai" reads as the name "Prawn" (the words after it are
+ * lower case). When a select offers an option that holds the name and the task says that
+ * whole option, the slot stands for the option.
+ */
+function wholeNames(task: ParsedTask, fillable: readonly ObservedElement[]): (slot: TaskSlot) => TaskSlot {
+  const options = [...new Set(fillable.flatMap((e) => (elementKind(e) === 'select' ? optionsOf(e) : [])))];
+  const cache = new Map<TaskSlot, TaskSlot>();
+  return (slot) => {
+    if (slot.value.kind !== 'name') return slot;
+    let out = cache.get(slot);
+    if (!out) {
+      const longer = options.filter((o) => o.length > slot.value.text.length && containsPhrase(o, slot.value.text) && containsPhrase(task.text, o));
+      out = longer.length === 1 ? { ...slot, value: { ...slot.value, text: longer[0]! } } : slot;
+      cache.set(slot, out);
+    }
+    return out;
+  };
 }
 
 /** What joins the two ends of a range ("3 May – 7 May", "from 9:00 to 17:00", "between 2 and 5"). */

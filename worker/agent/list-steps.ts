@@ -117,7 +117,9 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
     if (inRow) return pressFor(action!, inRow, item.noun, keys);
     // Else the row or link that names it (its own name, or its row's words) is opened first.
     const rows = o.elements.filter((e) => (elementKind(e) === 'link' || elementKind(e) === 'control') && says(e) && !ACTION_WORDS[action ?? 'open'].test(labelOf(e)) && !PAGER.test(labelOf(e)));
-    const row = rows.find((e) => elementKind(e) === 'link') ?? rows[0];
+    // A link named exactly so before one that only contains it ("Invoice missing", not "Invoice missing VAT number").
+    const exact = rows.filter((e) => normalizeText(labelOf(e)) === normalizeText(item.key));
+    const row = [...exact, ...rows].find((e) => elementKind(e) === 'link') ?? rows[0];
     if (row) return { planned: [{ action: { kind: 'click', index: row.index }, element: row, purpose: 'open', says: `open the ${item.noun} ${quote(row)}` }], goal: `Open the ${item.noun} of "${keys.join('", "')}"` };
     // Not on this page: the next page of the list, another tab, a section to open.
     return reveal(keys.join(' '));

@@ -186,6 +186,25 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(form, out.actions)).toEqual(['type ana@example.com → Customer email', 'type Printer on fire → Subject', 'type It smokes. → ', 'click OK']);
     });
 
+    it('puts a value in the grid cell the other values of the task name (row and column headers)', async () => {
+      const options = ['—', 'Minestrone', 'Curry'];
+      const grid = page('http://plan.test/', 'This week', [
+        select('Lunch Monday', options, 'Minestrone'),
+        select('Lunch Wednesday', options, '—'),
+        select('Dinner Monday', options, '—'),
+        select('Dinner Wednesday', options, '—'),
+        button('Save'),
+      ]);
+      const run = new Run(policy(), 'Please plan Minestrone for lunch on Wednesday, then press Save.');
+      const out = await run.decide(grid);
+      expect(described(grid, out.actions)).toEqual(['select Minestrone → Lunch Wednesday', 'click Save']);
+      // The words around the day name the row too; a dish whose name goes on in lower case is the option the task spells out.
+      const dishes = ['—', 'Prawn pad thai', 'Prawn crackers'];
+      const week = page('http://plan.test/', 'This week', [select('Lunch Wednesday', dishes, '—'), select('Dinner Wednesday', dishes, '—'), button('Save')]);
+      const dinner = await new Run(policy(), 'Put Prawn pad thai on Wednesday for dinner, then press Save.').decide(week);
+      expect(described(week, dinner.actions)).toEqual(['select Prawn pad thai → Dinner Wednesday', 'click Save']);
+    });
+
     it('ignores distracting buttons and finishes on the confirmation page, saying what it saw', async () => {
       const run = new Run(policy(), 'Subscribe Ada Lovelace (ada@example.com) to the newsletter');
       const form = newsletter();
@@ -334,6 +353,18 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const bare = page('http://library.test/', 'Library', [link('Home', '/'), field('Search the catalogue', 'search')]);
       const out = await run.decide(bare);
       expect(described(bare, out.actions)).toEqual(['type dune messiah ⏎ → Search the catalogue']);
+    });
+  });
+
+  describe('items in a list', () => {
+    it('opens the item a task names by its title and whose it is, when only its row names the owner', async () => {
+      const row = (title: string, n: number, who: string) => ({ ...link(title, `/t/${n}`), locator: { path: `tbody > tr:nth-of-type(${n}) > td > a`, row: `${1040 + n} ${title} ${who} Open` } });
+      const queue = page('http://desk.test/', 'Queue', [link('New ticket', '/new'), row('Invoice missing VAT number', 1, 'Felix Brandt'), row('Dark mode request', 2, 'Felix Brandt'), row('Invoice missing', 3, 'Felix Brandt')]);
+      const out = await new Run(policy(), 'Please answer Felix Brandt\'s ticket "Invoice missing" with "Could you send a screenshot?"').decide(queue);
+      expect(described(queue, out.actions)).toEqual(['click Invoice missing']);
+      // By its number: the row that shows it.
+      const byNumber = await new Run(policy(), 'Type "Done." in the reply box of ticket #1042 and press Submit').decide(queue);
+      expect(described(queue, byNumber.actions)).toEqual(['click Dark mode request']);
     });
   });
 

@@ -13,7 +13,7 @@ import type { Action, ActionResult } from '../../shared/actions';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
-import { normalizeText } from '../../shared/words';
+import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
@@ -266,7 +266,9 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
-    const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s)) : [];
+    // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday").
+    const located = (s: TaskSlot) => planned.some((p) => p.slot && p.element && containsPhrase(labelOf(p.element), s.value.text));
+    const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s) && !located(s)) : [];
     if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.

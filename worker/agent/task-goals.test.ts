@@ -51,6 +51,10 @@ describe('taskGoals', () => {
     // The item's name before its noun, and the day it is on.
     expect(taskGoals('Please cancel my "Dental check" booking on 3 March 2027')).toMatchObject({ item: { noun: 'booking', key: 'Dental check', also: ['3 March 2027'] }, itemAction: 'cancel' });
     expect(taskGoals('Withdraw the "Spring trip" request')).toMatchObject({ item: { noun: 'request', key: 'Spring trip' }, itemAction: 'cancel' });
+    // By its number, with its title in brackets when given.
+    expect(taskGoals('Open order 88213 (Blue kettle), write "Late again" as a note, then press Save.')).toMatchObject({ item: { noun: 'order', key: '88213', also: ['Blue kettle'] } });
+    expect(taskGoals('Type "Fixed" in the comment box of invoice #3044 and press Submit').item).toEqual({ noun: 'invoice', key: '3044' });
+    expect(taskGoals('Buy 2 tickets for the 19:30 show').item).toBeUndefined();
     expect(taskGoals('Write "hi" and send it with Control+Enter.').keys).toBe('Control+Enter');
     expect(taskGoals('Type "x" and press the Escape key').keys).toBe('Escape');
     expect(taskGoals('Enter an item that starts with "Ja" and ends with "ca"').letters).toEqual({ startsWith: 'Ja', endsWith: 'ca' });

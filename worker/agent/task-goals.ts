@@ -236,6 +236,18 @@ function namedItem(task: string): TaskGoals['item'] {
   return { noun: m[4]!.toLowerCase(), key, ...(date ? { also: [date.text] } : {}) };
 }
 
+/**
+ * "ticket 1051 (Change company name)", "the reply box of ticket #1044", "order no. 88213":
+ * an item by its number, and its title when the task gives it in brackets.
+ */
+function numberedItem(task: string): TaskGoals['item'] {
+  const m = new RegExp(String.raw`\b(${ITEM_NOUNS})\s+(?:#\s?|no\.\s?|number\s+)?(\d{2,}[\w-]*)\b(?:\s+\(([^)]{2,80})\))?`, 'iu').exec(task);
+  if (!m) return undefined;
+  const before = task.slice(Math.max(0, m.index - 20), m.index);
+  if (!ITEM_VERB.test(before) && !/\b(?:of|in|on|to|for)\s+(?:the\s+)?$/i.test(before)) return undefined;
+  return { noun: m[1]!.toLowerCase(), key: m[2]!, ...(m[3] ? { also: [m[3].trim()] } : {}) };
+}
+
 function itemActionOf(task: string): ItemAction | undefined {
   const m = /\b(reply|respond|answer|forward|delete|remove|trash|star|unstar|archive|mark|flag|cancel|withdraw)\b/i.exec(task);
   if (!m) return undefined;
@@ -282,7 +294,7 @@ export function taskGoals(task: string): TaskGoals {
   const toggles = toggleGoals(task);
   const untickOthers = toggles !== undefined && (toggles.length === 0 || /\b(?:only|exactly|just)\b/i.test(task));
   const ordinal = ordinalGoal(task);
-  const item = itemGoal(task) ?? possessiveItem(task) ?? namedItem(task);
+  const item = itemGoal(task) ?? possessiveItem(task) ?? namedItem(task) ?? numberedItem(task);
   const itemAction = item ? itemActionOf(task) : undefined;
   const keys = keysOf(task);
   const letters = lettersOf(task);

@@ -98,15 +98,17 @@ export function parseTask(text: string): ParsedTask {
   const goals = taskGoals(text);
   // Names of what to press, open, tick or pick out are not values to type.
   const named = new Set([...goals.controls, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
-  // A box's name may hold a capitalised word of its own ("Lemon juice" reads as the name "Lemon").
-  const inToggle = (v: TaskValue) => v.kind === 'name' && (goals.toggles ?? []).some((t) => containsPhrase(t, v.text));
+  // A box's or an item's name may hold a capitalised word of its own ("Lemon juice" reads as
+  // the name "Lemon", "ticket 1051 (Change company name)" as "Change").
+  const naming = [...(goals.toggles ?? []), ...(goals.item?.also ?? [])];
+  const partOfName = (v: TaskValue) => v.kind === 'name' && naming.some((t) => containsPhrase(t, v.text));
   // A key combination's words ("Control+Enter") are keys to press, not values.
   const keyWords = new Set((goals.keys ?? '').split('+').map((k) => k.toLowerCase()));
   const values = extractValues(text).filter((v) => !namesControl(text, v) && !(v.kind === 'name' && v.text.split(/[\s+]+/).every((w) => keyWords.has(w.toLowerCase()))));
   const slots = values.map((value, i) => {
     const slot = slotFor(text, value, values[i - 1], values[i + 1]);
     if (goals.item && [goals.item.key, ...(goals.item.also ?? [])].some((k) => normalizeText(k) === normalizeText(value.text))) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
-    return named.has(normalizeText(value.text)) || inToggle(value) ? { ...slot, role: 'target' as const } : slot;
+    return named.has(normalizeText(value.text)) || partOfName(value) ? { ...slot, role: 'target' as const } : slot;
   });
   const words = contentWords(text);
   let plain = text;
@@ -116,7 +118,7 @@ export function parseTask(text: string): ParsedTask {
   const search = slots.find((s) => s.role === 'search');
   // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
   const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, ...(goals.item?.also ?? []), ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
-  const explicit = slots.find((s) => s.role === 'target' && !notOpened.has(normalizeText(s.value.text)) && !inToggle(s.value));
+  const explicit = slots.find((s) => s.role === 'target' && !notOpened.has(normalizeText(s.value.text)) && !partOfName(s.value));
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
   const target = explicit?.value.text ?? (search && opensWithoutValue ? search.value.text : undefined);

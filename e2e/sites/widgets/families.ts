@@ -32,6 +32,7 @@ export const WIDGET_FAMILIES: readonly WidgetFamily[] = [
   family('hover', 5),
   family('keys', 4),
   family('slider', 8),
+  family('grid', 4),
 ];
 
 /** The kind of a family: `widget.date-picker` → `date-picker`. */
