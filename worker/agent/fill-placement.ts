@@ -1,0 +1,103 @@
+// Where a value goes when field words alone do not say: the grid cell the task's other
+// values name ("Minestrone for lunch on Wednesday" → the cell "Lunch Wednesday"), the
+// option a name read short stands for ("Prawn" of "Prawn pad thai"), the radio button a
+// value names ("priority Urgent"), and the two ends of a range in start-then-end order.
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
+import { elementKind, labelOf, matchingOption, optionsOf } from './element-match';
+import type { ParsedTask, TaskSlot } from './task-parse';
+
+const same = (a: string | undefined, b: string) => a !== undefined && normalizeText(a) === normalizeText(b);
+
+const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio';
+
+/**
+ * The radio button a value names ("priority Urgent" → the option "Urgent"): its label is
+ * the value; of several so named, the one whose group the value's field words name.
+ */
+export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
+  const named = o.elements.filter((e) => isRadio(e) && !e.disabled && same(labelOf(e), slot.value.text));
+  if (named.length <= 1) return named[0];
+  // A group's words: the text before its options and its name attribute.
+  const groupWords = (e: ObservedElement) => {
+    const group = o.elements.filter((x) => isRadio(x) && x.locator?.name !== undefined && x.locator.name === e.locator?.name);
+    return normalizeText([group[0]?.locator?.near ?? e.locator?.near ?? '', e.locator?.name ?? ''].join(' '));
+  };
+  const fits = named.filter((e) => slot.hints.some((h) => groupWords(e).includes(h)));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * Values that say which field another value goes in: "plan Minestrone for lunch on
+ * Wednesday" on a grid whose cells are named "Lunch Wednesday". For each slot, the
+ * test of a field: when other values of the task name some fields, its field is one
+ * that names them all (if any does).
+ */
+export function fieldsLocatedBy(
+  task: ParsedTask,
+  fillable: readonly ObservedElement[],
+): { within: (slot: TaskSlot, e: ObservedElement) => boolean; locating: Set<TaskSlot>; alsoHinted: (slot: TaskSlot, e: ObservedElement) => number } {
+  const names = (e: ObservedElement, s: TaskSlot) => containsPhrase(labelOf(e), s.value.text);
+  // Only a value that names no option of a field it names, and is not the field's whole name ("City: Paris" is a value).
+  const locates = (s: TaskSlot) =>
+    ['name', 'date', 'number'].includes(s.value.kind) && fillable.some((e) => names(e, s) && normalizeText(labelOf(e)) !== normalizeText(s.value.text)) && !fillable.some((e) => matchingOption(optionsOf(e), s.value.text));
+  const locating = new Set(task.slots.filter(locates));
+  // The words around a locating value name the cell too ("Shakshuka on Sunday for dinner": "Dinner Sunday").
+  const alsoHinted = (slot: TaskSlot, e: ObservedElement) => {
+    const words = contentWords(labelOf(e));
+    return 0.05 * [...locating].filter((s) => s !== slot).reduce((n, s) => n + s.hints.filter((h) => words.includes(h)).length, 0);
+  };
+  const within = (slot: TaskSlot, e: ObservedElement) => {
+    const others = [...locating].filter((s) => s !== slot);
+    if (others.length === 0 || !fillable.some((f) => others.every((s) => names(f, s)))) return true;
+    return others.every((s) => names(e, s));
+  };
+  return { within, locating, alsoHinted };
+}
+
+/**
+ * A name read short: "Prawn pad thai" reads as the name "Prawn" (the words after it are
+ * lower case). When a select offers an option that holds the name and the task says that
+ * whole option, the slot stands for the option.
+ */
+export function wholeNames(task: ParsedTask, fillable: readonly ObservedElement[]): (slot: TaskSlot) => TaskSlot {
+  const options = [...new Set(fillable.flatMap((e) => (elementKind(e) === 'select' ? optionsOf(e) : [])))];
+  const cache = new Map<TaskSlot, TaskSlot>();
+  return (slot) => {
+    if (slot.value.kind !== 'name') return slot;
+    let out = cache.get(slot);
+    if (!out) {
+      const longer = options.filter((o) => o.length > slot.value.text.length && containsPhrase(o, slot.value.text) && containsPhrase(task.text, o));
+      out = longer.length === 1 ? { ...slot, value: { ...slot.value, text: longer[0]! } } : slot;
+      cache.set(slot, out);
+    }
+    return out;
+  };
+}
+
+/** What joins the two ends of a range ("3 May – 7 May", "from 9:00 to 17:00", "between 2 and 5"). */
+const RANGE_JOIN = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/i;
+const START_WORDS = /\b(?:start|starts|starting|first|from|begin|begins|beginning|earliest|min|minimum|check-?in|since|opens?)\b/i;
+const END_WORDS = /\b(?:end|ends|ending|last|to|until|till|through|finish|latest|max|maximum|check-?out|return|returning|closes?)\b/i;
+
+/**
+ * The two ends of a range go start first: into the field whose label says start/first/from
+ * and the one that says end/last/to, else in the page's order. Field words do not tell
+ * them apart ("leave for 15 November – 19 November" gives the second date none at all).
+ */
+export function orderRanges(task: ParsedTask, placed: Map<TaskSlot, ObservedElement>): void {
+  const slots = task.slots;
+  for (let i = 0; i + 1 < slots.length; i++) {
+    const [a, b] = [slots[i]!, slots[i + 1]!];
+    if (a.value.kind !== b.value.kind || !['date', 'time', 'number'].includes(a.value.kind)) continue;
+    if (!RANGE_JOIN.test(task.text.slice(a.value.end, b.value.start))) continue;
+    const [ea, eb] = [placed.get(a), placed.get(b)];
+    if (!ea || !eb) continue;
+    const says = (e: ObservedElement) => (START_WORDS.test(labelOf(e)) ? 'start' : END_WORDS.test(labelOf(e)) ? 'end' : undefined);
+    const swap = says(ea) === 'end' || says(eb) === 'start' ? true : says(ea) === 'start' || says(eb) === 'end' ? false : ea.index > eb.index;
+    if (swap) {
+      placed.set(a, eb);
+      placed.set(b, ea);
+    }
+  }
+}
