@@ -212,6 +212,16 @@ const PEOPLE: Record<string, Person> = {
       await submit(page);
     },
   },
+  'rows-by-date': {
+    async done(page, t) {
+      for (const id of t.wanted) await page.getByRole('row').filter({ hasText: id }).getByRole('button', exact('Archive')).click();
+    },
+    async wrong(page, t) {
+      // one row too many: the first one not asked for
+      const extra = t.ids.find((id: string) => !t.wanted.includes(id));
+      await page.getByRole('row').filter({ hasText: extra }).getByRole('button', exact('Archive')).click();
+    },
+  },
   grid: {
     async done(page, t) {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', exact(t.part)) });

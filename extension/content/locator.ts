@@ -111,11 +111,29 @@ export function rowTexts(els: readonly Element[], names: readonly string[]): Map
         if (set.some((other) => other !== els[i] && p!.contains(other))) break;
         row = p;
       }
-      const text = spacedText(row, 300);
+      const text = rowText(row, 300);
       if (text) out.set(i, text);
     }
   }
   return out;
+}
+
+/**
+ * A row's text; a table row's cells each after their column's header ("Due: 9 Mar 2027"),
+ * so that which of a row's dates or figures is which can be told.
+ */
+function rowText(row: Element, max: number): string {
+  if (row.localName !== 'tr') return spacedText(row, max);
+  const table = row.closest('table');
+  const head = table?.tHead?.rows[0] ?? (table?.rows[0] !== row && table?.rows[0] && [...table.rows[0].cells].every((c) => c.localName === 'th') ? table.rows[0] : undefined);
+  const cells = [...(row as HTMLTableRowElement).cells];
+  if (!head || head === row) return spacedText(row, max);
+  const parts = cells.map((cell, i) => {
+    const text = spacedText(cell, max);
+    const header = head.cells[i]?.localName === 'th' ? collapse(head.cells[i]!.textContent, 30) : '';
+    return text && header && header !== text ? `${header}: ${text}` : text;
+  });
+  return collapse(parts.filter(Boolean).join(' '), max);
 }
 
 /**
@@ -128,7 +146,7 @@ export function tableRowTexts(els: readonly Element[], clickable: readonly boole
     if (!clickable[i]) return;
     const row = el.closest('tr, [role="row"]');
     if (!row) return;
-    const text = spacedText(row, 300);
+    const text = rowText(row, 300);
     if (text.length > (el.textContent ?? '').trim().length + 2) out.set(i, text);
   });
   return out;

@@ -35,12 +35,15 @@ export interface Attempt {
   purpose?: Purpose;
   /** Key of the element acted on, when known. */
   target?: string;
+  /** The text of the row the element acted on sat in, when it had one (which loan's "Renew"). */
+  row?: string;
   result: ActionResult;
 }
 
 interface Decided {
   screen: string;
   targets: (string | undefined)[];
+  rows: (string | undefined)[];
 }
 
 export class ActionLedger {
@@ -48,7 +51,7 @@ export class ActionLedger {
 
   /** Notes the elements a step's actions target, when the policy decides it. */
   remember(step: number, observation: Observation, targets: (ObservedElement | undefined)[]): void {
-    this.decided.set(step, { screen: screenKey(observation), targets: targets.map((e) => (e ? elementKey(e) : undefined)) });
+    this.decided.set(step, { screen: screenKey(observation), targets: targets.map((e) => (e ? elementKey(e) : undefined)), rows: targets.map((e) => e?.locator?.row) });
   }
 
   /** Every action that ran in this run, oldest first. */
@@ -67,7 +70,8 @@ export class ActionLedger {
           if (e) target = elementKey(e);
         }
         const purpose = purposeOf(step, i);
-        out.push({ step: step.index, url: step.observation.url, action, result, ...(decided ? { screen: decided.screen } : {}), ...(purpose ? { purpose } : {}), ...(target ? { target } : {}) });
+        const row = decided?.rows[i];
+        out.push({ step: step.index, url: step.observation.url, action, result, ...(decided ? { screen: decided.screen } : {}), ...(purpose ? { purpose } : {}), ...(target ? { target } : {}), ...(row ? { row } : {}) });
       });
     }
     return out;

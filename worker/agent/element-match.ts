@@ -246,7 +246,15 @@ export function controlScore(task: ParsedTask, e: ObservedElement, purpose: Cont
   const words = wordsOf(e);
   if (words.length === 0 || isNegative(words, task)) return 0;
   const groups = purpose === 'search' ? (['search'] as const) : task.verbs.filter((g) => g !== 'open' && g !== 'search');
-  let score = groups.some((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p))) ? 1 : 0;
+  // A control named for the task's verb; its other words should be the task's too ("Checkout"
+  // over "Buy a gift card" for "buy … and check out": a gift card is not what the task buys).
+  const phrase = groups.flatMap((g) => VERB_GROUPS[g]).find((p) => hasPhrase(words, p));
+  let score = 0;
+  if (phrase) {
+    const said = new Set(contentWords(phrase));
+    const rest = words.filter((w) => !said.has(w));
+    score = rest.length === 0 ? 1 : 0.85 + 0.15 * coverage(rest, task.words);
+  }
   // "Next", "Continue"; not a calendar's or a gallery's "Next month", "Next page".
   if (purpose === 'submit' && PROCEED_PHRASES.some((p) => hasPhrase(words, p)) && !BROWSING.test(label)) score = Math.max(score, 0.55);
   score = Math.max(score, 0.5 * coverage(words, task.plainWords));

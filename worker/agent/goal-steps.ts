@@ -123,10 +123,12 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
       return { planned: [step({ kind: 'click', index: target.index }, target, 'press', `press ${quote(target)}`)], goal: `Press "${labelOf(target)}"` };
     }
     const opened = revealStep(ctx, g.press.name);
-    // Values still to go in: the control may be on a later screen (the form behind "New
-    // ticket"), so the page's own controls carry the task on before any waiting or scrolling.
+    // Values still to go in, or a flow the task names (book, buy, send): the control may be
+    // on a later screen (the form behind "New ticket", the hold form behind "Place hold"),
+    // so the page's own controls carry the task on before any waiting or scrolling.
     const settling = opened?.planned[0]?.action.kind === 'wait' || opened?.planned[0]?.action.kind === 'scroll';
-    if ((!opened || settling) && missingValues(task, o, attempts).length > 0) return undefined;
+    const flow = task.verbs.some((v) => v !== 'open') || task.acquire === true;
+    if ((!opened || settling) && (flow || missingValues(task, o, attempts).length > 0)) return undefined;
     if (opened) return opened;
     return finish(false, `Nothing on this page is named "${g.press.name}"${g.press.role ? ` (a ${g.press.role})` : ''}, and nothing more could be opened to find it.`);
   }

@@ -3,8 +3,9 @@
 // forward, delete, star…). A page's list is the biggest group of links that repeat one
 // structure (the same DOM path but for their position), not its pagination.
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { mentionsDate, parseDate } from '../../shared/dates';
-import { containsPhrase, normalizeText } from '../../shared/words';
+import { type CalendarDate, mentionsDate, parseDate } from '../../shared/dates';
+import { extractValues } from '../../shared/task-values';
+import { containsPhrase, contentWords, normalizeText, stem } from '../../shared/words';
 import type { Attempt } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
@@ -209,4 +210,74 @@ export function superlativeStep(task: ParsedTask, o: Observation): ListPlan | un
   }
   if (!best) return undefined;
   return { planned: [{ action: { kind: 'click', index: best.e.index }, element: best.e, purpose: 'press', says: `take the ${which}: ${quote(best.e)}` }], goal: `Take the ${which}: ${textOf(best.e).slice(0, 120)}` };
+}
+
+/**
+ * The day of a row the task means: of the days its text names ("9 Mar 2027", a day
+ * without a year takes `year`), the one whose column header shares a word with what
+ * the task says of it ("due before …": "Due: 9 Mar 2027"), else the last (a due or end
+ * date follows the day it started).
+ */
+function rowDay(row: string, about: string, year: number): CalendarDate | undefined {
+  const words = contentWords(about);
+  let last: CalendarDate | undefined;
+  for (const v of extractValues(row)) {
+    if (v.kind !== 'date') continue;
+    const date = parseDate(v.text, 'dmy') ?? parseDate(`${v.text} ${year}`, 'dmy');
+    if (!date) continue;
+    const header = /([^:]{1,30}):\s*$/.exec(row.slice(0, v.start))?.[1];
+    if (header && contentWords(header).some((w) => words.includes(w))) return date;
+    last = date;
+  }
+  return last;
+}
+
+/** What an icon-only control does, as people read the icon. */
+const ICON_VERBS: Record<string, readonly string[]> = {
+  '↻': ['renew', 'refresh', 'reload', 'retry', 'repeat', 'redo'],
+  '⟳': ['renew', 'refresh', 'reload', 'retry', 'repeat', 'redo'],
+  '🔄': ['renew', 'refresh', 'reload', 'retry', 'repeat', 'redo'],
+  '✎': ['edit'],
+  '✏': ['edit'],
+  '🗑': ['delete', 'remove', 'trash'],
+  '↩': ['reply'],
+  '↪': ['forward'],
+  '⚑': ['flag'],
+  '☆': ['star'],
+  '★': ['star'],
+};
+
+/** The control's name, aria-label or title says the verb (its stem), in words or by its icon. */
+function doesVerb(e: ObservedElement, verb: string): boolean {
+  const said = `${labelOf(e)} ${e.attrs['aria-label'] ?? ''} ${e.attrs.title ?? ''}`;
+  if (contentWords(said).includes(verb)) return true;
+  return [...said].some((c) => (ICON_VERBS[c] ?? []).some((v) => stem(v) === verb));
+}
+
+const dayNumber = (d: CalendarDate) => d.y * 10_000 + d.m * 100 + d.d;
+
+/**
+ * "Renew every loan due before 9 March 2027": the control for the verb in each row whose
+ * day (rowDay) stands so to the task's day, pressed one row at a time; done when no such row has the
+ * control any more. A row that does not change after its press is not pressed again.
+ */
+export function rowsByDateStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): ListPlan | undefined {
+  const want = task.goals.rowsByDate;
+  const day = want ? parseDate(want.date) : null;
+  if (!want || !day) return undefined;
+  const verb = stem(want.verb);
+  const controls = o.elements.filter((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && !e.disabled && !!e.locator?.row && doesVerb(e, verb));
+  if (controls.length === 0) return undefined;
+  const fits = (e: ObservedElement) => {
+    const last = rowDay(e.locator!.row!, want.about, day.y);
+    if (!last) return false;
+    const diff = dayNumber(last) - dayNumber(day);
+    return want.relation === 'before' ? diff < 0 : want.relation === 'after' ? diff > 0 : diff === 0;
+  };
+  const pressedRows = new Set(attempts.filter((a) => a.purpose === 'press' && a.result.ok && a.row).map((a) => a.row));
+  const next = controls.find((e) => fits(e) && !pressedRows.has(e.locator!.row!));
+  const said = `${want.verb} every row ${want.relation} ${want.date}`;
+  if (next) return { planned: [{ action: { kind: 'click', index: next.index }, element: next, purpose: 'press', says: `${want.verb}: ${quote(next)} in "${next.locator!.row!.slice(0, 60)}"` }], goal: `${said[0]!.toUpperCase()}${said.slice(1)}` };
+  const done = attempts.filter((a) => a.purpose === 'press' && a.result.ok).length;
+  return { planned: [{ action: { kind: 'done', success: true, text: done ? `Did "${want.verb}" to every row ${want.relation} ${want.date} (${done}).` : `No row is ${want.relation} ${want.date}.` }, purpose: 'finish', says: 'the page shows the task done' }], goal: `Finish: no row ${want.relation} ${want.date} is left to ${want.verb}` };
 }

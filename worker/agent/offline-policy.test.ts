@@ -368,6 +368,55 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
     });
   });
 
+  describe('rows by a day', () => {
+    it('presses the row control for the verb in every row whose day (by its column) is before the day, one at a time, then finishes', async () => {
+      const loans = (renewed: string[]) =>
+        page(
+          'http://lib.test/loans',
+          'My loans',
+          [
+            ['Dune', '2 Feb 2027', '3 Mar 2027'],
+            ['Emma', '9 Feb 2027', '20 Mar 2027'],
+            ['Kim', '1 Feb 2027', '7 Mar 2027'],
+          ].map(([title, out, due]) => ({ ...button(renewed.includes(title!) ? 'Renewed' : 'Renew', 'button', renewed.includes(title!) ? { disabled: true } : {}), locator: { row: `Title: ${title} Due: ${due} Borrowed: ${out} Renew` } })),
+        );
+      const run = new Run(policy(), 'Renew every loan due before 9 March 2027, and nothing else.');
+      const first = loans([]);
+      const a = await run.decide(first);
+      expect(a.actions).toMatchObject([{ kind: 'click', index: 0 }]);
+      run.record(first, a, [ok({ pageChanged: true })]);
+      const second = loans(['Dune']);
+      const b = await run.decide(second);
+      expect(b.actions).toMatchObject([{ kind: 'click', index: 2 }]);
+      run.record(second, b, [ok({ pageChanged: true })]);
+      const c = await run.decide(loans(['Dune', 'Kim']));
+      expect(c.actions).toMatchObject([{ kind: 'done', success: true }]);
+      // An icon-only control is read as people read its icon.
+      const icons = page('http://lib.test/loans', 'My loans', [{ ...button('↻', 'button'), locator: { row: 'Title: Dune Due back: 3 Mar 2027 ↻' } }, { ...button('↻', 'button'), locator: { row: 'Title: Emma Due back: 20 Mar 2027 ↻' } }]);
+      expect((await new Run(policy(), 'Renew every loan due before 9 March 2027.').decide(icons)).actions).toMatchObject([{ kind: 'click', index: 0 }]);
+    });
+  });
+
+  describe('things to acquire', () => {
+    it('finds and opens what a task buys before any value goes in: its link, else a search for it', async () => {
+      const task = 'Buy 2 "Road Glide" in size 39 and check out as Ana Lima (ana@example.com)';
+      const home = page('http://shop.test/', 'Shop', [field('Search products', 'search'), link('Trail Runner', '/p/1'), link('Road Glide', '/p/2'), field('Email address', 'email'), button('Sign up')]);
+      const out = await new Run(policy(), task).decide(home);
+      expect(described(home, out.actions)).toEqual(['click Road Glide']);
+      const unlisted = page('http://shop.test/', 'Shop', [field('Search products', 'search'), link('Trail Runner', '/p/1'), field('Email address', 'email'), button('Sign up')]);
+      const search = await new Run(policy(), task).decide(unlisted);
+      expect(described(unlisted, search.actions)).toEqual(['type Road Glide ⏎ → Search products']);
+    });
+
+    it('goes on through the flow when an option the task chooses is on a later screen ("choose Old Town as the pickup branch")', async () => {
+      const book = page('http://lib.test/book', 'Dune — Library', [link('Catalogue', '/'), button('Place hold')]);
+      const run = new Run(policy(), 'Reserve "Dune" and choose Old Town as the pickup branch.');
+      expect(described(book, (await run.decide(book)).actions)).toEqual(['click Place hold']);
+      const form = page('http://lib.test/book', 'Dune — Library', [select('Pick up at', ['Central', 'Old Town'], 'Central'), button('Confirm hold')]);
+      expect(described(form, (await new Run(policy(), 'Reserve "Dune" and choose Old Town as the pickup branch.').decide(form)).actions)).toEqual(['select Old Town → Pick up at', 'click Confirm hold']);
+    });
+  });
+
   describe('learned workflows', () => {
     /** The workflow a condenser would induce from the newsletter run. */
     const learned: Workflow = {

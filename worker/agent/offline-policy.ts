@@ -15,12 +15,12 @@ import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, labelOf, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isSearchField, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped } from './choice-step';
 import { datePickStep } from './date-picker';
-import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, superlativeStep } from './list-steps';
+import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, rowsByDateStep, superlativeStep } from './list-steps';
 import { goalStep, namedElements, revealStep } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
@@ -180,6 +180,8 @@ function decide(ctx: DecideContext): Plan {
   if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
   if (task.goals.superlative && last?.purpose === 'press' && last.result.ok) return finish(true, `Took the ${task.goals.superlative}.`);
   // The item the task is about, and what to do to it, come before any typing.
+  const byDate = rowsByDateStep(task, o, ctx.attempts);
+  if (byDate) return byDate;
   const listed = itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
   if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
@@ -189,9 +191,15 @@ function decide(ctx: DecideContext): Plan {
   if (!shaped && task.target && (opened || history.length === 0) && unentered.length === 0 && pageIsAbout(task.target, o)) {
     return finish(true, `The page "${o.title}" about "${task.target}" is open.`);
   }
-  if (!shaped && task.target && opened && last!.purpose === 'open' && last!.result.navigated) {
+  if (!shaped && task.target && opened && last!.purpose === 'open' && last!.result.navigated && !pageIsAbout(task.target, o)) {
     return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: `go back: this page is not about "${task.target}"` }], goal: `Go back and try another result for "${task.target}"` };
   }
+
+  const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
+  // A thing the task acquires is found and opened before any value goes in (the landing
+  // page's newsletter box is not where the buyer's email goes).
+  const finding = task.acquire && task.target ? findTarget(ctx, task.target, searched) : undefined;
+  if (finding) return finding;
 
   // A value just typed brought up suggestions: the one that is it is chosen first.
   const suggestion = suggestionForTyped(o, ctx.attempts);
@@ -199,12 +207,11 @@ function decide(ctx: DecideContext): Plan {
 
   // 2. Values to put in.
   const placedBefore = new Set(ctx.attempts.filter((a) => a.action.kind === 'type' && a.result.ok && a.url !== o.url).map((a) => (a.action as { text: string }).text));
-  const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
   const fills = planFills({ task, observation: o, blocked, placedBefore, searched, ...(ctx.sem ? { sem: ctx.sem } : {}) });
 
   // 3. Just submitted and nothing left to fill: is this what was asked for?
   // …unless the task goes on past the submit (the n-th result, the cheapest of them).
-  if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item) && !task.goals.ordinal && !task.goals.superlative) {
+  if (fills.length === 0 && (submitted || searchedWithEnter) && (!task.target || task.goals.item || task.acquire) && !task.goals.ordinal && !task.goals.superlative) {
     const own = task.slots.map((s) => s.value.text);
     const problem = problemOn(o, own);
     const confirmation = confirmationOn(o, own);
@@ -231,7 +238,9 @@ function decide(ctx: DecideContext): Plan {
   if (shapedStep) return shapedStep;
 
   // 4. Open the result named like the target (or like the searched value, when no search box exists).
-  const wanted = task.target ?? (task.search && !searched ? task.search.value.text : undefined);
+  // A thing acquired is opened once: after that its name on a basket or summary is not the way on.
+  const acquiredOpened = task.acquire && ctx.attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated);
+  const wanted = acquiredOpened ? undefined : (task.target ?? (task.search && !searched ? task.search.value.text : undefined));
   if (wanted) {
     const result = best(o, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(wanted, e, ctx.sem)), TARGET_MIN);
     if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${wanted}"` };
@@ -254,6 +263,21 @@ function decide(ctx: DecideContext): Plan {
   if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
   if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);
   return finish(false, 'Nothing on this page matches what the task asks for.');
+}
+
+/**
+ * The thing a task acquires, until a page about it was opened: its link here, else a
+ * search for it in the page's search box (once); undefined when neither is here.
+ */
+function findTarget(ctx: DecideContext, target: string, searched: boolean): Plan | undefined {
+  const { observation: o, blocked, attempts } = ctx;
+  if (attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated) || pageIsAbout(target, o)) return undefined;
+  const result = best(o, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(target, e, ctx.sem)), TARGET_MIN);
+  if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${target}"` };
+  if (searched) return undefined;
+  const box = o.elements.find((e) => elementKind(e) === 'field' && isSearchField(e) && !e.disabled && !blocked.isBlocked('type', elementKey(e)));
+  if (!box) return undefined;
+  return { planned: [{ action: { kind: 'type', index: box.index, text: target, enter: true }, element: box, purpose: 'search', says: `search for "${target}" in ${quote(box)} and press Enter` }], goal: `Find "${target}": search for it` };
 }
 
 function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
@@ -290,7 +314,14 @@ function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['
 function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number][] {
   const phrase = taskPhrase(ctx.task);
   const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
-  return ranked(ctx.observation, (e) => (free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0), CONTROL_MIN);
+  // What the last action brought up (a basket preview's "View basket") is where the flow goes on.
+  const someOld = ctx.observation.elements.some((e) => !e.isNew);
+  const fresh = (e: Observation['elements'][number]) => (someOld && e.isNew ? 0.1 : 0);
+  const score = (e: Observation['elements'][number]) => {
+    const s = free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0;
+    return s >= CONTROL_MIN ? s + fresh(e) : 0;
+  };
+  return ranked(ctx.observation, score, CONTROL_MIN);
 }
 
 function best(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number] | undefined {

@@ -55,6 +55,11 @@ describe('taskGoals', () => {
     expect(taskGoals('Open order 88213 (Blue kettle), write "Late again" as a note, then press Save.')).toMatchObject({ item: { noun: 'order', key: '88213', also: ['Blue kettle'] } });
     expect(taskGoals('Type "Fixed" in the comment box of invoice #3044 and press Submit').item).toEqual({ noun: 'invoice', key: '3044' });
     expect(taskGoals('Buy 2 tickets for the 19:30 show').item).toBeUndefined();
+    // Every row by a day.
+    expect(taskGoals('Renew every loan due before March 9, 2027.').rowsByDate).toEqual({ verb: 'renew', relation: 'before', date: 'March 9, 2027', about: 'loan due' });
+    expect(taskGoals('Please archive all my reports dated after 2 May 2027 — leave the rest alone.').rowsByDate).toEqual({ verb: 'archive', relation: 'after', date: '2 May 2027', about: 'my reports dated' });
+    expect(taskGoals('Renew the loan "Dune" before Friday.').rowsByDate).toBeUndefined();
+    expect(taskGoals('Please renew all my books that are due before Mon 22 Mar 2027.').rowsByDate).toMatchObject({ date: '22 Mar 2027' });
     expect(taskGoals('Write "hi" and send it with Control+Enter.').keys).toBe('Control+Enter');
     expect(taskGoals('Type "x" and press the Escape key').keys).toBe('Escape');
     expect(taskGoals('Enter an item that starts with "Ja" and ends with "ca"').letters).toEqual({ startsWith: 'Ja', endsWith: 'ca' });

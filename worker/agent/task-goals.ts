@@ -48,6 +48,18 @@ export interface TaskGoals {
   superlative?: Superlative;
   /** How the task says to write a date ("as dd/mm/yyyy", "format mm/dd/yyyy"). */
   dateFormat?: string;
+  /** Every row whose date is before/after/on a day, and the verb to do to each ("Renew every loan due before 9 March 2027"). */
+  rowsByDate?: RowsByDate;
+}
+
+export interface RowsByDate {
+  /** The verb as written ("renew", "archive"): the rows' control for it carries the word. */
+  verb: string;
+  relation: 'before' | 'after' | 'on';
+  /** The day as the task writes it. */
+  date: string;
+  /** The words between the rows and the day ("loan due", "reports dated"): which of a row's days is meant. */
+  about: string;
 }
 
 export type ItemAction = 'reply' | 'forward' | 'delete' | 'star' | 'archive' | 'mark' | 'flag' | 'cancel' | 'open';
@@ -248,6 +260,22 @@ function numberedItem(task: string): TaskGoals['item'] {
   return { noun: m[1]!.toLowerCase(), key: m[2]!, ...(m[3] ? { also: [m[3].trim()] } : {}) };
 }
 
+/**
+ * "Renew every loan due before March 9, 2027", "archive all reports dated after 2 May
+ * 2027", "renew anything due back before 9 March 2027, and nothing else".
+ */
+function rowsByDateOf(task: string): RowsByDate | undefined {
+  const m = /\b([a-z]+)\s+(?:all|every|each|any(?:thing)?)\b([^.;:!?]{0,80}?)\b(before|after|earlier\s+than|later\s+than|on)\s+/i.exec(task);
+  if (!m || /^(?:and|or|then|to|of|for|with|at|in|on)$/i.test(m[1]!)) return undefined;
+  const rest = task.slice(m.index + m[0].length);
+  // The day may lead with its weekday ("Mon 22 Mar 2027").
+  const date = extractValues(rest.slice(0, 40)).find((v) => v.kind === 'date' && /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i.test(rest.slice(0, v.start)));
+  if (!date) return undefined;
+  const word = m[3]!.toLowerCase();
+  const relation = word === 'on' ? 'on' : /before|earlier/.test(word) ? 'before' : 'after';
+  return { verb: m[1]!.toLowerCase(), relation, date: date.text, about: m[2]!.trim() };
+}
+
 function itemActionOf(task: string): ItemAction | undefined {
   const m = /\b(reply|respond|answer|forward|delete|remove|trash|star|unstar|archive|mark|flag|cancel|withdraw)\b/i.exec(task);
   if (!m) return undefined;
@@ -300,6 +328,7 @@ export function taskGoals(task: string): TaskGoals {
   const letters = lettersOf(task);
   const superlative = superlativeOf(task);
   const dateFormat = /\b(?:as|format|in the form)\b/i.test(task) ? datePatternIn(task) : null;
+  const rowsByDate = rowsByDateOf(task);
   // The press is the goal only when nothing the task names comes after it (an ordinal result, a key).
   const ordinalAt = ordinal ? task.search(/\bthe\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s/i) : -1;
   const pressIsGoal = press && !reveal.includes(press.name) && press.name !== hover && !toggles && press.name !== keys && !(ordinal && ordinalAt > press.at);
@@ -318,5 +347,6 @@ export function taskGoals(task: string): TaskGoals {
     ...(letters ? { letters } : {}),
     ...(superlative ? { superlative } : {}),
     ...(dateFormat ? { dateFormat } : {}),
+    ...(rowsByDate ? { rowsByDate } : {}),
   };
 }

@@ -24,6 +24,15 @@ describe('parseTask', () => {
     expect(parsed.target).toBeUndefined();
   });
 
+  it('takes what a task buys, reserves or puts on hold as a thing to find and open first', () => {
+    expect(parseTask('Buy 2 "Road Glide" in size 39 and check out as Ana Lima (ana@example.com)')).toMatchObject({ target: 'Road Glide', acquire: true });
+    expect(parseTask('Place a hold on "Winter in Carrow Bay" by Edith Lowe for pickup at Riverside.')).toMatchObject({ target: 'Winter in Carrow Bay', acquire: true });
+    expect(parseTask('Please reserve Ana Beltrán\'s "The Lighthouse Keeper\'s Daughter" for me.')).toMatchObject({ target: "The Lighthouse Keeper's Daughter", acquire: true });
+    expect(parseTask('Search the catalogue for "Dune" (Frank Herbert), put it on hold and choose Old Town.')).toMatchObject({ target: 'Dune', acquire: true });
+    expect(parseTask('Buy 2 "Road Glide" in size 39').slots.find((s) => s.value.text === 'Road Glide')).toMatchObject({ role: 'target', hints: [] });
+    expect(parseTask('Book a table for 4 at 19:00').acquire).toBeUndefined();
+  });
+
   it('tells a search query and a thing to open from values to type', () => {
     const t = parseTask('Search the library for Herbert and open "Children of Dune"');
     expect(t.slots.map((s) => [s.value.text, s.role])).toEqual([

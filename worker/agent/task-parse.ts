@@ -13,8 +13,9 @@ export const VERB_GROUPS = {
   subscribe: ['subscribe', 'sign up', 'join', 'register', 'opt in'],
   signup: ['sign up', 'register', 'create account', 'create an account', 'join', 'enroll', 'enrol', 'get started'],
   signin: ['sign in', 'log in', 'login', 'log on', 'logon'],
-  buy: ['buy', 'purchase', 'order', 'place order', 'checkout', 'check out', 'pay', 'add to cart', 'add to basket', 'add to bag'],
-  book: ['book', 'reserve', 'reservation'],
+  // The basket (cart, bag) is where a purchase is checked out.
+  buy: ['buy', 'purchase', 'order', 'place order', 'checkout', 'check out', 'pay', 'add to cart', 'add to basket', 'add to bag', 'basket', 'cart', 'bag'],
+  book: ['book', 'reserve', 'reservation', 'hold', 'place hold', 'place a hold'],
   send: ['send', 'submit', 'post', 'contact', 'message', 'apply', 'request', 'ask'],
   save: ['save', 'update', 'change', 'apply', 'confirm'],
   open: ['open', 'view', 'show', 'visit', 'read', 'go to', 'see', 'details', 'more'],
@@ -79,6 +80,8 @@ export interface ParsedTask {
   search?: TaskSlot;
   /** What the task wants opened at the end: an explicit target, else the search query when asked to open it. */
   target?: string;
+  /** The target is a thing the task acquires ("Buy 2 "Road Glide"", "place a hold on "Dune""): it is found and opened before any other value goes in. */
+  acquire?: boolean;
   /** The task's shape beyond its values: what to press, tick, reveal, which item, which key (task-goals.ts). */
   goals: TaskGoals;
 }
@@ -97,7 +100,7 @@ function namesControl(task: string, value: TaskValue): boolean {
 export function parseTask(text: string): ParsedTask {
   const goals = taskGoals(text);
   // Names of what to press, open, tick or pick out are not values to type.
-  const named = new Set([...goals.controls, goals.hover, goals.item?.key, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const named = new Set([...goals.controls, goals.hover, goals.item?.key, goals.rowsByDate?.date, ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
   // A box's or an item's name may hold a capitalised word of its own ("Lemon juice" reads as
   // the name "Lemon", "ticket 1051 (Change company name)" as "Change").
   const naming = [...(goals.toggles ?? []), ...(goals.item?.also ?? [])];
@@ -105,8 +108,19 @@ export function parseTask(text: string): ParsedTask {
   // A key combination's words ("Control+Enter") are keys to press, not values.
   const keyWords = new Set((goals.keys ?? '').split('+').map((k) => k.toLowerCase()));
   const values = extractValues(text).filter((v) => !namesControl(text, v) && !(v.kind === 'name' && v.text.split(/[\s+]+/).every((w) => keyWords.has(w.toLowerCase()))));
+  const acquired = acquiredValue(text, values);
+  // Who made the thing acquired says which it is, not a field's value: "Lucia Ferro's "X"", ""X" by Edith Lowe", ""X" (Lucia Ferro)".
+  const describing = new Set<number>();
+  if (acquired >= 0) {
+    const at = values[acquired]!;
+    const before = values[acquired - 1];
+    const after = values[acquired + 1];
+    if (before && /^['’]s\s+$/.test(text.slice(before.end, at.start))) describing.add(acquired - 1);
+    if (after && after.kind === 'name' && /^\s*(?:by|from)\s+$|^\s*\($/.test(text.slice(at.end, after.start))) describing.add(acquired + 1);
+  }
   const slots = values.map((value, i) => {
     const slot = slotFor(text, value, values[i - 1], values[i + 1]);
+    if ((i === acquired && !named.has(normalizeText(value.text))) || describing.has(i)) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
     if (goals.item && [goals.item.key, ...(goals.item.also ?? [])].some((k) => normalizeText(k) === normalizeText(value.text))) return { ...slot, role: 'target' as const, hints: [], hintText: '' };
     return named.has(normalizeText(value.text)) || partOfName(value) ? { ...slot, role: 'target' as const } : slot;
   });
@@ -117,12 +131,30 @@ export function parseTask(text: string): ParsedTask {
   const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
   const search = slots.find((s) => s.role === 'search');
   // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
-  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, ...(goals.item?.also ?? []), ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
-  const explicit = slots.find((s) => s.role === 'target' && !notOpened.has(normalizeText(s.value.text)) && !partOfName(s.value));
+  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, goals.rowsByDate?.date, ...(goals.item?.also ?? []), ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const explicit = slots.find((s, i) => s.role === 'target' && !describing.has(i) && !notOpened.has(normalizeText(s.value.text)) && !partOfName(s.value));
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
-  const target = explicit?.value.text ?? (search && opensWithoutValue ? search.value.text : undefined);
-  return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target } : {}), goals };
+  // "… put it on hold", "buy it": the searched value is what is acquired.
+  const acquiresSearched = !explicit && !!search && ACQUIRE_IT.test(text);
+  const target = explicit?.value.text ?? (search && (opensWithoutValue || acquiresSearched) ? search.value.text : undefined);
+  const acquire = (acquired >= 0 && explicit === slots[acquired]) || acquiresSearched;
+  return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target, ...(acquire ? { acquire } : {}) } : {}), goals };
+}
+
+/** Verbs whose object is a thing to find and open first ("Buy 2 "Road Glide"", "Place a hold on "Dune"", "reserve Ana's "Dune""). */
+const ACQUIRE = /\b(?:buy|purchase|reserve|borrow|rent|(?:place|put)\s+(?:a\s+)?hold\s+on)\b/gi;
+const ACQUIRE_IT = /\b(?:buy|purchase|reserve|borrow|rent|order|put|place)\s+(?:it|them)\b(?:\s+on\s+hold)?/i;
+
+/** Which value a task acquires: the first quoted one soon after such a verb (else the first name), in the same sentence. */
+function acquiredValue(text: string, values: readonly TaskValue[]): number {
+  for (const m of text.matchAll(ACQUIRE)) {
+    const from = m.index + m[0].length;
+    const near = values.map((v, i) => ({ v, i })).filter(({ v }) => v.start >= from && v.start - from <= 40 && (v.kind === 'name' || v.kind === 'text'));
+    const pick = near.find(({ v }) => v.quoted) ?? near[0];
+    if (pick && !/[.;!?]/.test(text.slice(from, pick.v.start))) return pick.i;
+  }
+  return -1;
 }
 
 /** A phrase's stemmed words occur in order, side by side, in `words`. */

@@ -33,6 +33,7 @@ export const WIDGET_FAMILIES: readonly WidgetFamily[] = [
   family('keys', 4),
   family('slider', 8),
   family('grid', 4),
+  family('rows-by-date', 10),
 ];
 
 /** The kind of a family: `widget.date-picker` → `date-picker`. */

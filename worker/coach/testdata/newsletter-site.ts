@@ -1,5 +1,5 @@
 // A newsletter page held in memory behind the BrowserBridge interface, with a trap:
-// a "Subscribe to deals" promo sits next to the real, blandly named "Join" button.
+// a "Subscribe to deals" promo sits next to the real, blandly named "OK" button.
 // The promo matches the task's words better, and its page thanks the user too — so
 // an agent without memory falls for it, and only the task's own check tells.
 import type { Action, ActionResult } from '../../../shared/actions';
@@ -17,7 +17,7 @@ export class NewsletterSite implements BrowserBridge {
 
   private specs(): Spec[] {
     const v = (name: string) => this.values.get(name) ?? '';
-    if (this.url === 'http://news.test/') return [link('Home', '/'), field('Your name', 'text', v('Your name')), field('Email address', 'email', v('Email address')), button('Subscribe to deals'), button('Join')];
+    if (this.url === 'http://news.test/') return [link('Home', '/'), field('Your name', 'text', v('Your name')), field('Email address', 'email', v('Email address')), button('Subscribe to deals'), button('OK')];
     return [link('Home', '/')];
   }
 
@@ -40,8 +40,8 @@ export class NewsletterSite implements BrowserBridge {
     if (!e) return actionFailure('stale_index', `no element [${action.index}]`);
     if (action.kind === 'type') this.values.set(e.name, action.text);
     if (action.kind === 'click') {
-      const next = e.name === 'Subscribe to deals' ? '/deals' : e.name === 'Join' ? '/welcome' : undefined;
-      if (e.name === 'Join') this.joined.push(`${this.values.get('Your name')} <${this.values.get('Email address')}>`);
+      const next = e.name === 'Subscribe to deals' ? '/deals' : e.name === 'OK' ? '/welcome' : undefined;
+      if (e.name === 'OK') this.joined.push(`${this.values.get('Your name')} <${this.values.get('Email address')}>`);
       if (next) {
         this.url = `http://news.test${next}`;
         return { ...ok, navigated: true, pageChanged: true, url: this.url };
