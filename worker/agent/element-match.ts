@@ -190,14 +190,15 @@ const PLACEHOLDER_OPTION = /^(|-+|select.*|choose.*|please.*|none|any|all|\W*)$/
 
 /**
  * An option the task names by its words ("with express delivery" → "Express"),
- * when no value was given for the select. The longest such option wins.
+ * when no value was given for the select; only options of at least `minWords` words.
+ * The longest such option wins.
  */
-export function optionNamedByTask(e: ObservedElement, taskWords: readonly string[]): string | undefined {
+export function optionNamedByTask(e: ObservedElement, taskWords: readonly string[], minWords = 1): string | undefined {
   let best: { option: string; words: number } | undefined;
   for (const option of optionsOf(e)) {
     if (PLACEHOLDER_OPTION.test(option.trim())) continue;
     const ow = optionWords(option);
-    if (ow.length === 0 || coverage(ow, taskWords) < 1) continue;
+    if (ow.length < minWords || coverage(ow, taskWords) < 1) continue;
     if (!best || ow.length > best.words) best = { option, words: ow.length };
   }
   return best?.option;

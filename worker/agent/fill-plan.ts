@@ -131,7 +131,8 @@ export function planFills(ctx: FillContext): Planned[] {
   const words = choiceWords(task);
   for (const e of fillable) {
     if (used.has(e) || elementKind(e) !== 'select') continue;
-    const option = optionNamedByTask(e, words);
+    // An option of two words or more may be said among a value's field words too ("unpaid leave from 18 May").
+    const option = optionNamedByTask(e, words) ?? optionNamedByTask(e, task.plainWords, 2);
     if (option && !same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', says: `choose "${option}" in ${quote(e)}` });
   }
   for (const slot of open) {

@@ -141,6 +141,12 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(first, (await only.decide(first)).actions)).toEqual(['click Coconut milk', 'click Chickpeas']);
     });
 
+    it('chooses a two-word option the task says among the field words of a value ("unpaid leave from …")', async () => {
+      const form = page('http://leave.test/', 'Request leave', [select('Type of leave', ['Annual leave', 'Unpaid leave']), field('First day', 'date'), field('Last day', 'date'), button('Submit')]);
+      const out = await new Run(policy(), 'Request unpaid leave from 18 May 2027 to 27 May 2027.').decide(form);
+      expect(described(form, out.actions)).toEqual(['select Unpaid leave → Type of leave', 'type 2027-05-18 → First day', 'type 2027-05-27 → Last day', 'click Submit']);
+    });
+
     it('puts the two ends of a range in start-then-end order, whatever field words each end has', async () => {
       const form = page('http://leave.test/', 'Request leave', [field('Last day', 'date'), field('First day', 'date'), textarea('Comments'), button('Submit')]);
       for (const task of ['Please book leave for 15 November 2027 – 19 November 2027; in the comments write "Moving".', 'Request leave from 18 May 2027 to 27 May 2027, comments "Moving".']) {
