@@ -241,10 +241,8 @@ function decide(ctx: DecideContext): Plan {
   // A thing acquired is opened once: after that its name on a basket or summary is not the way on.
   const acquiredOpened = task.acquire && ctx.attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated);
   const wanted = acquiredOpened ? undefined : (task.target ?? (task.search && !searched ? task.search.value.text : undefined));
-  if (wanted) {
-    const result = best(o, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(wanted, e, ctx.sem)), TARGET_MIN);
-    if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${wanted}"` };
-  }
+  const result = wanted ? openBest(ctx, wanted) : undefined;
+  if (result) return result;
 
   // 5. A control that carries the task on ("Continue", "Place order"), not pressed here yet;
   // one that commits only once every value of the task went in.
@@ -265,6 +263,14 @@ function decide(ctx: DecideContext): Plan {
   return finish(false, 'Nothing on this page matches what the task asks for.');
 }
 
+/** Opens the link or control named most like `wanted`, not tried here yet; undefined when none is close. */
+function openBest(ctx: DecideContext, wanted: string): Plan | undefined {
+  const { blocked } = ctx;
+  const result = best(ctx.observation, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(wanted, e, ctx.sem)), TARGET_MIN);
+  if (!result) return undefined;
+  return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${wanted}"` };
+}
+
 /**
  * The thing a task acquires, until a page about it was opened: its link here, else a
  * search for it in the page's search box (once); undefined when neither is here.
@@ -272,9 +278,8 @@ function decide(ctx: DecideContext): Plan {
 function findTarget(ctx: DecideContext, target: string, searched: boolean): Plan | undefined {
   const { observation: o, blocked, attempts } = ctx;
   if (attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated) || pageIsAbout(target, o)) return undefined;
-  const result = best(o, (e) => (blocked.isBlocked('click', elementKey(e)) || blocked.wasPressed(elementKey(e)) ? 0 : targetScore(target, e, ctx.sem)), TARGET_MIN);
-  if (result) return { planned: [{ action: { kind: 'click', index: result.index }, element: result, purpose: 'open', says: `open ${quote(result)}` }], goal: `Open "${labelOf(result)}", the best match for "${target}"` };
-  if (searched) return undefined;
+  const result = openBest(ctx, target);
+  if (result || searched) return result;
   const box = o.elements.find((e) => elementKind(e) === 'field' && isSearchField(e) && !e.disabled && !blocked.isBlocked('type', elementKey(e)));
   if (!box) return undefined;
   return { planned: [{ action: { kind: 'type', index: box.index, text: target, enter: true }, element: box, purpose: 'search', says: `search for "${target}" in ${quote(box)} and press Enter` }], goal: `Find "${target}": search for it` };
