@@ -140,13 +140,16 @@ function rowText(row: Element, max: number): string {
  * The text of the table row each link or button sits in, when the row says more than
  * the element (the requester beside a ticket's subject): a row names its item as a whole.
  */
-export function tableRowTexts(els: readonly Element[], clickable: readonly boolean[]): Map<number, string> {
+export function tableRowTexts(els: readonly Element[], wanted: readonly boolean[]): Map<number, string> {
   const out = new Map<number, string>();
+  // A row with several links is read once.
+  const read = new Map<Element, string>();
   els.forEach((el, i) => {
-    if (!clickable[i]) return;
+    if (!wanted[i]) return;
     const row = el.closest('tr, [role="row"]');
     if (!row) return;
-    const text = rowText(row, 300);
+    let text = read.get(row);
+    if (text === undefined) read.set(row, (text = rowText(row, 300)));
     if (text.length > (el.textContent ?? '').trim().length + 2) out.set(i, text);
   });
   return out;

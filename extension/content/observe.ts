@@ -278,7 +278,7 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
   const clickable = elements.map((e) => e.role === 'button' || e.role === 'link' || e.tag === 'button');
   const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? e.name.replace(/\d[\d.,:]*/g, '#') : '')));
   // So do links and buttons in a table's rows: the row's other cells say whose or what the item is.
-  for (const [i, row] of tableRowTexts(kept, clickable)) if (!rows.has(i)) rows.set(i, row);
+  for (const [i, row] of tableRowTexts(kept, clickable.map((c, i) => c && !rows.has(i)))) rows.set(i, row);
   for (const [i, row] of rows) elements[i]!.locator = { ...elements[i]!.locator, row };
   const id = `obs-${Date.now().toString(36)}-${(observationCounter++).toString(36)}`;
   const isNew = registry.commit(id, kept, location.href);

@@ -7,8 +7,6 @@ import { containsPhrase, contentWords, normalizeText } from '../../shared/words'
 import { elementKind, labelOf, matchingOption, optionsOf } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
-const same = (a: string | undefined, b: string) => a !== undefined && normalizeText(a) === normalizeText(b);
-
 const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio';
 
 /**
@@ -16,7 +14,7 @@ const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '
  * the value; of several so named, the one whose group the value's field words name.
  */
 export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
-  const named = o.elements.filter((e) => isRadio(e) && !e.disabled && same(labelOf(e), slot.value.text));
+  const named = o.elements.filter((e) => isRadio(e) && !e.disabled && normalizeText(labelOf(e)) === normalizeText(slot.value.text));
   if (named.length <= 1) return named[0];
   // A group's words: the text before its options and its name attribute.
   const groupWords = (e: ObservedElement) => {

@@ -6,7 +6,7 @@ import type { Observation, ObservedElement } from '../../shared/observation';
 import { type CalendarDate, mentionsDate, parseDate } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
 import { containsPhrase, contentWords, normalizeText, stem } from '../../shared/words';
-import type { Attempt } from './action-ledger';
+import { type Attempt, nameInKey } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { ItemAction } from './task-goals';
@@ -61,7 +61,7 @@ export function ordinalStep(task: ParsedTask, o: Observation, attempts: readonly
   const followed = attempts.filter((a) => a.purpose === 'reveal' && a.result.ok && a.action.kind === 'click');
   let current = 1;
   for (const a of followed) {
-    const name = (a.target ?? '').split('|')[3] ?? '';
+    const name = nameInKey(a.target ?? '');
     if (/^\d+$/.test(name)) current = Number(name);
     else if (NEXT.test(name)) current++;
   }
@@ -106,7 +106,7 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
   const item = task.goals.item;
   if (!item) return undefined;
   const keys = [item.key, ...(item.also ?? [])];
-  const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && containsPhrase(((a.target ?? '').split('|')[3] ?? ''), item.key));
+  const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && containsPhrase(nameInKey(a.target ?? ''), item.key));
   const action = task.goals.itemAction;
   const pressed = action ? attempts.some((a) => a.purpose === 'press' && a.result.ok) : false;
   if (pressed) return undefined;

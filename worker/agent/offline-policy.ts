@@ -198,7 +198,9 @@ function decide(ctx: DecideContext): Plan {
   const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
   // A thing the task acquires is found and opened before any value goes in (the landing
   // page's newsletter box is not where the buyer's email goes).
-  const finding = task.acquire && task.target ? findTarget(ctx, task.target, searched) : undefined;
+  // …once: after that its name on a basket or summary is not the way on.
+  const acquiredOpened = !!task.acquire && ctx.attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated);
+  const finding = task.acquire && task.target && !acquiredOpened ? findTarget(ctx, task.target, searched) : undefined;
   if (finding) return finding;
 
   // A value just typed brought up suggestions: the one that is it is chosen first.
@@ -238,8 +240,6 @@ function decide(ctx: DecideContext): Plan {
   if (shapedStep) return shapedStep;
 
   // 4. Open the result named like the target (or like the searched value, when no search box exists).
-  // A thing acquired is opened once: after that its name on a basket or summary is not the way on.
-  const acquiredOpened = task.acquire && ctx.attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated);
   const wanted = acquiredOpened ? undefined : (task.target ?? (task.search && !searched ? task.search.value.text : undefined));
   const result = wanted ? openBest(ctx, wanted) : undefined;
   if (result) return result;
@@ -272,12 +272,12 @@ function openBest(ctx: DecideContext, wanted: string): Plan | undefined {
 }
 
 /**
- * The thing a task acquires, until a page about it was opened: its link here, else a
- * search for it in the page's search box (once); undefined when neither is here.
+ * The thing a task acquires, not opened yet: its link here, else a search for it in the
+ * page's search box (once); undefined when neither is here or this page is about it.
  */
 function findTarget(ctx: DecideContext, target: string, searched: boolean): Plan | undefined {
-  const { observation: o, blocked, attempts } = ctx;
-  if (attempts.some((a) => a.purpose === 'open' && a.result.ok && a.result.navigated) || pageIsAbout(target, o)) return undefined;
+  const { observation: o, blocked } = ctx;
+  if (pageIsAbout(target, o)) return undefined;
   const result = openBest(ctx, target);
   if (result || searched) return result;
   const box = o.elements.find((e) => elementKind(e) === 'field' && isSearchField(e) && !e.disabled && !blocked.isBlocked('type', elementKey(e)));

@@ -131,7 +131,7 @@ export function parseTask(text: string): ParsedTask {
   const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
   const search = slots.find((s) => s.role === 'search');
   // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
-  const notOpened = new Set([...goals.controls, goals.hover, goals.item?.key, goals.rowsByDate?.date, ...(goals.item?.also ?? []), ...goals.reveal, ...(goals.toggles ?? []), goals.letters?.startsWith, goals.letters?.endsWith, goals.letters?.contains].flatMap((n) => (n ? [normalizeText(n)] : [])));
+  const notOpened = new Set([...named, ...(goals.item?.also ?? []).map(normalizeText)]);
   const explicit = slots.find((s, i) => s.role === 'target' && !describing.has(i) && !notOpened.has(normalizeText(s.value.text)) && !partOfName(s.value));
   // "search for X and open it / the first result / its page": X is also what is opened.
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');

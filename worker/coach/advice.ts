@@ -55,11 +55,14 @@ function reliability(item: MemoryItem): number {
 export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSituation): ComposedAdvice | null {
   const min = situation.minConfidence ?? 0;
   const ownCluster = (r: RankedItem) => situation.cluster === undefined || r.item.scope.cluster === situation.cluster;
-  // A workflow whose template the task is, word for word, is this task's whatever its cluster.
-  const isItsTemplate = (r: RankedItem) => {
+  // Each workflow read and bound by its template once. A workflow whose template the task
+  // is, word for word, is this task's whatever its cluster.
+  const workflows = new Map<RankedItem, { workflow: Workflow; byTemplate: ReturnType<typeof bindByTemplate> }>();
+  for (const r of ranked) {
     const parsed = r.item.kind === 'workflow' ? Workflow.safeParse(r.item.data?.workflow) : undefined;
-    return !!parsed?.success && bindByTemplate(parsed.data, situation.task) !== null;
-  };
+    if (parsed?.success) workflows.set(r, { workflow: parsed.data, byTemplate: bindByTemplate(parsed.data, situation.task) });
+  }
+  const isItsTemplate = (r: RankedItem) => !!workflows.get(r)?.byTemplate;
   const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN || isItsTemplate(r)));
   const sources: string[] = [];
   const lines: string[] = [];
@@ -77,19 +80,19 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
 
   let workflow: BoundWorkflow | undefined;
   for (const r of usable.filter((x) => x.item.kind === 'workflow')) {
-    const parsed = Workflow.safeParse(r.item.data?.workflow);
-    if (!parsed.success) continue;
-    const byTemplate = bindByTemplate(parsed.data, situation.task);
+    const read = workflows.get(r);
+    if (!read) continue;
+    const { byTemplate } = read;
     // Another cluster's workflow only when the task is its template word for word (a size
     // written "M" where the demonstration's was "39" puts the task in another cluster).
     if (!ownCluster(r) && !byTemplate) continue;
-    const bindings = byTemplate ?? bindWorkflow(parsed.data, situation.task);
+    const bindings = byTemplate ?? bindWorkflow(read.workflow, situation.task);
     if (!bindings) continue;
     const sure = (byTemplate ? 0.9 : 0.75) * reliability(r.item);
     if (sure < min) continue;
-    workflow = { workflow: parsed.data, bindings, memoryId: r.item.id };
+    workflow = { workflow: read.workflow, bindings, memoryId: r.item.id };
     use(r.item.id, sure);
-    const steps = parsed.data.steps.map((s) => instantiate(s, bindings)).filter((s): s is WorkflowStep => s !== null);
+    const steps = read.workflow.steps.map((s) => instantiate(s, bindings)).filter((s): s is WorkflowStep => s !== null);
     lines.push(`A way that worked for this kind of task before (${steps.length} steps, used ${r.item.counters.retrieved} times, helped ${r.item.counters.helped}):`);
     steps.forEach((s, i) => lines.push(`${i + 1}. ${markUntrusted(describeStep(s))}`));
     break;
