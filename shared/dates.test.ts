@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePatternIn, dayLabels, formatDate, inputDateFormat, mentionsDate, parseDate } from './dates';
+import { coversDay, datePatternIn, dayLabels, formatDate, inputDateFormat, mentionsDate, parseDate, parseDay, rangesIn } from './dates';
 
 describe('dates', () => {
   it('reads the ways tasks write a date', () => {
@@ -39,5 +39,37 @@ describe('dates', () => {
     expect(mentionsDate('Booked for 2027-03-03', day)).toBe(true);
     expect(mentionsDate('Dental check on 13 March 2027', day)).toBe(false);
     expect(mentionsDate('Dental check on 3 May 2027', day)).toBe(false);
+  });
+
+  it('reads a day without its year, and finds it in any year', () => {
+    expect(parseDay('Monday 28 June')).toEqual({ m: 6, d: 28 });
+    expect(parseDay('June 28th')).toEqual({ m: 6, d: 28 });
+    expect(parseDay('28 June 2027')).toEqual({ y: 2027, m: 6, d: 28 });
+    expect(parseDay('30 February')).toBeNull();
+    expect(parseDay('June')).toBeNull();
+    expect(mentionsDate('Team day, Mon 28 Jun 2027', { m: 6, d: 28 })).toBe(true);
+    expect(mentionsDate('Team day, Mon 18 Jun 2027', { m: 6, d: 28 })).toBe(false);
+  });
+
+  it('reads ranges of days, the start taking the end\'s month and year', () => {
+    expect(rangesIn('LR-237 Volunteering day 26 Jun – 29 Jun 2027 2 Pending')).toEqual([{ from: { y: 2027, m: 6, d: 26 }, to: { y: 2027, m: 6, d: 29 } }]);
+    expect(rangesIn('Away 10–15 June')).toEqual([{ from: { m: 6, d: 10 }, to: { m: 6, d: 15 } }]);
+    expect(rangesIn('2027-06-26 to 2027-07-02')).toEqual([{ from: { y: 2027, m: 6, d: 26 }, to: { y: 2027, m: 7, d: 2 } }]);
+    expect(rangesIn('Jun 26 – 29, 2027')).toEqual([{ from: { y: 2027, m: 6, d: 26 }, to: { y: 2027, m: 6, d: 29 } }]);
+    expect(rangesIn('2027-06-26 → 2027-06-29')).toEqual([{ from: { y: 2027, m: 6, d: 26 }, to: { y: 2027, m: 6, d: 29 } }]);
+    expect(rangesIn('Dec 28 - Jan 3, 2027')).toEqual([{ from: { y: 2026, m: 12, d: 28 }, to: { y: 2027, m: 1, d: 3 } }]);
+    // Times and references are not ranges of days.
+    expect(rangesIn('10:00 - 11:30, ref LR-237')).toEqual([]);
+  });
+
+  it('knows which range of days takes a day in', () => {
+    const june28 = parseDay('Monday 28 June')!;
+    expect(coversDay('Ref: LR-237 When: 26 Jun – 29 Jun 2027 Days: 2', june28)).toBe(true);
+    expect(coversDay('Ref: LR-235 When: 10 Jun – 15 Jun 2027 Days: 4', june28)).toBe(false);
+    expect(coversDay('Holiday from June 27 to July 4', june28)).toBe(true);
+    expect(coversDay('Trip 28 Dec – 3 Jan 2027', { y: 2027, m: 1, d: 2 })).toBe(true);
+    expect(coversDay('Trip 28 Dec – 3 Jan 2027', { y: 2026, m: 1, d: 2 })).toBe(false);
+    expect(coversDay('Trip 28 Dec – 3 Jan', { m: 12, d: 30 })).toBe(true);
+    expect(coversDay('Trip 28 Dec – 3 Jan', { m: 6, d: 30 })).toBe(false);
   });
 });

@@ -45,7 +45,24 @@ export function parseDate(text: string, order: 'mdy' | 'dmy' = 'mdy'): CalendarD
     const dayFirst = m[2] === '.' || a > 12 || (order === 'dmy' && b <= 12);
     return dayFirst ? valid(y, b, a) : valid(y, a, b);
   }
-  // Words: "Thursday 4 March 2027", "March 4th, 2027", "4th of March 2027", "Mar 4 2027".
+  const day = wordsDay(t);
+  return day && day.y !== undefined ? valid(day.y, day.m, day.d) : null;
+}
+
+/** A day as a task may say it, its year left out when the task leaves it out ("Monday 28 June"). */
+export interface DayOfYear {
+  y?: number;
+  m: number;
+  d: number;
+}
+
+/** A day in any of the ways tasks write one, with or without its year; null when the text is not one. */
+export function parseDay(text: string, order: 'mdy' | 'dmy' = 'mdy'): DayOfYear | null {
+  return parseDate(text, order) ?? wordsDay(text.trim().replace(/,/g, ' ').replace(/\s+/g, ' '));
+}
+
+/** "Thursday 4 March 2027", "March 4th, 2027", "4th of March", "Mar 4": the year may be missing. */
+function wordsDay(t: string): DayOfYear | null {
   const words = t.split(' ').filter((w) => !DAY_NAMES.some((d) => d.toLowerCase().startsWith(w.toLowerCase().replace(/\.$/, '')) && w.length >= 3) && w.toLowerCase() !== 'of');
   let month: number | undefined;
   let day: number | undefined;
@@ -63,8 +80,9 @@ export function parseDate(text: string, order: 'mdy' | 'dmy' = 'mdy'): CalendarD
     if (mo === undefined || month !== undefined) return null;
     month = mo;
   }
-  if (month === undefined || day === undefined || year === undefined) return null;
-  return valid(year, month, day);
+  if (month === undefined || day === undefined) return null;
+  // Without a year, any year in which the day exists (29 February: a leap year).
+  return valid(year ?? 2000, month, day) ? { ...(year !== undefined ? { y: year } : {}), m: month, d: day } : null;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -129,11 +147,64 @@ export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
   return a.y === b.y && a.m === b.m && a.d === b.d;
 }
 
-/** The text names the day `date` in one of the usual ways ("29 December 2026", "Dec 29", "2026-12-29"). */
-export function mentionsDate(text: string, date: CalendarDate): boolean {
+/** The text names the day `date` in one of the usual ways ("29 December 2026", "Dec 29", "2026-12-29"); a day without a year, in any year. */
+export function mentionsDate(text: string, date: DayOfYear): boolean {
   const t = ` ${text.toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ')} `;
   const month = MONTH_NAMES[date.m - 1]!.toLowerCase();
   const short = month.slice(0, 3);
-  const forms = [formatDate(date, 'yyyy-mm-dd'), `${date.d} ${month}`, `${month} ${date.d} `, `${date.d} ${short} `, `${short} ${date.d} `, formatDate(date, 'mm/dd/yyyy'), formatDate(date, 'dd/mm/yyyy')];
+  const forms = [`${date.d} ${month}`, `${month} ${date.d} `, `${date.d} ${short} `, `${short} ${date.d} `];
+  if (date.y !== undefined) forms.push(formatDate(date as CalendarDate, 'yyyy-mm-dd'), formatDate(date as CalendarDate, 'mm/dd/yyyy'), formatDate(date as CalendarDate, 'dd/mm/yyyy'));
   return forms.some((f) => t.includes(f.startsWith(String(date.d)) ? ` ${f}` : f));
+}
+
+const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const ORDINAL_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+/** One end of a range: an ISO or slashed date, "26 Jun 2027", "Jun 26, 2027", or a bare day ("10–15 Jun"). */
+const RANGE_END = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH_WORD}\s+${ORDINAL_DAY}(?:,?\s+\d{4})?|${ORDINAL_DAY}(?:\s+(?:of\s+)?${MONTH_WORD})?(?:,?\s+\d{4})?)`;
+const RANGE = new RegExp(String.raw`(?<![\w/.-])${RANGE_END}\s*(?:–|—|-|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*${RANGE_END}(?![\w/-])`, 'gi');
+
+/** One end of a range as written: a day, maybe a month and a year ("26", "29, 2027", "26 Jun"). */
+function rangeEnd(text: string): { y?: number; m?: number; d: number } | null {
+  const full = parseDay(text, 'dmy');
+  if (full) return full;
+  const bare = /^(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i.exec(text.trim());
+  return bare ? { d: Number(bare[1]), ...(bare[2] ? { y: Number(bare[2]) } : {}) } : null;
+}
+
+/**
+ * The ranges of days a text states ("26 Jun – 29 Jun 2027", "10–15 June", "Jun 26 – 29,
+ * 2027", "2027-06-26 to 2027-06-29"): an end takes the other's month and year when it
+ * leaves them out.
+ */
+export function rangesIn(text: string): { from: DayOfYear; to: DayOfYear }[] {
+  const found: { from: DayOfYear; to: DayOfYear }[] = [];
+  for (const m of text.matchAll(RANGE)) {
+    const a = rangeEnd(m[1]!);
+    const b = rangeEnd(m[2]!);
+    const month = b?.m ?? a?.m;
+    if (!a || !b || month === undefined) continue;
+    const to: DayOfYear = { ...(b.y !== undefined ? { y: b.y } : {}), m: month, d: b.d };
+    const from: DayOfYear = { m: a.m ?? month, d: a.d };
+    // "28 Dec – 3 Jan 2027": the start is in the year before.
+    const y = a.y ?? (to.y === undefined ? undefined : dayNumber(from) > dayNumber(to) ? to.y - 1 : to.y);
+    if (y !== undefined) from.y = y;
+    found.push({ from, to });
+  }
+  return found;
+}
+
+const dayNumber = (d: DayOfYear) => d.m * 32 + d.d;
+
+/** The text names the day, or states a range of days that takes it in ("the request that covers 28 June"). */
+export function coversDay(text: string, day: DayOfYear): boolean {
+  if (mentionsDate(text, day)) return true;
+  return rangesIn(text).some(({ from, to }) => {
+    if (day.y !== undefined && from.y !== undefined && to.y !== undefined) {
+      const at = (d: DayOfYear) => d.y! * 1000 + dayNumber(d);
+      return at(from) <= at(day) && at(day) <= at(to);
+    }
+    // Without years, by month and day; a range across the new year wraps.
+    const [a, b, x] = [dayNumber(from), dayNumber(to), dayNumber(day)];
+    return a <= b ? a <= x && x <= b : x >= a || x <= b;
+  });
 }

@@ -222,6 +222,20 @@ const PEOPLE: Record<string, Person> = {
       await page.getByRole('row').filter({ hasText: extra }).getByRole('button', exact('Archive')).click();
     },
   },
+  'range-rows': {
+    async done(page, t) {
+      await page.getByRole('row').filter({ hasText: t.wanted }).getByRole('button', exact('Cancel')).click();
+      await page.getByLabel(t.reasonName).fill(t.reason);
+      await page.getByRole('button', exact(t.confirmName)).click();
+    },
+    async wrong(page, t) {
+      // a neighbouring booking, with the right reason
+      const other = t.ids.find((id: string) => id !== t.wanted);
+      await page.getByRole('row').filter({ hasText: other }).getByRole('button', exact('Cancel')).click();
+      await page.getByLabel(t.reasonName).fill(t.reason);
+      await page.getByRole('button', exact(t.confirmName)).click();
+    },
+  },
   grid: {
     async done(page, t) {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', exact(t.part)) });

@@ -3,7 +3,7 @@
 // forward, delete, star…). A page's list is the biggest group of links that repeat one
 // structure (the same DOM path but for their position), not its pagination.
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { type CalendarDate, mentionsDate, parseDate } from '../../shared/dates';
+import { type CalendarDate, coversDay, parseDate, parseDay } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
 import { containsPhrase, contentWords, normalizeText, stem } from '../../shared/words';
 import { type Attempt, nameInKey } from './action-ledger';
@@ -134,11 +134,11 @@ function pressFor(action: ItemAction, control: ObservedElement, noun: string, ke
   return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'press', says: `${action} it: ${quote(control)}` }], goal: `${action[0]!.toUpperCase()}${action.slice(1)} the ${noun} of "${keys.join('", "')}"` };
 }
 
-/** The text names `key`: its words, or, for a date, the same day written any usual way. */
+/** The text names `key`: its words, or, for a day, the same day written any usual way or a range of days that takes it in. */
 function mentions(text: string, key: string): boolean {
   if (containsPhrase(text, key)) return true;
-  const date = /\d/.test(key) ? parseDate(key, 'dmy') : null;
-  return date !== null && mentionsDate(text, date);
+  const day = /\d/.test(key) ? parseDay(key, 'dmy') : null;
+  return day !== null && coversDay(text, day);
 }
 
 /**
@@ -149,12 +149,14 @@ export function confirmStep(task: ParsedTask, o: Observation, attempts: readonly
   const action = task.goals.itemAction;
   if (!task.goals.item || !action || !ENDS_THE_TASK.includes(action)) return undefined;
   if (attempts.filter((a) => a.purpose === 'press' && a.result.ok).length !== 1) return undefined;
-  const sure = o.elements.find((e) => e.isNew && elementKind(e) === 'control' && (ACTION_WORDS[action].test(labelOf(e)) || CONFIRM.test(labelOf(e))));
+  // A bare "Cancel" or "Close" beside the confirmation dismisses the question, whatever the action.
+  const sure = o.elements.find((e) => e.isNew && elementKind(e) === 'control' && !DISMISS.test(labelOf(e).trim()) && (ACTION_WORDS[action].test(labelOf(e)) || CONFIRM.test(labelOf(e))));
   if (!sure) return undefined;
   return { planned: [{ action: { kind: 'click', index: sure.index }, element: sure, purpose: 'press', says: `confirm: ${quote(sure)}` }], goal: `Confirm: press "${labelOf(sure)}"` };
 }
 
 const CONFIRM = /^(?:yes|ok|okay|confirm|i'?m sure)\b/i;
+const DISMISS = /^(?:cancel|close|no|back|keep(?: it)?|not now|never ?mind|dismiss|×|✕)$/i;
 
 /** A price in a row's text ("$129", "129.50 €", "EUR 80"). */
 function priceIn(text: string): number | null {

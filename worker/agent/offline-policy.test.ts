@@ -372,6 +372,24 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const byNumber = await new Run(policy(), 'Type "Done." in the reply box of ticket #1042 and press Submit').decide(queue);
       expect(described(queue, byNumber.actions)).toEqual(['click Dark mode request']);
     });
+    it('withdraws the request whose range of days takes in the day the task names, fills the note its question asks for, and confirms (not a bare Cancel)', async () => {
+      const rows = [
+        ['LR-12', '10 Jun – 15 Jun 2027'],
+        ['LR-14', '26 Jun – 29 Jun 2027'],
+      ].map(([ref, when]) => ({ ...button('Withdraw', 'button'), locator: { row: `Ref: ${ref} When: ${when} Status: Pending` } }));
+      const list = page('http://hr.test/requests', 'My requests', [link('Request time off', '/new'), ...rows]);
+      const run = new Run(policy(), 'The office is closed on Monday 28 June. Please withdraw your request that covers that day, with the note "Office move".');
+      const a = await run.decide(list);
+      expect(described(list, a.actions)).toEqual(['click Withdraw']);
+      expect(a.actions[0]).toMatchObject({ index: 2 });
+      run.record(list, a, [ok({ pageChanged: true })]);
+      const asked = page('http://hr.test/requests', 'My requests', [link('Request time off', '/new'), ...rows, { ...textarea('Note for your approver'), isNew: true }, { ...button('Cancel', 'button'), isNew: true }, { ...button('OK', 'button'), isNew: true }]);
+      const b = await run.decide(asked);
+      expect(described(asked, b.actions)).toEqual(['type Office move → Note for your approver', 'click OK']);
+      run.record(asked, b, [ok(), ok({ pageChanged: true })]);
+      const c = await run.decide(page('http://hr.test/requests', 'My requests', [link('Request time off', '/new'), rows[0]!], 'Request LR-14 withdrawn.'));
+      expect(c.actions).toMatchObject([{ kind: 'done', success: true }]);
+    });
   });
 
   describe('rows by a day', () => {

@@ -175,7 +175,7 @@ function decide(ctx: DecideContext): Plan {
   const action = task.goals.itemAction;
   // The page asks to be sure of it first: yes.
   const confirming = last?.purpose === 'press' && last.result.ok ? confirmStep(task, o, ctx.attempts) : undefined;
-  if (confirming) return confirming;
+  if (confirming) return valuesBefore(ctx, confirming);
   if (task.goals.item && action && ENDS_THE_TASK.includes(action) && last?.purpose === 'press' && last.result.ok) return finish(true, `Did "${action}" to the ${task.goals.item.noun} of "${task.goals.item.key}".`);
   if (task.goals.ordinal && last?.purpose === 'press' && last.result.ok) return finish(true, 'Opened the result the task counts to.');
   if (task.goals.superlative && last?.purpose === 'press' && last.result.ok) return finish(true, `Took the ${task.goals.superlative}.`);
@@ -261,6 +261,14 @@ function decide(ctx: DecideContext): Plan {
   if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
   if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);
   return finish(false, 'Nothing on this page matches what the task asks for.');
+}
+
+/** Values still missing that fields here take ("a note for your approver") go in before the confirmation is pressed. */
+function valuesBefore(ctx: DecideContext, confirming: Plan): Plan {
+  if (missingValues(ctx.task, ctx.observation, ctx.attempts).length === 0) return confirming;
+  const fills = planFills({ task: ctx.task, observation: ctx.observation, blocked: ctx.blocked, placedBefore: new Set(), searched: false, ...(ctx.sem ? { sem: ctx.sem } : {}) });
+  if (fills.length === 0) return confirming;
+  return { planned: [...fills.slice(0, MAX_ACTIONS - 1), ...confirming.planned], goal: `Fill in ${fills.map((f) => (f.element ? quote(f.element) : '')).filter(Boolean).join(', ')}, then ${confirming.goal.toLowerCase()}` };
 }
 
 /** Opens the link or control named most like `wanted`, not tried here yet; undefined when none is close. */

@@ -51,6 +51,13 @@ describe('taskGoals', () => {
     // The item's name before its noun, and the day it is on.
     expect(taskGoals('Please cancel my "Dental check" booking on 3 March 2027')).toMatchObject({ item: { noun: 'booking', key: 'Dental check', also: ['3 March 2027'] }, itemAction: 'cancel' });
     expect(taskGoals('Withdraw the "Spring trip" request')).toMatchObject({ item: { noun: 'request', key: 'Spring trip' }, itemAction: 'cancel' });
+    // By a day it takes in; "that day" is the one day the task names.
+    expect(taskGoals('The office is shut on Friday 9 July. Cancel your booking that covers that day.')).toMatchObject({ item: { noun: 'booking', key: '9 July' }, itemAction: 'cancel' });
+    expect(taskGoals('Withdraw the request which includes 3 March 2027, noting "Sorry"')).toMatchObject({ item: { noun: 'request', key: '3 March 2027' }, itemAction: 'cancel' });
+    expect(taskGoals('Action needed: withdraw the pending request that includes Monday 17 May. Note: "Sorry"')).toMatchObject({ item: { noun: 'request', key: '17 May' }, itemAction: 'cancel' });
+    expect(taskGoals('Your Studio 2 booking starting 28 April can’t go ahead. Please cancel it and say "Moved".')).toMatchObject({ item: { noun: 'booking', key: '28 April' }, itemAction: 'cancel' });
+    expect(taskGoals('Your booking starting 28 April is confirmed.').item).toBeUndefined();
+    expect(taskGoals('Closed on 9 July and 12 July: cancel the booking that covers that day.').item).toBeUndefined();
     // By its number, with its title in brackets when given.
     expect(taskGoals('Open order 88213 (Blue kettle), write "Late again" as a note, then press Save.')).toMatchObject({ item: { noun: 'order', key: '88213', also: ['Blue kettle'] } });
     expect(taskGoals('Type "Fixed" in the comment box of invoice #3044 and press Submit').item).toEqual({ noun: 'invoice', key: '3044' });

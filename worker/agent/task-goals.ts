@@ -8,6 +8,7 @@
 // only; nothing here knows any site. task-parse.ts reads the values and field words.
 import { datePatternIn } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
+import { normalizeText } from '../../shared/words';
 
 /** What kind of element a task's role word names ("the link", "the tab", "the folder"). */
 export type RoleWord = 'button' | 'link' | 'tab' | 'checkbox' | 'radio' | 'option' | 'item' | 'file' | 'menu' | 'section' | 'result' | 'field';
@@ -192,7 +193,10 @@ function ordinalGoal(task: string): TaskGoals['ordinal'] {
 }
 
 /** Verbs that act on an item that is already there (its name after them names it). */
-const ITEM_VERB = /\b(?:open|find|reply\s+to|respond\s+to|answer|forward|delete|remove|trash|star|unstar|archive|flag|mark|read|view|show|select|choose|pick|cancel|withdraw|renew|edit|close|resolve|assign|move)\s*$/i;
+const ITEM_VERBS = String.raw`open|find|reply\s+to|respond\s+to|answer|forward|delete|remove|trash|star|unstar|archive|flag|mark|read|view|show|select|choose|pick|cancel|withdraw|renew|edit|close|resolve|assign|move`;
+const ITEM_VERB = new RegExp(String.raw`\b(?:${ITEM_VERBS})\s*$`, 'i');
+/** A later sentence acts on the item described before it ("… can't go ahead. Please withdraw it"). */
+const ITEM_VERB_ON_IT = new RegExp(String.raw`\b(?:${ITEM_VERBS})\s+(?:it|this\s+one)\b`, 'i');
 
 const ITEM_NOUNS = 'email|e-mail|message|mail|conversation|thread|post|comment|ticket|order|row|item|entry|task|request|file|card|contact|user|product|booking|reservation|appointment|meeting|subscription|invoice|application|document|event|note|review';
 
@@ -267,13 +271,33 @@ function numberedItem(task: string): TaskGoals['item'] {
 function rowsByDateOf(task: string): RowsByDate | undefined {
   const m = /\b([a-z]+)\s+(?:all|every|each|any(?:thing)?)\b([^.;:!?]{0,80}?)\b(before|after|earlier\s+than|later\s+than|on)\s+/i.exec(task);
   if (!m || /^(?:and|or|then|to|of|for|with|at|in|on)$/i.test(m[1]!)) return undefined;
-  const rest = task.slice(m.index + m[0].length);
-  // The day may lead with its weekday ("Mon 22 Mar 2027").
-  const date = extractValues(rest.slice(0, 40)).find((v) => v.kind === 'date' && /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i.test(rest.slice(0, v.start)));
+  const date = dateAtStart(task.slice(m.index + m[0].length));
   if (!date) return undefined;
   const word = m[3]!.toLowerCase();
   const relation = word === 'on' ? 'on' : /before|earlier/.test(word) ? 'before' : 'after';
   return { verb: m[1]!.toLowerCase(), relation, date: date.text, about: m[2]!.trim() };
+}
+
+/** The date `text` starts with; it may lead with its weekday ("Mon 22 Mar 2027"). */
+function dateAtStart(text: string) {
+  return extractValues(text.slice(0, 40)).find((v) => v.kind === 'date' && /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i.test(text.slice(0, v.start)));
+}
+
+/**
+ * "withdraw your request that covers 28 June", "cancel the pending booking that includes
+ * that day", "your volunteering day request starting 28 April … Please withdraw it": the
+ * item by a day it takes in. "That day" is the one day the task names.
+ */
+function coveringItem(task: string): TaskGoals['item'] {
+  const m = new RegExp(String.raw`\b(?:the|my|your|our|that|this)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(${ITEM_NOUNS})s?\s+(?:(?:that|which)\s+(?:covers|includes|spans|contains|takes\s+in|overlaps(?:\s+with)?|falls\s+on|is\s+(?:on|for)|starts\s+on|begins\s+on|ends\s+on)|(?:starting|beginning|ending)(?:\s+on)?)\s+`, 'iu').exec(task);
+  if (!m) return undefined;
+  const actedOn = ITEM_VERB.test(task.slice(Math.max(0, m.index - 20), m.index)) || ITEM_VERB_ON_IT.test(task.slice(m.index + m[0].length));
+  if (!actedOn) return undefined;
+  const rest = task.slice(m.index + m[0].length);
+  const days = extractValues(task).filter((v) => v.kind === 'date');
+  const theOneDay = new Set(days.map((d) => normalizeText(d.text))).size === 1 ? days[0]!.text : undefined;
+  const day = dateAtStart(rest)?.text ?? (/^(?:that|this|the\s+same)\s+(?:day|date)\b/i.test(rest) ? theOneDay : undefined);
+  return day ? { noun: m[1]!.toLowerCase(), key: day } : undefined;
 }
 
 function itemActionOf(task: string): ItemAction | undefined {
@@ -322,7 +346,7 @@ export function taskGoals(task: string): TaskGoals {
   const toggles = toggleGoals(task);
   const untickOthers = toggles !== undefined && (toggles.length === 0 || /\b(?:only|exactly|just)\b/i.test(task));
   const ordinal = ordinalGoal(task);
-  const item = itemGoal(task) ?? possessiveItem(task) ?? namedItem(task) ?? numberedItem(task);
+  const item = coveringItem(task) ?? itemGoal(task) ?? possessiveItem(task) ?? namedItem(task) ?? numberedItem(task);
   const itemAction = item ? itemActionOf(task) : undefined;
   const keys = keysOf(task);
   const letters = lettersOf(task);

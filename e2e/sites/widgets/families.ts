@@ -34,6 +34,7 @@ export const WIDGET_FAMILIES: readonly WidgetFamily[] = [
   family('slider', 8),
   family('grid', 4),
   family('rows-by-date', 10),
+  family('range-rows', 6),
 ];
 
 /** The kind of a family: `widget.date-picker` → `date-picker`. */
