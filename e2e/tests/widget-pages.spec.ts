@@ -236,6 +236,28 @@ const PEOPLE: Record<string, Person> = {
       await page.getByRole('button', exact(t.confirmName)).click();
     },
   },
+  'row-fields': {
+    async done(page, t) {
+      for (const code of t.codes) {
+        const row = page.getByRole('row').filter({ hasText: code });
+        await row.getByLabel('Shift').selectOption(t.shift);
+        if (t.room) await row.getByLabel('Room').fill(t.room);
+      }
+      await submit(page, 'Save rota');
+    },
+    async wrong(page, t) {
+      // the right rows, and a room put in one row more
+      let other = page.getByRole('row').filter({ has: page.getByLabel('Shift') });
+      for (const code of t.codes) {
+        const row = page.getByRole('row').filter({ hasText: code });
+        await row.getByLabel('Shift').selectOption(t.shift);
+        if (t.room) await row.getByLabel('Room').fill(t.room);
+        other = other.filter({ hasNotText: code });
+      }
+      await other.first().getByLabel('Room').fill('Z99');
+      await submit(page, 'Save rota');
+    },
+  },
   grid: {
     async done(page, t) {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', exact(t.part)) });

@@ -165,6 +165,9 @@ function spacedText(el: Element, max: number): string {
   let length = 0;
   for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
     if (SKIP_TEXT_IN.has(node.parentElement?.localName ?? '')) continue;
+    // A select reads as the option it shows, not as every option it offers.
+    const option = node.parentElement?.closest('option');
+    if (option && !(option as HTMLOptionElement).selected) continue;
     const text = node.nodeValue?.trim();
     if (!text) continue;
     parts.push(text);

@@ -273,10 +273,12 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
     elements.push(entry);
     kept.push(el);
   }
-  // Controls whose name repeats carry their row's text (which flight's "Book", which loan's "Renew").
-  // Names are compared without their figures: "Book the 17:30 flight for $675" repeats too.
+  // Controls whose name repeats carry their row's text (which flight's "Book", which loan's "Renew",
+  // which ticket's "Assignee" select). Names are compared without their figures: "Book the 17:30
+  // flight for $675" repeats too.
   const clickable = elements.map((e) => e.role === 'button' || e.role === 'link' || e.tag === 'button');
-  const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? e.name.replace(/\d[\d.,:]*/g, '#') : '')));
+  const formControl = elements.map((e) => e.tag === 'select' || e.tag === 'input' || e.tag === 'textarea');
+  const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? e.name.replace(/\d[\d.,:]*/g, '#') : formControl[i] && e.name ? `${e.tag}|${e.name.replace(/\d[\d.,:]*/g, '#')}` : '')));
   // So do links and buttons in a table's rows: the row's other cells say whose or what the item is.
   for (const [i, row] of tableRowTexts(kept, clickable.map((c, i) => c && !rows.has(i)))) rows.set(i, row);
   for (const [i, row] of rows) elements[i]!.locator = { ...elements[i]!.locator, row };

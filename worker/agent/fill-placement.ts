@@ -1,10 +1,12 @@
 // Where a value goes when field words alone do not say: the grid cell the task's other
 // values name ("Minestrone for lunch on Wednesday" → the cell "Lunch Wednesday"), the
 // option a name read short stands for ("Prawn" of "Prawn pad thai"), the radio button a
-// value names ("priority Urgent"), and the two ends of a range in start-then-end order.
+// value names ("priority Urgent"), the rows of a table the task names by their own words
+// ("assign #1045 and #1047 to Priya"), and the two ends of a range in start-then-end order.
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
-import { elementKind, labelOf, matchingOption, optionsOf } from './element-match';
+import { type Blocked, elementKey } from './action-ledger';
+import { elementKind, FIELD_MIN, fieldScore, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio';
@@ -71,6 +73,65 @@ export function wholeNames(task: ParsedTask, fillable: readonly ObservedElement[
     }
     return out;
   };
+}
+
+/** A planned fill in a row: the value's slot, the field, and the option or text it takes. */
+export interface RowFill {
+  /** None for an option the task says in words ("put Ada on the Early shift"). */
+  slot?: TaskSlot;
+  element: ObservedElement;
+  /** The option to choose (a select) or the text to type. */
+  text: string;
+}
+
+/**
+ * Rows of fields the task names by their own words: "assign #1045 and #1047 to Priya,
+ * priority Normal" on a table whose every row has its "Assignee" and "Priority" selects;
+ * "set the quantity of Blue kettle to 3" in a basket. A value that some rows' text says
+ * (not all of them) and no field offers as an option names rows; each other value goes
+ * into its own field of every row named (the select offering it, else the field its words
+ * name). Undefined when the task names no such rows; `handled` are the values that name
+ * rows or go into them (the rest are for the page's other fields).
+ */
+export function rowFills(task: ParsedTask, o: Observation, blocked: Blocked, holds: (slot: TaskSlot, value: string) => boolean): { fills: RowFill[]; handled: Set<TaskSlot> } | undefined {
+  const inRows = o.elements.filter((e) => (elementKind(e) === 'field' || elementKind(e) === 'select') && !!e.locator?.row && !e.disabled);
+  const rows = new Map<string, ObservedElement[]>();
+  for (const e of inRows) rows.set(e.locator!.row!, [...(rows.get(e.locator!.row!) ?? []), e]);
+  if (rows.size < 2) return undefined;
+  const offered = inRows.flatMap(optionsOf);
+  const slots = task.slots.filter((s) => s.role !== 'target');
+  const rowsNaming = (s: TaskSlot) => [...rows.keys()].filter((r) => containsPhrase(r, s.value.text));
+  const names = (s: TaskSlot) => {
+    const n = rowsNaming(s).length;
+    return n > 0 && n < rows.size && !matchingOption(offered, s.value.text) && !inRows.some((e) => e.value !== undefined && holds(s, e.value));
+  };
+  const naming = slots.filter(names);
+  if (naming.length === 0) return undefined;
+  const named = new Set(naming.flatMap(rowsNaming));
+  const out: RowFill[] = [];
+  const handled = new Set(naming);
+  for (const slot of slots.filter((s) => !naming.includes(s))) {
+    for (const row of named) {
+      const fields = rows.get(row)!.filter((e) => !blocked.isBlocked(elementKind(e) === 'select' ? 'select' : 'type', elementKey(e)));
+      // The select that offers it, else the field its words name best.
+      const select = fields.find((e) => elementKind(e) === 'select' && matchingOption(optionsOf(e), slot.value.text));
+      const field = select ?? fields.filter((e) => elementKind(e) === 'field').map((e) => ({ e, score: fieldScore(slot, e) })).filter((x) => x.score >= FIELD_MIN).sort((a, b) => b.score - a.score)[0]?.e;
+      if (!field) continue;
+      handled.add(slot);
+      const text = select ? matchingOption(optionsOf(select), slot.value.text)! : slot.value.text;
+      if (field.value !== undefined && (holds(slot, field.value) || normalizeText(field.value) === normalizeText(text))) continue;
+      out.push({ slot, element: field, text });
+    }
+  }
+  // An option the task says in words, not as a value ("on the Early shift"), in each row's selects that no value took.
+  for (const row of named) {
+    for (const e of rows.get(row)!) {
+      if (elementKind(e) !== 'select' || out.some((f) => f.element === e) || blocked.isBlocked('select', elementKey(e))) continue;
+      const option = optionNamedByTask(e, task.plainWords);
+      if (option && normalizeText(e.value ?? '') !== normalizeText(option) && !slots.some((s) => !naming.includes(s) && matchingOption(optionsOf(e), s.value.text))) out.push({ element: e, text: option });
+    }
+  }
+  return { fills: out, handled };
 }
 
 /** What joins the two ends of a range ("3 May – 7 May", "from 9:00 to 17:00", "between 2 and 5"). */

@@ -11,7 +11,7 @@ import { containsPhrase, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
-import { fieldsLocatedBy, orderRanges, radioNamedBy, wholeNames } from './fill-placement';
+import { fieldsLocatedBy, orderRanges, radioNamedBy, rowFills, wholeNames } from './fill-placement';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One action the policy means to take, with what it is for and a sentence saying so. */
@@ -89,9 +89,17 @@ export function planFills(ctx: FillContext): Planned[] {
   const used = new Set<ObservedElement>();
   const open: TaskSlot[] = [];
   const { within, locating, alsoHinted } = fieldsLocatedBy(task, fillable);
+  // Rows the task names by their words take their values first ("assign #1045 and #1047 to Priya").
+  const rows = rowFills(task, observation, blocked, holds);
+  const out: Planned[] = (rows?.fills ?? []).map(({ slot, element: e, text }) =>
+    elementKind(e) === 'select'
+      ? { action: { kind: 'select', index: e.index, option: text }, element: e, purpose: 'fill', ...(slot ? { slot } : {}), says: `choose "${text}" in ${quote(e)} of "${rowName(e)}"` }
+      : { action: { kind: 'type', index: e.index, text }, element: e, purpose: 'fill', ...(slot ? { slot } : {}), says: `type "${text}" into ${quote(e)} of "${rowName(e)}"` },
+  );
+  if (rows) for (const e of fillable) if (e.locator?.row) used.add(e);
   // Values already in place on this page need nothing; values that only say where another goes are not typed.
   for (const slot of task.slots) {
-    if (locating.has(slot)) continue;
+    if (locating.has(slot) || rows?.handled.has(slot)) continue;
     const holder = observation.elements.find((e) => e.value !== undefined && holds(slot, e.value) && within(slot, e));
     if (holder) used.add(holder);
     else if (slot.role === 'search' ? !ctx.searched : slot.role !== 'target' || slot.hints.length > 0) open.push(slot);
@@ -116,7 +124,6 @@ export function planFills(ctx: FillContext): Planned[] {
   loneLeftover(ctx, open, fillable, placed, used);
   orderRanges(task, placed);
 
-  const out: Planned[] = [];
   for (const [slot, e] of [...placed].sort((a, b) => a[1].index - b[1].index)) {
     if (elementKind(e) === 'select') {
       const option = matchingOption(optionsOf(e), whole(slot).value.text) ?? slot.value.text;
@@ -148,6 +155,9 @@ export function planFills(ctx: FillContext): Planned[] {
   }
   return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
 }
+
+/** A row by its first words, to say which row a fill is in. */
+const rowName = (e: ObservedElement) => (e.locator?.row ?? '').slice(0, 40);
 
 /**
  * Quoted or searched values left without a field, and as many empty plain text fields

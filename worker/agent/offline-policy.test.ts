@@ -392,6 +392,31 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
     });
   });
 
+  describe('rows named by their words', () => {
+    it('puts the values into the fields of the rows the task names (by code or by person), leaves the other rows alone, then saves', async () => {
+      const rota = [
+        ['R-204', 'Ada Hale', 'Early'],
+        ['R-311', 'Tom Ortiz', 'Late'],
+        ['R-478', 'Lena Novak', 'Off'],
+      ];
+      const rowOf = ([code, person, shift]: string[]) => `Code: ${code} Person: ${person} Shift: ${shift} Room:`;
+      const specs = rota.flatMap((r) => [
+        { ...select('Shift', ['Early', 'Late', 'Night', 'Off'], r[2]), locator: { row: rowOf(r) } },
+        { ...field('Room'), locator: { row: rowOf(r) } },
+      ]);
+      const sheet = page('http://rota.test/', 'Rota', [...specs, button('Save rota', 'button')]);
+      const run = new Run(policy(), 'Put R-204 and Lena Novak on the Night shift, room "B12". Save the rota.');
+      const out = await run.decide(sheet);
+      expect(out.actions.map((a) => [a.kind, (a as { index?: number }).index, (a as { option?: string }).option ?? (a as { text?: string }).text])).toEqual([
+        ['select', 0, 'Night'],
+        ['type', 1, 'B12'],
+        ['select', 4, 'Night'],
+        ['type', 5, 'B12'],
+        ['click', 6, undefined],
+      ]);
+    });
+  });
+
   describe('rows by a day', () => {
     it('presses the row control for the verb in every row whose day (by its column) is before the day, one at a time, then finishes', async () => {
       const loans = (renewed: string[]) =>

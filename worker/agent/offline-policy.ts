@@ -303,8 +303,8 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
-    // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday").
-    const located = (s: TaskSlot) => planned.some((p) => p.slot && p.element && containsPhrase(labelOf(p.element), s.value.text));
+    // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday") or its row.
+    const located = (s: TaskSlot) => planned.some((p) => p.slot && p.element && (containsPhrase(labelOf(p.element), s.value.text) || containsPhrase(p.element.locator?.row ?? '', s.value.text)));
     const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s) && !located(s)) : [];
     if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {

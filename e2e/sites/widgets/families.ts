@@ -35,6 +35,7 @@ export const WIDGET_FAMILIES: readonly WidgetFamily[] = [
   family('grid', 4),
   family('rows-by-date', 10),
   family('range-rows', 6),
+  family('row-fields', 5),
 ];
 
 /** The kind of a family: `widget.date-picker` → `date-picker`. */
