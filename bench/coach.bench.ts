@@ -18,6 +18,7 @@ import { KeyValueStore } from '../worker/store/key-value-store';
 import { RunStore } from '../worker/store/run-store';
 import { ensureGloveModel } from '../scripts/models/glove-model';
 import { readFileSync } from 'node:fs';
+import { RunSecrets } from '../shared/secrets';
 import { type BenchResult, median, result } from './stats';
 import { generatedTasks } from './embed.bench';
 
@@ -74,7 +75,7 @@ export async function coachBench(): Promise<BenchResult[]> {
   for (let s = 0; s < STEPS; s++) {
     const task = tasks[ITEMS + s]!;
     const origin = `https://site${s % ORIGINS}.example`;
-    const run = { runId: `bench-${s}`, task, tabId: 1, origin, maxSteps: 20, policy: 'offline' };
+    const run = { runId: `bench-${s}`, task, secrets: new RunSecrets(), tabId: 1, origin, maxSteps: 20, policy: 'offline' };
     await hooks.beforeRun!(run);
     let t = performance.now();
     await hooks.beforeStep!(run, { index: 0, observation: observation(`${origin}/checkout`), history: [] });

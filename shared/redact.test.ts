@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FieldFacts, REDACTED, isSensitiveField, redactValue } from './redact';
+import { type FieldFacts, REDACTED, isSensitiveField, redactValue, sensitivePatterns } from './redact';
 
 const input = (facts: Partial<FieldFacts> = {}): FieldFacts => ({ tag: 'input', ...facts });
 
@@ -89,7 +89,7 @@ describe('isSensitiveField', () => {
     for (const type of ['text', 'email', 'search', 'tel', 'number', 'hidden', undefined, null]) {
       expect(isSensitiveField(input({ type })), String(type)).toBe(false);
     }
-    for (const autocomplete of ['on', 'off', 'email', 'username', 'name', 'street-address', 'postal-code', 'one-time-code']) {
+    for (const autocomplete of ['on', 'off', 'email', 'username', 'name', 'street-address', 'postal-code']) {
       expect(isSensitiveField(input({ autocomplete })), autocomplete).toBe(false);
     }
   });
@@ -147,5 +147,23 @@ describe('card names beyond the common ones, and the Cc field of webmail', () =>
   it('leaves a mail Cc field readable', () => {
     expect(isSensitiveField({ tag: 'input', name: 'cc', label: 'Cc' })).toBe(false);
     expect(redactValue({ tag: 'input', name: 'cc' }, 'bob@example.org')).toBe('bob@example.org');
+  });
+});
+
+describe('one-time codes and the user\'s own patterns', () => {
+  it('flags one-time-code fields by autocomplete, name or label', () => {
+    expect(isSensitiveField(input({ autocomplete: 'one-time-code' }))).toBe(true);
+    expect(isSensitiveField(input({ name: 'otp' }))).toBe(true);
+    expect(isSensitiveField(input({ label: 'Verification code' }))).toBe(true);
+    expect(isSensitiveField(input({ label: 'Promo code' }))).toBe(false);
+  });
+
+  it('reads words and /regular expressions/ from Settings, and reports bad lines', () => {
+    const { patterns, problems } = sensitivePatterns(['Member number', '/^acct-\\d+$/i', '', '/(/']);
+    expect(patterns).toHaveLength(2);
+    expect(problems).toEqual([expect.stringContaining('"/(/" is not a valid pattern')]);
+    expect(isSensitiveField(input({ label: 'Your member-number' }), patterns)).toBe(true);
+    expect(isSensitiveField(input({ id: 'ACCT-12' }), patterns)).toBe(true);
+    expect(isSensitiveField(input({ label: 'Member since' }), patterns)).toBe(false);
   });
 });

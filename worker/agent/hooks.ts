@@ -6,10 +6,14 @@ import type { RunMemoryOptions } from '../../shared/worker-api';
 import type { LlmClient } from '../llm/llm-client';
 import type { Observation } from '../../shared/observation';
 import type { HookContext } from './policy';
+import type { RunSecrets } from '../../shared/secrets';
 
 export interface RunInfo {
   runId: string;
+  /** The task as given (secrets included: the live run needs them). */
   task: string;
+  /** The run's secrets: whatever a hook keeps of the run goes through `secrets.redact` first. */
+  secrets: RunSecrets;
   tabId: number;
   origin: string;
   maxSteps: number;

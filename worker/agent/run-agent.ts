@@ -6,7 +6,8 @@ import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
 import type { AgentActivity, AgentRunResult, RunMemoryOptions } from '../../shared/worker-api';
 import { descriptorOf, type Observation } from '../../shared/observation';
-import { REDACTED } from '../../shared/redact';
+import { isSensitiveField, REDACTED } from '../../shared/redact';
+import { RunSecrets, secretsInTask } from '../../shared/secrets';
 import { normalizeText } from '../../shared/words';
 import type { RunStore } from '../store/run-store';
 import type { HookSet, RunInfo } from './hooks';
@@ -30,15 +31,19 @@ export interface AgentRunOptions {
   captureScreen?: (stepIndex: number) => Promise<string | null>;
   /** Live progress for the UI (ephemeral; the persisted record is the step). */
   onActivity?: (activity: AgentActivity) => void;
+  /** The user's own sensitive-field patterns (Settings): what is typed into such a field is a secret too. */
+  sensitive?: readonly RegExp[];
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
   const first = await o.bridge.observe(o.tabId);
-  const info: RunInfo = { runId: o.runId, task: o.task, tabId: o.tabId, origin: originOf(first.url), maxSteps: o.maxSteps, policy: o.policy.id, ...(o.memory ? { memory: o.memory } : {}), ...(o.policy.llm ? { llm: o.policy.llm } : {}) };
+  // What the run keeps is redacted; the live run (the policy, the coach's advice) has the task as given.
+  const secrets = new RunSecrets(secretsInTask(o.task));
+  const info: RunInfo = { runId: o.runId, task: o.task, secrets, tabId: o.tabId, origin: originOf(first.url), maxSteps: o.maxSteps, policy: o.policy.id, ...(o.memory ? { memory: o.memory } : {}), ...(o.policy.llm ? { llm: o.policy.llm } : {}) };
   const existing = await o.runs.header(o.runId);
-  if (!existing) await o.runs.start({ id: o.runId, task: o.task, origin: info.origin, startedAt: Date.now(), source: 'agent' });
+  if (!existing) await o.runs.start({ id: o.runId, task: secrets.redact(o.task), origin: info.origin, startedAt: Date.now(), source: 'agent' });
   const history: Step[] = existing ? ((await o.runs.get(o.runId))?.steps ?? []) : [];
   await o.hooks.beforeRun(info);
 
@@ -85,11 +90,16 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
       startedAt,
       tookMs: Date.now() - startedAt,
     };
-    await o.runs.appendStep(o.runId, record);
+    // A value typed into a secret field is a secret from now on, and out of what was kept before.
+    const known = secrets.size;
+    noteSecrets(secrets, seen, decision.output.actions, results, o.sensitive ?? []);
+    if (secrets.size > known) await o.runs.redact(o.runId, (x) => secrets.redactDeep(x));
+    const kept = secrets.redactDeep(record);
+    await o.runs.appendStep(o.runId, kept);
     history.push(record);
     const loop = loops.observe(observation, decision.output.actions.slice(0, results.length));
     if (loop) o.onActivity?.({ type: 'loop', step: index, ...loop });
-    await o.hooks.afterStep(info, loop ? { record, loop } : { record });
+    await o.hooks.afterStep(info, loop ? { record: kept, loop } : { record: kept });
 
     const last = results.at(-1);
     const finished = decision.output.actions[results.length - 1];
@@ -102,6 +112,8 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
   }
   outcome ??= { status: 'failure', judgedBy: 'none', reason: `step limit of ${o.maxSteps} reached without finishing` };
   if (outcome.status === 'unknown') outcome = await judged(o, history, outcome, answer);
+  outcome = secrets.redactDeep(outcome);
+  if (answer !== undefined) answer = secrets.redact(answer);
   await o.runs.finish(o.runId, outcome);
   await o.hooks.afterRun(info, { outcome, steps: history.length });
   return { runId: o.runId, outcome, steps: history.length, ...(answer !== undefined ? { answer } : {}) };
@@ -147,6 +159,21 @@ async function actAll(o: AgentRunOptions, step: number, observation: Observation
     }
   }
   return results;
+}
+
+/**
+ * Adds to the run's secrets what this step typed into a secret field: one the page
+ * redacted when read back (a password, a card number, a one-time code), or one the
+ * user's own patterns name.
+ */
+function noteSecrets(secrets: RunSecrets, seen: Observation, actions: Step['output']['actions'], results: readonly ActionResult[], sensitive: readonly RegExp[]): void {
+  results.forEach((result, i) => {
+    const action = actions[i];
+    if (action?.kind !== 'type') return;
+    const e = seen.elements.find((x) => x.index === action.index);
+    const facts = e ? { tag: e.tag, type: e.attrs.type ?? null, name: e.locator?.name ?? null, id: e.locator?.id ?? null, label: e.name } : null;
+    if (result.value === REDACTED || (facts && isSensitiveField(facts, sensitive))) secrets.add(action.text);
+  });
 }
 
 function tookText(result: ActionResult, text: string): boolean {

@@ -44,7 +44,8 @@ export async function adviseStep(memory: Memory, states: RunStates, live: LiveRu
     const written = await writeAdvice(live.llm, { task: run.task, ...(signal && !first ? { signal } : {}), memory: advice.text }).catch(() => null);
     if (written) advice.text = written;
   }
-  state.advice.push({ step: step.index, text: advice.text, sources: advice.sources, confidence: advice.confidence, ...(advice.workflow ? { workflow: advice.workflow.workflow.task } : {}) });
+  // Advice bound to this task's values may say a secret: the kept copy does not.
+  state.advice.push({ step: step.index, text: run.secrets.redact(advice.text), sources: advice.sources, confidence: advice.confidence, ...(advice.workflow ? { workflow: advice.workflow.workflow.task } : {}) });
   state.shown = [...new Set([...state.shown, ...advice.sources])];
   await states.save(state);
   return {

@@ -25,6 +25,7 @@ import { condense } from './condenser';
 import { screenFingerprint } from './screen-fingerprint';
 import { coachOn } from './testdata/coach-setup';
 import { click, HOME, home, judged, ORIGIN, step, subscribeRun, TASK, taskFor } from './testdata/runs';
+import { RunSecrets } from '../../shared/secrets';
 
 let glove: TextEmbedder;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ async function coached(seed: NewMemoryItem[], task = GRACE, design = 'balanced',
   const ids = [];
   for (const item of seed) ids.push((await setup.memory.add(item)).id);
   const hooks = setup.coach.hooks();
-  const run: RunInfo = { runId: 'run-1', task, tabId: 1, origin: ORIGIN, maxSteps: 8, policy: 'offline', memory: { design, coach, externalCheck: true } };
+  const run: RunInfo = { runId: 'run-1', task, secrets: new RunSecrets(), tabId: 1, origin: ORIGIN, maxSteps: 8, policy: 'offline', memory: { design, coach, externalCheck: true } };
   await hooks.beforeRun!(run);
   const history: Step[] = [];
   return {

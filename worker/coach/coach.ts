@@ -58,6 +58,12 @@ export class Coach {
       afterStep: async (run, step) => {
         const live = this.states.liveRun(run.runId);
         if (!live) return;
+        // A secret typed at this step leaves the kept task too.
+        const task = run.secrets.redact(live.state.task);
+        if (task !== live.state.task) {
+          live.state.task = task;
+          await this.states.save(live.state);
+        }
         const { failed } = noteStep(live, step);
         if (failed && !live.state.keyframes.some((k) => k.moment === 'first-error')) await captureKeyframe(this.deps, this.states, live, 'first-error').catch(() => undefined);
       },
@@ -99,7 +105,7 @@ export class Coach {
   private async beforeRun(run: RunInfo): Promise<void> {
     const resumed = await this.states.get(run.runId);
     const state = resumed ?? (await this.newState(run));
-    const live: LiveRun = { state, design: designNamed(state.design) ?? designNamed(DEFAULT_DESIGN)!, policy: run.policy, ...(run.llm ? { llm: run.llm } : {}) };
+    const live: LiveRun = { state, design: designNamed(state.design) ?? designNamed(DEFAULT_DESIGN)!, policy: run.policy, secrets: run.secrets, ...(run.llm ? { llm: run.llm } : {}) };
     if (state.coach) live.failureScreens = await failureScreens(await this.deps.items(), state.origin, state.cluster);
     this.states.setLive(run.runId, live);
     if (!resumed) await this.states.save(state);
@@ -112,7 +118,7 @@ export class Coach {
     const choice = coach ? await (await this.learner()).choose(cluster, run.memory?.design) : { design: designNamed(run.memory?.design ?? DEFAULT_DESIGN) ?? designNamed(DEFAULT_DESIGN)!, how: 'requested' as const };
     return {
       runId: run.runId,
-      task: run.task,
+      task: run.secrets.redact(run.task),
       origin: run.origin,
       cluster,
       design: choice.design.name,
@@ -143,7 +149,8 @@ export class Coach {
   private async learnOnce(runId: string): Promise<LearnSummary | null> {
     const state = await this.states.get(runId);
     if (!state || state.learned) return state?.learned ?? null;
-    const learned = await learnFromRun({ ...this.deps, learner: () => this.learner() }, state, this.states.liveRun(runId)?.llm);
+    const live = this.states.liveRun(runId);
+    const learned = await learnFromRun({ ...this.deps, learner: () => this.learner() }, state, live?.llm, live?.secrets);
     if (!learned) return null;
     state.learned = learned;
     await this.states.save(state);

@@ -6,7 +6,7 @@
 import { type Action, describeAction } from '../../shared/actions';
 import { clusterOf, type CondensedRun, type FailurePoint, type Lesson } from '../../shared/condensed-run';
 import type { ElementDescriptor, Step, Trajectory } from '../../shared/model';
-import { REDACTED } from '../../shared/redact';
+import { isRedactionMark } from '../../shared/secrets';
 import { abstractTask, type Bindings, type StepEffect, templateFor, Workflow, type WorkflowStep, type WorkflowTarget } from '../../shared/workflow';
 
 /** Only judged successes teach a workflow; the agent's own word does not. */
@@ -95,7 +95,7 @@ function effectOf(r: Ran, bindings: Bindings): StepEffect | undefined {
   if (r.result.navigated) effect.navigated = true;
   // For a value put in a field, the value is the effect (a redraw beside it is by the way).
   else if (r.result.pageChanged && r.action.kind !== 'type' && r.action.kind !== 'select') effect.changed = true;
-  if (r.result.value !== undefined && r.result.value !== REDACTED) effect.value = templateFor(r.result.value, bindings);
+  if (r.result.value !== undefined && !isRedactionMark(r.result.value)) effect.value = templateFor(r.result.value, bindings);
   return Object.keys(effect).length ? effect : undefined;
 }
 
@@ -199,10 +199,13 @@ function workflowStep(r: Ran, bindings: Bindings): WorkflowStep | undefined {
   switch (a.kind) {
     case 'click':
       return target ? { kind: 'click', target, ...intent } : undefined;
-    case 'type':
-      // A redacted value cannot be replayed; the task has to supply it another way.
-      if (!target || a.text === REDACTED) return undefined;
-      return { kind: 'type', target, text: templateFor(a.text, bindings), ...(a.enter ? { enter: true } : {}), ...intent };
+    case 'type': {
+      // A secret is replayed only as the variable its mark stands for in the task (the new
+      // task brings its own value); a mark the task does not hold cannot be replayed.
+      const text = templateFor(a.text, bindings);
+      if (!target || (isRedactionMark(a.text) && !/\{\w+\}/.test(text))) return undefined;
+      return { kind: 'type', target, text, ...(a.enter ? { enter: true } : {}), ...intent };
+    }
     case 'select':
       return target ? { kind: 'select', target, option: templateFor(a.option, bindings), ...intent } : undefined;
     case 'hover':

@@ -24,12 +24,13 @@ export async function captureKeyframe(deps: KeyframeDeps, states: RunStates, liv
   const stepIndex = (await (await deps.runs()).header(live.state.runId))?.stepCount ?? 0;
   const saved = await (await deps.screens()).save({ trajectoryId: live.state.runId, stepIndex, dataUrl: shot.dataUrl });
   // 'final' becomes 'success' or 'failure' once the outcome is known.
-  live.state.keyframes.push({ moment: moment === 'final' ? 'failure' : moment, step: stepIndex, url: observation.url, title: observation.title, fingerprint: screenFingerprint(observation), screenshotKey: saved.key, ...(moment === 'final' ? { final: true } : {}) });
+  const redact = (t: string) => live.secrets?.redact(t) ?? t;
+  live.state.keyframes.push({ moment: moment === 'final' ? 'failure' : moment, step: stepIndex, url: redact(observation.url), title: redact(observation.title), fingerprint: screenFingerprint(observation), screenshotKey: saved.key, ...(moment === 'final' ? { final: true } : {}) });
   await states.save(live.state);
 }
 
-/** Keyframes with their final moment, visual signature and screen text. */
-export async function finishKeyframes(screens: (() => Promise<Screens>) | undefined, keyframes: readonly Keyframe[], success: boolean): Promise<Keyframe[]> {
+/** Keyframes with their final moment, visual signature and screen text (through `screenText`, which may redact or drop it). */
+export async function finishKeyframes(screens: (() => Promise<Screens>) | undefined, keyframes: readonly Keyframe[], success: boolean, screenText: (text: string) => string | undefined = (t) => t): Promise<Keyframe[]> {
   const out: Keyframe[] = [];
   for (const k of keyframes) {
     const moment = k.final ? (success ? 'success' : 'failure') : k.moment;
@@ -37,7 +38,8 @@ export async function finishKeyframes(screens: (() => Promise<Screens>) | undefi
     if (k.screenshotKey && screens) {
       const features = await (await screens()).features(k.screenshotKey, { ocr: true, signature: true }).catch(() => null);
       if (features?.signature) done.signature = features.signature;
-      if (features?.ocr) done.ocrText = features.ocr.map((l) => l.text).join(' ').slice(0, 1_000);
+      const text = features?.ocr ? screenText(features.ocr.map((l) => l.text).join(' ').slice(0, 1_000)) : undefined;
+      if (text) done.ocrText = text;
     }
     out.push(done);
   }

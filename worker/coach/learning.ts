@@ -6,6 +6,7 @@
 import { DEFAULT_DESIGN, designNamed, kindsWritten } from '../../shared/memory-designs';
 import type { Trajectory } from '../../shared/model';
 import type { LlmClient } from '../llm/llm-client';
+import type { RunSecrets } from '../../shared/secrets';
 import type { Memory } from '../memory';
 import type { Screens } from '../screens';
 import type { ItemStore } from '../store/item-store';
@@ -31,7 +32,7 @@ export interface LearningDeps {
 }
 
 /** The summary of what was learned; null when there is nothing to learn yet (no verdict) or ever (a never-recorded site). */
-export async function learnFromRun(deps: LearningDeps, state: CoachRunState, llm: LlmClient | undefined): Promise<LearnSummary | null> {
+export async function learnFromRun(deps: LearningDeps, state: CoachRunState, llm: LlmClient | undefined, secrets?: RunSecrets): Promise<LearnSummary | null> {
   const run: Trajectory | undefined = await (await deps.runs()).get(state.runId);
   if (!run?.outcome || run.outcome.status === 'unknown') return null;
   // A site the user excluded: nothing is learned, checked again at every attempt.
@@ -41,7 +42,11 @@ export async function learnFromRun(deps: LearningDeps, state: CoachRunState, llm
   const design = designNamed(state.design) ?? designNamed(DEFAULT_DESIGN)!;
   let condensed = condense(run);
   if (llm) condensed = await rewriteCondensed(llm, condensed).catch(() => condensed);
-  const keyframes = await finishKeyframes(deps.screens, state.keyframes, run.outcome.status === 'success');
+  // Text read off the run's screens leaves out its secrets; a run with secrets whose values
+  // are gone (learned after a restart) keeps no screen text at all.
+  const hadSecrets = JSON.stringify(run).includes('[redacted');
+  const screenText = secrets ? (t: string) => secrets.redact(t) : hadSecrets ? () => undefined : (t: string) => t;
+  const keyframes = await finishKeyframes(deps.screens, state.keyframes, run.outcome.status === 'success', screenText);
   const memory = await deps.memory();
   const written: LearnSummary['written'] = [];
   for (const item of itemsFor(condensed, { writes: kindsWritten(design, state.how) }, keyframes)) {

@@ -5,6 +5,7 @@
 import type { MemoryDesign, MemoryItem } from '../../shared/model';
 import type { CoachReport } from '../../shared/worker-api';
 import type { LlmClient } from '../llm/llm-client';
+import type { RunSecrets } from '../../shared/secrets';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { ConsolidationAction } from './consolidate';
 import type { Keyframe } from './memory-writer';
@@ -47,6 +48,8 @@ export interface LiveRun {
   failureScreens?: MemoryItem[];
   policy: string;
   llm?: LlmClient;
+  /** The run's secrets (never stored): what the coach keeps of the run is redacted with them. */
+  secrets?: RunSecrets;
 }
 
 const KEY = 'coach.run.';

@@ -55,6 +55,20 @@ export class RunStore {
     });
   }
 
+  /**
+   * Rewrites a run's task and every step kept so far through `redact` (a secret learned
+   * mid-run leaves nothing said before it in the clear), in one transaction.
+   */
+  redact(trajectoryId: string, redact: <T>(value: T) => T): Promise<void> {
+    return writeAtomically(`the redaction of run ${trajectoryId}`, () => this.db.transaction(['trajectories', 'steps'], 'readwrite'), async (tx) => {
+      const run = await tx.objectStore('trajectories').get(trajectoryId);
+      if (!run) throw new StoreError('not_found', `No run with id ${trajectoryId}.`);
+      await tx.objectStore('trajectories').put({ ...run, task: redact(run.task), ...(run.outcome ? { outcome: redact(run.outcome) } : {}) });
+      const steps = tx.objectStore('steps');
+      for (const s of await steps.getAll(IDBKeyRange.bound([trajectoryId, 0], [trajectoryId, Number.MAX_SAFE_INTEGER]))) await steps.put({ ...s, step: redact(s.step) });
+    });
+  }
+
   header(trajectoryId: string): Promise<TrajectoryRecord | undefined> {
     return this.db.get('trajectories', trajectoryId);
   }
