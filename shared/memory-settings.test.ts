@@ -21,4 +21,11 @@ describe('memory settings', () => {
     expect(isNeverRecorded('http://127.0.0.1:9001/x', list)).toBe(false);
     expect(isNeverRecorded('not a url', list)).toBe(false);
   });
+
+  it('takes sensitive-field patterns as words or /regular expressions/, and refuses one that does not read', () => {
+    expect(MemorySettings.safeParse({ itemBudget: 100, neverRecord: [], sensitiveFields: ['member number', '/^acct-\\d+$/i'] }).success).toBe(true);
+    const bad = MemorySettings.safeParse({ itemBudget: 100, neverRecord: [], sensitiveFields: ['/([/'] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toContain('is not a valid pattern');
+  });
 });

@@ -1,7 +1,9 @@
 // What the user decides about memory (the inspector's Settings view): how many items
-// memory may hold before the coach prunes, and sites where nothing is ever recorded —
-// no run there is learned from and record mode refuses to start.
+// memory may hold before the coach prunes, sites where nothing is ever recorded —
+// no run there is learned from and record mode refuses to start — and fields whose
+// values are secrets besides passwords, cards and one-time codes.
 import { z } from 'zod';
+import { sensitivePatterns } from './redact';
 
 /** A site as the user gives it: an origin (`https://bank.example`) or a bare host (`bank.example`). */
 const Site = z
@@ -16,6 +18,13 @@ export const MemorySettings = z
     itemBudget: z.number().int().min(10).max(1_000_000),
     /** Origins (or hosts) where nothing is ever recorded or learned. */
     neverRecord: z.array(Site).max(500),
+    /** Fields whose values are secrets too (a word or phrase, or /a regular expression/), matched against a field's name, id and label. */
+    sensitiveFields: z
+      .array(z.string().min(1).max(200))
+      .max(100)
+      .superRefine((lines, ctx) => {
+        for (const problem of sensitivePatterns(lines).problems) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   })
   .strict();
 export type MemorySettings = z.infer<typeof MemorySettings>;
@@ -23,7 +32,7 @@ export type MemorySettings = z.infer<typeof MemorySettings>;
 export const MemorySettingsPatch = MemorySettings.partial().strict();
 export type MemorySettingsPatch = z.infer<typeof MemorySettingsPatch>;
 
-export const DEFAULT_MEMORY_SETTINGS: MemorySettings = { itemBudget: 5_000, neverRecord: [] };
+export const DEFAULT_MEMORY_SETTINGS: MemorySettings = { itemBudget: 5_000, neverRecord: [], sensitiveFields: [] };
 
 /**
  * A site in one canonical form: an origin stays an origin (`https://bank.example`),

@@ -2,6 +2,7 @@
 // the inspector shows and changes, what the coach prunes to and refuses to learn from.
 import { DEFAULT_MEMORY_SETTINGS, isNeverRecorded, MemorySettings, type MemorySettingsPatch, normalizeSite } from '../shared/memory-settings';
 import type { KeyValueStore } from './store/key-value-store';
+import { sensitivePatterns } from '../shared/redact';
 
 const KEY = 'memory.settings';
 
@@ -19,9 +20,15 @@ export class MemorySettingsStore {
   async update(patch: MemorySettingsPatch): Promise<MemorySettings> {
     const next = { ...(await this.get()), ...patch };
     next.neverRecord = [...new Set(next.neverRecord.map((s) => normalizeSite(s)).filter((s): s is string => s !== null))];
+    next.sensitiveFields = [...new Set(next.sensitiveFields.map((s) => s.trim()).filter(Boolean))];
     const checked = MemorySettings.parse(next);
     await this.store.put(KEY, checked);
     return checked;
+  }
+
+  /** The user's sensitive-field patterns, ready to match (a saved line that no longer reads is left out). */
+  async sensitive(): Promise<RegExp[]> {
+    return sensitivePatterns((await this.get()).sensitiveFields).patterns;
   }
 
   async neverRecorded(origin: string): Promise<boolean> {

@@ -92,7 +92,7 @@ async function captureStepScreen(runId: string, tabId: number, stepIndex: number
 }
 const agent = lazy(async () => {
   const theCoach = await coach();
-  const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, captureScreen: captureStepScreen, coachReport: (runId) => theCoach.report(runId) });
+  const service = new AgentService<PolicyConfig>({ store: runs, bridge: browserBridge, policy: policyFor, settings, captureScreen: captureStepScreen, coachReport: (runId) => theCoach.report(runId), sensitive: async () => (await memorySettings()).sensitive() });
   service.hooks.add(theCoach.hooks());
   return service;
 });

@@ -2,6 +2,7 @@
 // extension's agent do it, check the page with the task's own test and report that
 // check to the worker as the run's verdict (the worker learns from the run then).
 // Whatever goes wrong becomes the attempt's error result; nothing is thrown.
+import { RunSecrets, secretsInTask } from '../../shared/secrets';
 import type { AgentRunStatus, PolicyConfig } from '../../shared/worker-api';
 import { type BrowserSession, isNavigationDuringEvaluate, pageErrorText, type TaskTab } from './browser-session';
 import { type PageValue, pageValueSource } from './page-scripts';
@@ -48,10 +49,12 @@ export async function runAttempt(session: BrowserSession, settings: AttemptSetti
     tab = await session.newTab();
     await openPage(tab, url);
     if (task.setup_js) await setUp(tab, task.setup_js);
-    result.instruction = task.instruction_js ? await instructionFrom(tab, task.instruction_js) : task.instruction!;
+    const instruction = task.instruction_js ? await instructionFrom(tab, task.instruction_js) : task.instruction!;
+    // The results keep the task as the extension kept it: without its secrets.
+    result.instruction = new RunSecrets(secretsInTask(instruction)).redact(instruction);
 
     const { runId } = await session.call('startAgentRun', {
-      task: result.instruction,
+      task: instruction,
       tabId: tab.tabId,
       ...(task.max_steps ?? settings.maxSteps ? { maxSteps: task.max_steps ?? settings.maxSteps } : {}),
       policy: settings.policy,
@@ -66,6 +69,8 @@ export async function runAttempt(session: BrowserSession, settings: AttemptSetti
     if (!run) throw new AttemptFailed(`the run stopped on an error: ${status.error ?? 'no result'}`);
     result.steps = run.steps;
     result.outcome = run.outcome.status;
+    const kept = await session.call('getRun', runId).catch(() => undefined);
+    if (kept) result.instruction = kept.task;
     if (run.coach) {
       result.advice = run.coach.advice.map((a) => ({ step: a.step, sources: a.sources, text: a.text }));
       result.design = run.coach.design;

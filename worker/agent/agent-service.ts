@@ -45,6 +45,8 @@ export class AgentService<P> {
       captureScreen?: (runId: string, tabId: number, stepIndex: number) => Promise<string | null>;
       /** What the coach did in a run, added to its result. */
       coachReport?: (runId: string) => CoachReport | undefined;
+      /** The user's sensitive-field patterns, read when a run starts. */
+      sensitive?: () => Promise<readonly RegExp[]>;
     },
   ) {}
 
@@ -112,7 +114,7 @@ export class AgentService<P> {
   }
 
   private async launch(runId: string, request: AgentRunRequest<P>, policy: Policy): Promise<void> {
-    const [store, bridge] = await Promise.all([this.deps.store(), this.deps.bridge()]);
+    const [store, bridge, sensitive] = await Promise.all([this.deps.store(), this.deps.bridge(), this.deps.sensitive?.() ?? []]);
     const run: ActiveRun = { controller: new AbortController(), activity: [], finished: Promise.resolve() };
     run.finished = runAgent({
       runId,
@@ -124,6 +126,7 @@ export class AgentService<P> {
       runs: store,
       hooks: this.hooks,
       signal: run.controller.signal,
+      sensitive,
       ...(request.memory ? { memory: request.memory } : {}),
       ...(this.deps.captureScreen ? { captureScreen: throttled((step) => this.deps.captureScreen!(runId, request.tabId, step)) } : {}),
       onActivity: (a) => {

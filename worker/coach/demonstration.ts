@@ -3,6 +3,7 @@
 // action, with the element it was aimed at as the step's target — judged a success by
 // the user who did it. The coach then learns from it as from any judged success, so
 // a workflow with the task's values as variables comes out of it.
+import { RunSecrets, secretsInTask } from '../../shared/secrets';
 import type { Action } from '../../shared/actions';
 import type { RecordedStep, Step, Trajectory } from '../../shared/model';
 import type { DemonstrationRequest, DemonstrationResult } from '../../shared/worker-api';
@@ -62,12 +63,15 @@ function toStep(steps: readonly RecordedStep[], i: number): Step {
  * the user). Steps keep the recording's order; the run's origin is where it began.
  */
 export function demonstrationToTrajectory(demo: DemonstrationRequest, id: string, now = Date.now()): Trajectory {
-  const steps = demo.steps.map((_, i) => toStep(demo.steps, i));
+  // What the task gives as a password or a card number is kept as a mark, like the value
+  // record mode read back from its field (a variable of the workflow learned).
+  const secrets = new RunSecrets(secretsInTask(demo.task));
+  const steps = demo.steps.map((_, i) => secrets.redactDeep(toStep(demo.steps, i)));
   const first = demo.steps[0];
   const startedAt = first?.timestamp ?? now;
   return {
     id,
-    task: demo.task.trim(),
+    task: secrets.redact(demo.task.trim()),
     origin: originOf(first?.url ?? ''),
     startedAt,
     endedAt: Math.max(startedAt, demo.steps.at(-1)?.timestamp ?? now),

@@ -4,6 +4,7 @@
 // export first.
 import type { ImportProblem, ImportSummary } from '../../../shared/memory-export';
 import { normalizeSite } from '../../../shared/memory-settings';
+import { sensitivePatterns } from '../../../shared/redact';
 import type { WorkerApi } from '../../../shared/worker-api';
 import { byId, errorText, formatNumber, h } from './dom';
 import { notify } from './toast';
@@ -70,6 +71,7 @@ export class SettingsView {
         const s = await this.worker.getSettings();
         byId<HTMLInputElement>('item-budget').value = String(s.itemBudget);
         byId<HTMLTextAreaElement>('never-record').value = s.neverRecord.join('\n');
+        byId<HTMLTextAreaElement>('sensitive-fields').value = s.sensitiveFields.join('\n');
       } catch (e) {
         notify(`Could not read the settings: ${errorText(e)}`, { error: true });
         this.loaded = null;
@@ -83,11 +85,15 @@ export class SettingsView {
     const { sites, problems } = parseSites(byId<HTMLTextAreaElement>('never-record').value);
     const budget = byId<HTMLInputElement>('item-budget').valueAsNumber;
     if (!Number.isInteger(budget) || budget < 10) problems.unshift({ path: 'budget', message: 'the most items memory keeps is a whole number, at least 10' });
-    problemsHost.replaceChildren(...problems.map((p) => h('li', { class: 'error', text: p.message })));
+    const sensitiveFields = byId<HTMLTextAreaElement>('sensitive-fields').value.split('\n').map((l) => l.trim()).filter(Boolean);
+    const badPatterns = sensitivePatterns(sensitiveFields).problems;
+    problemsHost.replaceChildren(...[...problems.map((p) => p.message), ...badPatterns].map((message) => h('li', { class: 'error', text: message })));
     if (problems.length) return byId('never-record').focus();
+    if (badPatterns.length) return byId('sensitive-fields').focus();
     try {
-      const saved = await this.worker.updateSettings({ itemBudget: budget, neverRecord: sites });
+      const saved = await this.worker.updateSettings({ itemBudget: budget, neverRecord: sites, sensitiveFields });
       byId<HTMLTextAreaElement>('never-record').value = saved.neverRecord.join('\n');
+      byId<HTMLTextAreaElement>('sensitive-fields').value = saved.sensitiveFields.join('\n');
       notify(`Settings saved: memory keeps at most ${formatNumber(saved.itemBudget)} items; ${saved.neverRecord.length ? `never recorded: ${saved.neverRecord.join(', ')}` : 'every site may be recorded'}.`);
     } catch (e) {
       problemsHost.replaceChildren(h('li', { class: 'error', text: `Not saved: ${errorText(e)}` }));
