@@ -232,6 +232,7 @@ describe('ActionResult', () => {
       'navigation_failed',
       'invalid_action',
       'timeout',
+      'interrupted',
       'internal',
     ]);
   });

@@ -209,6 +209,7 @@ export const ActionErrorCode = z.enum([
   'navigation_failed',
   'invalid_action',
   'timeout',
+  'interrupted', // stopped by the user before it finished
   'internal',
 ]);
 export type ActionErrorCode = z.infer<typeof ActionErrorCode>;

@@ -81,6 +81,8 @@ export const Step = z.object({
   purposes: z.array(ActionPurpose.nullable()).optional(),
   /** Memory item ids of the advice shown before this step. */
   adviceIds: z.array(z.string()),
+  /** What was mended in the policy's reply before it could be used, and replies asked again (a model's output). */
+  repairs: z.array(z.string().max(500)).max(50).optional(),
   startedAt: z.number(),
   tookMs: z.number().nonnegative(),
 });

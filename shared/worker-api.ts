@@ -225,6 +225,7 @@ export type AgentRunRequest = z.infer<typeof AgentRunRequest>;
 export type AgentActivity =
   | { type: 'observing'; step: number }
   | { type: 'thinking'; step: number }
+  | { type: 'repaired'; step: number; repairs: string[] }
   | { type: 'acting'; step: number; action: string; intent?: string }
   | { type: 'acted'; step: number; action: string; result: z.infer<typeof ActionResult> }
   | { type: 'loop'; step: number; repeats: number; action: string };

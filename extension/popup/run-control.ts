@@ -27,6 +27,7 @@ function logLines(activity: AgentActivity[]): { text: string; failed: boolean }[
       lines.push({ text: `Step ${a.step + 1}: ${a.action}${why}${a.result.ok ? '' : ` — failed: ${a.result.error?.message ?? 'error'}`}`, failed: !a.result.ok });
       intent = undefined;
     }
+    if (a.type === 'repaired') lines.push({ text: `Step ${a.step + 1}: the model's reply was mended — ${a.repairs.join('; ')}`, failed: false });
     if (a.type === 'loop') lines.push({ text: `Step ${a.step + 1}: the same action again on the same screen (${a.repeats}×)`, failed: true });
   }
   return lines;

@@ -48,10 +48,12 @@ export function createLlmPolicy(client: LlmClient, options: LlmPolicyOptions = {
         ...(options.promptBudget ? { budget: options.promptBudget } : {}),
       });
       let messages: ChatMessage[] = prompt.messages;
+      const retried: string[] = [];
       for (let attempt = 0; ; attempt++) {
         const reply = await client.complete({ messages, jsonSchema: agentOutputJsonSchema(), maxTokens: options.maxTokens ?? 800, temperature: 0 }, signal);
         const parsed = parseAgentOutput(reply.text);
-        if (parsed.ok) return { output: parsed.output, repairs: parsed.repairs };
+        if (parsed.ok) return { output: parsed.output, repairs: [...retried, ...parsed.repairs] };
+        retried.push(`asked again: the first reply could not be used (${parsed.error.slice(0, 300)})`);
         if (attempt >= 1) throw new PolicyError('unusable_output', `the model's reply could not be used twice in a row: ${parsed.error}`);
         // The reply is not echoed back: it may quote page text outside the untrusted fence.
         messages = [...prompt.messages, { role: 'user', content: `Your previous reply could not be used: ${parsed.error}. Answer again with only the JSON object described in the rules.` }];

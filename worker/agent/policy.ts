@@ -52,7 +52,7 @@ export interface PolicyDecision {
   output: AgentOutput;
   /** What each action is for, when the policy knows (kept with the step; the offline policy reads it back). */
   purposes?: (ActionPurpose | null)[];
-  /** Repairs applied to the model's reply, if any (shown in the step log). */
+  /** Repairs applied to the model's reply, and replies asked again, if any (kept with the step, shown in the step log and the replay). */
   repairs?: string[];
 }
 

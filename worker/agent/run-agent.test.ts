@@ -99,6 +99,48 @@ describe('runAgent', () => {
     expect((await runs.get('r2'))?.steps.map((s) => s.results.length)).toEqual([1, 1, 1]);
   });
 
+  it('stops a multi-action step before acting on an index that now names another element', async () => {
+    const { runs, hooks, page } = await setup();
+    // A page where "Dismiss" (index 0) removes itself: what was [1] "Next" is [0] now, and [1] is "Delete all".
+    page.elements = [element(0, 'Dismiss'), element(1, 'Next'), element(2, 'Delete all')];
+    const act = page.act.bind(page);
+    page.act = async (tab, action) => {
+      if (action.kind === 'click' && action.index === 0 && page.elements[0]!.name === 'Dismiss') {
+        page.acted.push(action);
+        page.elements = [element(0, 'Next'), element(1, 'Delete all')];
+        return { ok: true, navigated: false, pageChanged: true, tookMs: 1 };
+      }
+      return act(tab, action);
+    };
+    const policy = scripted([out({ kind: 'click', index: 0 }, { kind: 'click', index: 1 }), out({ kind: 'done', success: false })]);
+    await runAgent({ runId: 'r-moved', task: 't', tabId: 1, maxSteps: 3, policy, bridge: page, runs, hooks, signal: new AbortController().signal });
+    // "Delete all" was never pressed; the step says why it stopped.
+    expect(page.acted.filter((a) => a.kind === 'click').map((a) => (a as { index: number }).index)).toEqual([0]);
+    const first = (await runs.get('r-moved'))!.steps[0]!;
+    expect(first.results[1]).toMatchObject({ ok: false, error: { code: 'stale_index', message: expect.stringContaining('now <button> "Delete all", not the planned <button> "Next"') } });
+  });
+
+  it('keeps the repairs made to the policy\'s reply with the step, and reports them live', async () => {
+    const { runs, hooks, page } = await setup();
+    const policy: Policy = { id: 'mended', next: async () => ({ output: out({ kind: 'done', success: true }), repairs: ['renamed "action" to "kind"'] }), dispose: async () => {} };
+    const activity: string[] = [];
+    await runAgent({ runId: 'r-mended', task: 't', tabId: 1, maxSteps: 2, policy, bridge: page, runs, hooks, signal: new AbortController().signal, onActivity: (a) => void (a.type === 'repaired' && activity.push(...a.repairs)) });
+    expect((await runs.get('r-mended'))!.steps[0]!.repairs).toEqual(['renamed "action" to "kind"']);
+    expect(activity).toEqual(['renamed "action" to "kind"']);
+  });
+
+  it('ends a long wait as soon as the user presses Stop', async () => {
+    const { runs, hooks, page } = await setup();
+    const stop = new AbortController();
+    page.act = (_tab, action) => (action.kind === 'wait' ? new Promise((r) => setTimeout(() => r({ ok: true, navigated: false, pageChanged: false, tookMs: 30_000 }), 30_000)) : Promise.resolve({ ok: true, navigated: false, pageChanged: false, tookMs: 1 }));
+    setTimeout(() => stop.abort(), 20);
+    const started = Date.now();
+    const result = await runAgent({ runId: 'r-wait', task: 't', tabId: 1, maxSteps: 3, policy: scripted([out({ kind: 'wait', seconds: 30 })]), bridge: page, runs, hooks, signal: stop.signal });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.outcome).toMatchObject({ status: 'interrupted', judgedBy: 'user' });
+    expect((await runs.get('r-wait'))!.steps[0]!.results[0]).toMatchObject({ ok: false, error: { code: 'interrupted' } });
+  });
+
   it('gives hooks the steps, adds their context to the prompt, reports loops, and survives a failing hook', async () => {
     const { runs, hooks, errors, page } = await setup();
     const loops: number[] = [];

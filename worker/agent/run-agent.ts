@@ -1,11 +1,11 @@
 // The run loop: observe → beforeStep hooks → policy → act → record the step → repeat,
 // until `done`, the step limit, a stop from the user, or an error it cannot get past.
 // Every step is persisted before the next begins.
-import { type ActionResult, actionFailure, describeAction } from '../../shared/actions';
+import { type ActionResult, actionFailure, describeAction, targetsElement } from '../../shared/actions';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
 import type { AgentActivity, AgentRunResult, RunMemoryOptions } from '../../shared/worker-api';
-import { descriptorOf, type Observation } from '../../shared/observation';
+import { descriptorOf, type Observation, type ObservedElement } from '../../shared/observation';
 import { isSensitiveField, REDACTED } from '../../shared/redact';
 import { RunSecrets, secretsInTask } from '../../shared/secrets';
 import { normalizeText } from '../../shared/words';
@@ -75,6 +75,7 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
       break;
     }
     const screenshotKey = await shot;
+    if (decision.repairs?.length) o.onActivity?.({ type: 'repaired', step: index, repairs: decision.repairs });
     const results = await actAll(o, index, observation, decision.output.actions);
     const record: Step = {
       index,
@@ -87,6 +88,7 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRunResult> {
       }),
       ...(decision.purposes ? { purposes: decision.output.actions.map((_, i) => decision.purposes![i] ?? null) } : {}),
       adviceIds: context.flatMap((c) => c.memoryIds ?? []),
+      ...(decision.repairs?.length ? { repairs: decision.repairs.slice(0, 50).map((r) => r.slice(0, 500)) } : {}),
       startedAt,
       tookMs: Date.now() - startedAt,
     };
@@ -133,16 +135,27 @@ async function judged(o: AgentRunOptions, history: Step[], finished: Outcome, an
 
 /**
  * Runs a step's actions in order. Stops after a failed action, a navigation, or when
- * new elements appeared under the step (its later indices may point elsewhere now).
+ * new elements appeared under the step (its later indices may point elsewhere now);
+ * before an action on an element, when the page changed under the step, checks that the
+ * element at its index is still the one planned. Stop ends the step at once, a `wait`
+ * included.
  */
 async function actAll(o: AgentRunOptions, step: number, observation: Observation, actions: Step['output']['actions']): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
+  // The page as the content script now numbers it: re-read after an action that changed it.
+  let current = observation;
   for (const [i, action] of actions.entries()) {
+    if (o.signal.aborted) break;
+    const moved = current !== observation && targetsElement(action) ? movedElement(observation, current, action.index) : null;
+    if (moved) {
+      results.push(actionFailure('stale_index', moved));
+      break;
+    }
     const described = describeAction(action);
     o.onActivity?.({ type: 'acting', step, action: described, ...(action.intent ? { intent: action.intent } : {}) });
     let result: ActionResult;
     try {
-      result = await o.bridge.act(o.tabId, action);
+      result = await untilStopped(o.bridge.act(o.tabId, action), o.signal);
     } catch (e) {
       result = actionFailure('detached', `the page could not be reached: ${errorText(e)}`);
     }
@@ -156,9 +169,31 @@ async function actAll(o: AgentRunOptions, step: number, observation: Observation
     if (result.pageChanged) {
       const now = await o.bridge.observe(o.tabId).catch(() => null);
       if (!now || now.url !== observation.url || now.elements.some((e) => e.isNew)) break;
+      current = now;
     }
   }
   return results;
+}
+
+/** Why the element at `index` is not the one planned (another one took its place, or none); null when it is. */
+function movedElement(planned: Observation, now: Observation, index: number): string | null {
+  const was = planned.elements.find((e) => e.index === index);
+  const is = now.elements.find((e) => e.index === index);
+  if (!was) return null;
+  const same = (a: ObservedElement, b: ObservedElement) => a.tag === b.tag && a.role === b.role && normalizeText(a.name) === normalizeText(b.name) && (a.attrs.type ?? '') === (b.attrs.type ?? '');
+  if (is && same(was, is)) return null;
+  const say = (e: ObservedElement) => `<${e.tag}> "${e.name.slice(0, 60)}"`;
+  return `the page changed under the step: [${index}] is ${is ? `now ${say(is)}` : 'gone'}, not the planned ${say(was)}; the step stops here`;
+}
+
+/** The action's result, or an "interrupted" failure as soon as Stop is pressed (a 30 s wait does not hold Stop up). */
+function untilStopped(acting: Promise<ActionResult>, signal: AbortSignal): Promise<ActionResult> {
+  if (signal.aborted) return Promise.resolve(actionFailure('interrupted', 'stopped by the user'));
+  return new Promise((resolve, reject) => {
+    const stop = () => resolve(actionFailure('interrupted', 'stopped by the user'));
+    signal.addEventListener('abort', stop, { once: true });
+    acting.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 /**

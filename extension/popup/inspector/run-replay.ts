@@ -136,6 +136,7 @@ export class RunReplay {
       h('p', { class: 'page' }, h('strong', { text: 'Page: ' }), step.observation.title || '', ' ', h('span', { class: 'note', text: step.observation.url })),
       h('p', {}, h('strong', { text: 'Aim: ' }), ...renderMarked(step.output.nextGoal)),
       step.output.evaluation ? h('p', {}, h('strong', { text: 'Last step: ' }), ...renderMarked(step.output.evaluation)) : null,
+      step.repairs?.length ? h('p', { class: 'note' }, h('strong', { text: 'Reply mended: ' }), step.repairs.join('; ')) : null,
       h('h3', { text: 'Actions' }),
       actions,
       h('h3', { text: 'Advice given at this step' }),
