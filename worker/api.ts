@@ -98,6 +98,7 @@ export function createWorkerApi(parts: WorkerParts, host: () => string): WorkerA
     },
     async deleteRun(id) {
       await (await parts.runs()).remove(id);
+      await (await parts.coach()).forget(id);
     },
     async saveScreenshot(input) {
       return (await parts.screens()).save(input);

@@ -68,21 +68,23 @@ const llm = {
 };
 const learnerStore = lazy(async () => new KeyValueStore(await db(), 'learner'));
 const memorySettings = lazy(async () => new MemorySettingsStore(await settings()));
-const coach = lazy(
-  async () =>
-    new Coach({
-      memory,
-      items,
-      runs,
-      learner: learnerStore,
-      settings,
-      bridge: browserBridge,
-      screens,
-      // The user's budget and excluded sites, read at each learning: a change applies from the next one.
-      itemBudget: async () => (await (await memorySettings()).get()).itemBudget,
-      neverRecorded: async (origin) => (await memorySettings()).neverRecorded(origin),
-    }),
-);
+const coach = lazy(async () => {
+  const made = new Coach({
+    memory,
+    items,
+    runs,
+    learner: learnerStore,
+    settings,
+    bridge: browserBridge,
+    screens,
+    // The user's budget and excluded sites, read at each learning: a change applies from the next one.
+    itemBudget: async () => (await (await memorySettings()).get()).itemBudget,
+    neverRecorded: async (origin) => (await memorySettings()).neverRecorded(origin),
+  });
+  // What the coach kept of runs deleted since (or before deletions cleaned it up) goes, in the background.
+  void made.sweep().catch((e: unknown) => console.warn('[waymark] sweeping coach records failed:', e));
+  return made;
+});
 /** The screen a step starts from, kept for the replay — never on a site the user excluded. */
 async function captureStepScreen(runId: string, tabId: number, stepIndex: number): Promise<string | null> {
   const origin = (await (await runs()).header(runId))?.origin;

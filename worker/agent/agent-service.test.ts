@@ -1,5 +1,11 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { throttled } from './agent-service';
+import type { BrowserBridge } from '../../shared/browser-bridge';
+import { openWaymarkDb } from '../store/database';
+import { KeyValueStore } from '../store/key-value-store';
+import { RunStore } from '../store/run-store';
+import { AgentService, FINISHED_KEPT, throttled } from './agent-service';
+import type { Policy } from './policy';
 
 describe('throttled step screenshots', () => {
   it('captures at most once per interval; the steps in between keep none', async () => {
@@ -13,5 +19,31 @@ describe('throttled step screenshots', () => {
     }
     expect(keys).toEqual(['shot-0', null, null, 'shot-3', null, 'shot-5']);
     expect(taken).toEqual([0, 3, 5]);
+  });
+});
+
+describe('finished runs held in memory', () => {
+  it('keeps the status of the newest finished runs only, however many ran', async () => {
+    const db = await openWaymarkDb(`agent-service-${Math.random()}`);
+    const bridge: BrowserBridge = {
+      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
+      act: async (_tab, action) => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0, ...(action.kind === 'done' ? { extracted: 'ok' } : {}) }),
+      screenshot: async () => {
+        throw new Error('none');
+      },
+    };
+    const policy = async (): Promise<Policy> => ({ id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
+    const service = new AgentService<{ kind: 'done' }>({ store: async () => new RunStore(db), bridge: async () => bridge, policy, settings: async () => new KeyValueStore(db, 'settings') });
+    const ids: string[] = [];
+    for (let i = 0; i < FINISHED_KEPT + 6; i++) {
+      const { runId } = await service.start({ task: `task ${i}`, tabId: 1, policy: { kind: 'done' } });
+      await service.settled(runId);
+      ids.push(runId);
+    }
+    expect(service.status(ids[0]!)).toBeNull();
+    expect(service.status(ids[5]!)).toBeNull();
+    expect(service.status(ids.at(-1)!)).toMatchObject({ running: false, result: { steps: 1 } });
+    // The runs themselves stay stored.
+    expect((await new RunStore(db).header(ids[0]!))?.outcome?.status).toBe('unknown');
   });
 });

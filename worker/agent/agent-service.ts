@@ -9,6 +9,8 @@ import type { AgentActivity, AgentRunResult, AgentRunStatus, CoachReport, RunMem
 import { runAgent } from './run-agent';
 
 const ACTIVITY_KEPT = 200;
+/** Finished runs whose status (activity, result) stays at hand; older ones are let go (the run itself stays stored). */
+export const FINISHED_KEPT = 64;
 /** Settings key prefix of runs in progress. */
 const IN_FLIGHT = 'agent.inFlight.';
 const DEFAULT_MAX_STEPS = 25;
@@ -144,8 +146,17 @@ export class AgentService<P> {
         run.error = e instanceof Error ? e.message : String(e);
         await this.markInterrupted(runId, `the run stopped on an error: ${run.error}`).catch(() => undefined);
       })
-      .finally(() => policy.dispose().catch(() => undefined));
+      .finally(() => {
+        this.forgetOldRuns();
+        return policy.dispose().catch(() => undefined);
+      });
     this.runs.set(runId, run);
+  }
+
+  /** Finished runs' live records beyond the newest FINISHED_KEPT are let go (their runs stay stored). */
+  private forgetOldRuns(): void {
+    const finished = [...this.runs].filter(([, r]) => r.result || r.error);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.runs.delete(id);
   }
 
   stop(runId: string): boolean {

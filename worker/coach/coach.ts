@@ -102,6 +102,23 @@ export class Coach {
     return this.states.get(runId);
   }
 
+  /** A run was deleted: what the coach kept of it goes too. */
+  forget(runId: string): Promise<void> {
+    return this.states.forget(runId);
+  }
+
+  /** Drops what the coach kept of runs that no longer exist (deleted before this was done on deletion); returns how many. */
+  async sweep(): Promise<number> {
+    const runs = await this.deps.runs();
+    let dropped = 0;
+    for (const id of await this.states.runIds()) {
+      if (await runs.header(id)) continue;
+      await this.states.forget(id);
+      dropped++;
+    }
+    return dropped;
+  }
+
   private async beforeRun(run: RunInfo): Promise<void> {
     const resumed = await this.states.get(run.runId);
     const state = resumed ?? (await this.newState(run));

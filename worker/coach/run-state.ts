@@ -57,6 +57,12 @@ const KEY = 'coach.run.';
 const OVERHEAD_KEPT = 2_000;
 /** Released runs whose live part is still at hand. */
 const RELEASED_KEPT = 16;
+/**
+ * Live parts kept at most: a run whose verdict never comes (a check that was never
+ * reported) is not held forever; past this, the oldest is forgotten (its persisted
+ * state stays and is learned from when the verdict comes).
+ */
+export const LIVE_KEPT = 64;
 
 export class RunStates {
   private readonly live = new Map<string, LiveRun>();
@@ -71,7 +77,28 @@ export class RunStates {
   }
 
   setLive(runId: string, run: LiveRun): void {
+    this.live.delete(runId);
     this.live.set(runId, run);
+    // A Map iterates in insertion order: the first keys are the oldest runs.
+    for (const old of this.live.keys()) {
+      if (this.live.size <= LIVE_KEPT) break;
+      this.live.delete(old);
+      const at = this.released.indexOf(old);
+      if (at >= 0) this.released.splice(at, 1);
+    }
+  }
+
+  /** Forgets a run altogether (it was deleted): its live part and its persisted state. */
+  async forget(runId: string): Promise<void> {
+    this.live.delete(runId);
+    const at = this.released.indexOf(runId);
+    if (at >= 0) this.released.splice(at, 1);
+    await (await this.settings()).delete(KEY + runId);
+  }
+
+  /** The ids of every run with a persisted state. */
+  async runIds(): Promise<string[]> {
+    return (await (await this.settings()).entries<CoachRunState>(KEY)).map((e) => e.key.slice(KEY.length));
   }
 
   /**
