@@ -388,6 +388,33 @@ export interface WorkerResults {
 
 export type WorkerMethod = keyof typeof WorkerCalls;
 
+/**
+ * Calls that give the same result when made twice: a call that found the worker host
+ * gone (closed by the browser, an event page suspended) is made again once the host is
+ * back, so a verdict or a read is not lost. Others (starting a run, importing, adding)
+ * are not repeated: the first may have been carried out.
+ */
+export const RETRY_SAFE: ReadonlySet<WorkerMethod> = new Set<WorkerMethod>([
+  'status',
+  'getItem',
+  'listItems',
+  'itemHistory',
+  'searchMemory',
+  'getRun',
+  'listRuns',
+  'getScreenshot',
+  'storeSize',
+  'stopAgentRun',
+  'agentRunStatus',
+  'recordVerdict',
+  'availablePolicies',
+  'memoryDesigns',
+  'coachRun',
+  'exportMemory',
+  'getSettings',
+  'updateSettings',
+]);
+
 export type WorkerApi = {
   [M in WorkerMethod]: (...args: z.input<(typeof WorkerCalls)[M]>) => Promise<WorkerResults[M]>;
 };

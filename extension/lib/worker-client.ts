@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import browser from 'webextension-polyfill';
 import { ProtocolError } from '../../shared/protocol';
-import { WORKER_PORT_NAME, type WorkerApi } from '../../shared/worker-api';
+import { RETRY_SAFE, WORKER_PORT_NAME, type WorkerApi, type WorkerMethod } from '../../shared/worker-api';
 import { portEndpoint } from './port-endpoint';
 import type { HOST_HELLO } from './worker-host';
 
@@ -57,21 +57,29 @@ export async function connectWhenReady(attempts = 50): Promise<WorkerLink> {
  * checked; a host that went away (closed by the browser, or restarted) is started
  * again through the background (`ensureHost`) and reconnected.
  */
-export function pageWorkerApi(ensureHost: () => Promise<unknown>): WorkerApi {
+export function pageWorkerApi(ensureHost: () => Promise<unknown>, connect: () => Promise<WorkerLink> = connectWhenReady): WorkerApi {
   let link: Promise<WorkerLink> | null = null;
   const live = async (): Promise<WorkerLink> => {
     const current = link && (await link.catch(() => null));
     if (current?.isOpen()) return current;
-    link = ensureHost().then(() => connectWhenReady());
+    link = ensureHost().then(() => connect());
     return link;
   };
   return new Proxy({} as WorkerApi, {
     get: (_target, method) => {
       if (typeof method !== 'string' || method === 'then') return undefined;
       return async (...args: unknown[]) => {
-        const { api, closed } = await live();
-        const call = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
-        return Promise.race([call, closed]);
+        for (let attempt = 0; ; attempt++) {
+          const { api, closed } = await live();
+          const call = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
+          try {
+            return await Promise.race([call, closed]);
+          } catch (e) {
+            // The host went away under the call: a call that may be made twice is made again on the host started anew.
+            if (attempt === 0 && e instanceof ProtocolError && e.code === 'no_receiver' && RETRY_SAFE.has(method as WorkerMethod)) continue;
+            throw e;
+          }
+        }
       };
     },
   });
