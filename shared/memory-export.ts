@@ -91,16 +91,98 @@ export function checkMemoryExport(value: unknown): MemoryExportCheck {
     ]);
   }
 
-  const parsed = MemoryExport.safeParse(value, { reportInput: true });
+  // What no schema should have to survive: keys that reach prototypes, nesting deeper
+  // than any export has, strings no memory item needs, files too big to be memory.
+  const shape = shapeProblems(value);
+  if (shape.length) return fail(shape);
+
+  // The lists are checked entry by entry, and problems past the first ones are only
+  // counted: a file of 100 000 broken entries must not exhaust the checker itself.
+  const problems = new Problems();
+  const head = ExportHead.safeParse(value, { reportInput: true });
+  if (!head.success) for (const issue of head.error.issues) problems.add(toProblem(issue));
+  const raw = value as { items?: unknown; history?: unknown; learner?: unknown };
+  const items = entries(raw.items, 'items', MemoryItem, problems);
+  const history = raw.history === undefined ? undefined : entries(raw.history, 'history', ExportedHistoryEntry, problems);
+  const learner = raw.learner === undefined ? undefined : entries(raw.learner, 'learner', LearnerEntry, problems);
   // Duplicates are looked for in the raw file too, so one pass lists every problem.
-  const raw = value as { items?: unknown; learner?: unknown };
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map(toProblem)),
-    ...duplicates(stringsAt(raw.items, 'id'), (i) => `items[${i}].id`, 'id'),
-    ...duplicates(stringsAt(raw.learner, 'key'), (i) => `learner[${i}].key`, 'key'),
-    ...(parsed.success ? historyMismatches(parsed.data.history ?? []) : []),
-  ];
-  return parsed.success && problems.length === 0 ? { ok: true, data: parsed.data } : fail(problems);
+  for (const p of duplicates(stringsAt(raw.items, 'id'), (i) => `items[${i}].id`, 'id')) problems.add(p);
+  for (const p of duplicates(stringsAt(raw.learner, 'key'), (i) => `learner[${i}].key`, 'key')) problems.add(p);
+  if (history) for (const p of historyMismatches(history)) problems.add(p);
+  if (!head.success || problems.count > 0 || !items) return { ok: false, problems: problems.list() };
+  return { ok: true, data: { ...head.data, items, ...(history ? { history } : {}), ...(learner ? { learner } : {}) } };
+}
+
+/** Deeper than any export Waymark writes (an item's data holds a workflow a few levels down). */
+export const MAX_DEPTH = 32;
+/** Longer than any text a memory item keeps. */
+export const MAX_STRING = 200_000;
+/** More values than a memory of a million small items. */
+const MAX_VALUES = 20_000_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+
+/** The file's shape checked without recursion (a 100 000-deep file is walked, not descended). */
+function shapeProblems(value: unknown): ImportProblem[] {
+  const problems = new Problems();
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
+  let seen = 0;
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (++seen > MAX_VALUES) {
+      problems.add({ path: '', message: `the file holds more than ${MAX_VALUES.toLocaleString('en')} values: too big to be a memory export` });
+      break;
+    }
+    if (typeof v === 'string') {
+      if (v.length > MAX_STRING) problems.add({ path: formatPath(path), message: `a text of ${v.length.toLocaleString('en')} characters; memory keeps at most ${MAX_STRING.toLocaleString('en')}` });
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (path.length >= MAX_DEPTH) {
+      problems.add({ path: formatPath(path), message: `nested more than ${MAX_DEPTH} levels deep; a memory export is not` });
+      continue;
+    }
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    else
+      for (const key of Object.keys(v).reverse()) {
+        if (FORBIDDEN_KEYS.has(key)) problems.add({ path: formatPath([...path, key]), message: `a key named "${key}" is not allowed (it could reach into the program's objects)` });
+        else stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+      }
+  }
+  return problems.list();
+}
+
+/** The export without its lists, which are checked entry by entry. */
+const ExportHead = MemoryExport.omit({ items: true, history: true, learner: true });
+
+/** Problems as they are found: the first MAX_PROBLEMS kept, the rest counted. */
+class Problems {
+  private readonly kept: ImportProblem[] = [];
+  count = 0;
+  add(p: ImportProblem): void {
+    if (++this.count <= MAX_PROBLEMS) this.kept.push(p);
+  }
+  list(): ImportProblem[] {
+    return this.count > MAX_PROBLEMS ? [...this.kept, { path: '', message: `… and ${this.count - MAX_PROBLEMS} more problems` }] : this.kept;
+  }
+}
+
+/** A list of the file checked entry by entry; undefined when it is not a list or an entry is bad. */
+function entries<T>(list: unknown, name: string, schema: z.ZodType<T>, problems: Problems): T[] | undefined {
+  if (!Array.isArray(list)) {
+    problems.add({ path: name, message: `expected array${list === undefined ? ', but it is missing' : `, found ${describe(list)}`}` });
+    return undefined;
+  }
+  const out: T[] = [];
+  let bad = false;
+  list.forEach((entry, i) => {
+    const parsed = schema.safeParse(entry, { reportInput: true });
+    if (parsed.success) out.push(parsed.data);
+    else {
+      bad = true;
+      for (const issue of parsed.error.issues) problems.add(toProblem({ ...issue, path: [name, i, ...issue.path] }));
+    }
+  });
+  return bad ? undefined : out;
 }
 
 /** The string `field` of each object in `list` (undefined where there is none). */
@@ -118,10 +200,7 @@ export function formatProblems(problems: ImportProblem[]): string {
 }
 
 function fail(problems: ImportProblem[]): MemoryExportCheck {
-  if (problems.length <= MAX_PROBLEMS) return { ok: false, problems };
-  const shown = problems.slice(0, MAX_PROBLEMS);
-  shown.push({ path: '', message: `… and ${problems.length - MAX_PROBLEMS} more problems` });
-  return { ok: false, problems: shown };
+  return { ok: false, problems };
 }
 
 function duplicates(values: (string | undefined)[], pathOf: (index: number) => string, what: string): ImportProblem[] {

@@ -4,16 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendErrorCodes } from '../shared/comlink-errors';
 import { checkMemoryExport, type MemoryExport } from '../shared/memory-export';
 import type { MemoryItem } from '../shared/model';
-import type { NewMemoryItem } from '../shared/worker-api';
-import { EmbedderService } from './embedder-service';
-import { Memory } from './memory';
-import { clearMemory, exportMemory, importMemory, MemoryImportError, type MemoryTransferDeps } from './memory-transfer';
+import { clearMemory, exportMemory, importMemory, MemoryImportError } from './memory-transfer';
 import type { TextEmbedder } from './models/embedder';
 import { createGloveEmbedder } from './models/glove-embedder';
 import { loadGloveFiles } from './models/testdata/glove-files';
-import { openWaymarkDb, type WaymarkDatabase } from './store/database';
-import { ItemStore } from './store/item-store';
-import { KeyValueStore } from './store/key-value-store';
+import { memoryProfiles, snapshot } from './testdata/memory-profile';
 
 let glove: TextEmbedder;
 beforeAll(async () => {
@@ -22,54 +17,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => glove.dispose());
 
-const opened: WaymarkDatabase[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-let n = 0;
-/** A fresh database with the memory and the learner store on it, as the worker wires them. */
-async function profile() {
-  const db = await openWaymarkDb(`transfer-test-${++n}`);
-  opened.push(db);
-  const embedders = new EmbedderService({ loadDefault: async () => glove, loadTransformer: () => Promise.reject(new Error('offline')) }, new KeyValueStore(db, 'settings'));
-  const items = new ItemStore(db);
-  const memory = new Memory(items, embedders);
-  const deps: MemoryTransferDeps = { db: async () => db, embedders: async () => embedders, memory: async () => memory };
-  return { db, items, memory, learner: new KeyValueStore(db, 'learner'), deps };
-}
-
-const insight = (title: string, whenToUse: string, text: string, id?: string): NewMemoryItem => ({
-  ...(id ? { id } : {}),
-  kind: 'insight',
-  title,
-  whenToUse,
-  text,
-  scope: { origin: 'https://shop.example', cluster: 'shop:checkout' },
-  provenance: ['run-1'],
-});
-
-const SEEDS = [
-  insight('Coupon field hides under the basket', 'When applying a discount code at checkout', 'Open the basket, then "Have a code?" shows the coupon field.', 'coupon'),
-  insight('Weather page needs a city', 'When checking tomorrow’s weather forecast', 'Type the city and pick it from the suggestions.', 'weather'),
-  insight('Returns start from the orders list', 'When sending back an item bought online', 'Go to Orders, choose the order, then "Return items".', 'returns'),
-];
-
-async function seeded() {
-  const p = await profile();
-  for (const s of SEEDS) await p.memory.add(s);
-  await p.memory.update('weather', { text: 'Type the city, then pick it from the suggestions list.' });
-  await p.learner.put('design.shop:checkout', { chosen: 'episodes-first', runs: 4, successes: 3 });
-  return p;
-}
+const profiles = memoryProfiles('transfer-test', () => glove);
+afterEach(() => profiles.closeAll());
+const { profile, seeded } = profiles;
 
 const byId = (items: MemoryItem[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
-
-/** Everything an import could touch, to show that a refused one touched nothing. */
-async function snapshot(db: WaymarkDatabase) {
-  const [items, history, vectors, learner] = await Promise.all([db.getAll('items'), db.count('history'), db.count('vectors'), db.getAll('learner')]);
-  return { items: byId(items), history, vectors, learner };
-}
 
 describe('memory export and import', () => {
   it('exports items, their history and the learner state, and a fresh profile imports the same items', async () => {
