@@ -8,6 +8,7 @@ import { ItemStore } from './item-store';
 import { RunStore } from './run-store';
 import { SCHEMA_VERSION, type VectorRecord } from './schema';
 import { StoreError } from './store-error';
+import { mulberry32 } from '../../shared/mulberry32';
 
 let dbCount = 0;
 const opened: WaymarkDatabase[] = [];
@@ -192,6 +193,39 @@ describe('schema', () => {
     expect((await new RunStore(db).header('r1'))?.stepCount).toBe(2);
     // Appending after the migration continues the numbering.
     expect(await new RunStore(db).appendStep('r1', step(2))).toBe(2);
+  });
+
+  it('migrates generated version-1 stores keeping every item, run and step (property test, 30 stores)', async () => {
+    const rand = mulberry32(2026);
+    const int = (n: number) => Math.floor(rand() * n);
+    const texts = ['', 'plain', 'ünïcödé ✓ 日本', 'line\nbreak', '"quoted" {braces}', 'x'.repeat(5_000)];
+    for (let store = 0; store < 30; store++) {
+      const name = freshName();
+      const v1 = await openWaymarkDb(name, 1);
+      const raw = v1 as unknown as Awaited<ReturnType<typeof openDB>>;
+      const items = Array.from({ length: int(60) }, (_, i) => ({ ...item(`s${store}-item-${i}`, texts[int(texts.length)]!), kind: (['episode', 'workflow', 'insight', 'keyframe'] as const)[int(4)], pinned: rand() < 0.2, createdAt: 1000 + int(1e6), utility: rand() }));
+      for (const it of items) await raw.put('items', it);
+      const runs = Array.from({ length: int(8) }, (_, r) => ({ id: `s${store}-run-${r}`, task: texts[int(texts.length)]!, origin: 'https://o.example', startedAt: int(1e9), screenshots: {}, source: rand() < 0.5 ? 'agent' : 'demonstration', steps: Array.from({ length: int(12) }, (_, k) => step(k)), ...(rand() < 0.7 ? { endedAt: 2e9, outcome: { status: 'success', judgedBy: 'check', reason: 'ok' } } : {}) }));
+      for (const run of runs) await raw.put('trajectories', run);
+      v1.close();
+
+      const db = await open(name);
+      expect(db.version).toBe(SCHEMA_VERSION);
+      const store2 = new ItemStore(db);
+      expect(await store2.count(), `store ${store}`).toBe(items.length);
+      for (const it of items) {
+        expect(await store2.get(it.id)).toEqual(it);
+        expect((await store2.history(it.id)).map((h) => h.change)).toEqual(['create']);
+      }
+      const runStore = new RunStore(db);
+      for (const run of runs) {
+        const { steps, ...header } = run;
+        const kept = await runStore.get(run.id);
+        expect(kept?.steps).toEqual(steps);
+        expect(kept).toMatchObject(header);
+        expect((await runStore.header(run.id))?.stepCount).toBe(steps.length);
+      }
+    }
   });
 
   it('a database from a newer Waymark is refused with a clear error and left alone', async () => {
