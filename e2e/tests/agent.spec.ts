@@ -167,7 +167,7 @@ test('a run whose worker host is killed mid-run carries on from its last recorde
   }
 });
 
-test('the popup starts a run on its tab, shows each action with its intent, and stops a run', async ({ ext, server }) => {
+test('the popup starts a run on its tab, shows each action with its intent and the repairs of the model\'s reply, and stops a run', async ({ ext, server }) => {
   const llm = await startOpenAiTestServer({ respond: newsletterModel });
   try {
     const page = await ext.context.newPage();
@@ -186,7 +186,7 @@ test('the popup starts a run on its tab, shows each action with its intent, and 
     await popup.getByLabel('Wait for an answer (seconds)').fill('30');
     await popup.getByRole('button', { name: 'Start' }).click();
     await expect(popup.locator('#run-status')).toHaveAttribute('data-state', 'success', { timeout: 20_000 });
-    await expect(popup.locator('#run-log li')).toHaveText([/Step 1: type "Ada Lovelace" into \[\d+\] \(name\)/, /Step 1: type "ada@example.com" into \[\d+\] \(email\)/, /Step 1: click \[\d+\] \(subscribe\)/, /Step 2: done/]);
+    await expect(popup.locator('#run-log li')).toHaveText([/Step 1: type "Ada Lovelace" into \[\d+\] \(name\)/, /Step 1: type "ada@example.com" into \[\d+\] \(email\)/, /Step 1: click \[\d+\] \(subscribe\)/, /Step 2: the model's reply was mended — took the JSON out of a ``` code block/, /Step 2: done/]);
     await popup.screenshot({ path: test.info().outputPath('popup-run.png') });
     await expect(page.locator('#who')).toContainText('Ada Lovelace');
 

@@ -161,7 +161,7 @@ test('settings: export, then import into a fresh profile gives the same items; a
   await ui.close();
 });
 
-test('settings: the item budget and a site never recorded are kept, and record mode refuses that site', async ({ ext, server }) => {
+test('settings: the item budget, a site never recorded and sensitive fields are kept, and record mode refuses that site', async ({ ext, server }) => {
   const page = await ext.context.newPage();
   await page.goto(server.url('/form.html'));
   const tabId = await ext.tabIdOf(page);
@@ -174,9 +174,15 @@ test('settings: the item budget and a site never recorded are kept, and record m
   expect((await workerCall(ext.controlPage, 'getSettings')).neverRecord).toEqual([]);
   const host = new URL(server.url('/')).host;
   await ui.getByLabel('Sites where nothing is ever recorded (one per line)').fill(`bank.example\n${host}`);
+  // A sensitive-field pattern that does not read is named, and nothing is saved.
+  const secrets = ui.getByLabel('Other fields whose values are secrets (one per line)');
+  await secrets.fill('member number\n/([/');
+  await ui.getByRole('button', { name: 'Save settings' }).click();
+  await expect(ui.locator('#settings-problems')).toContainText('"/([/" is not a valid pattern');
+  await secrets.fill('member number\n/^acct-\\d+$/i');
   await ui.getByRole('button', { name: 'Save settings' }).click();
   await expect(ui.locator('#notices')).toContainText('Settings saved');
-  expect(await workerCall(ext.controlPage, 'getSettings')).toEqual({ itemBudget: 20_000, neverRecord: ['bank.example', host] });
+  expect(await workerCall(ext.controlPage, 'getSettings')).toEqual({ itemBudget: 20_000, neverRecord: ['bank.example', host], sensitiveFields: ['member number', '/^acct-\\d+$/i'] });
   await shoot(ui, 'inspector-settings');
 
   await ui.getByRole('tab', { name: 'Run', exact: true }).click();
@@ -184,7 +190,7 @@ test('settings: the item budget and a site never recorded are kept, and record m
   await ui.getByRole('button', { name: 'Record my demonstration' }).click();
   await expect(ui.locator('#record-status')).toContainText('recording is switched off on');
   expect((await ext.send('bg.recordStatus', { tabId })).recording).toBe(false);
-  await workerCall(ext.controlPage, 'updateSettings', { neverRecord: [] });
+  await workerCall(ext.controlPage, 'updateSettings', { neverRecord: [], sensitiveFields: [] });
   await ui.close();
   await page.close();
 });
