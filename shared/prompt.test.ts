@@ -4,7 +4,7 @@ import type { Step } from './model';
 import type { Observation, ObservedElement } from './observation';
 import { type PromptInput, buildPrompt } from './prompt';
 import { estimateTokens, truncateToTokens } from './tokens';
-import { UNTRUSTED_TAG, markUntrusted, newNonce, wrapUntrusted } from './untrusted';
+import { UNTRUSTED_TAG, markUntrusted, newNonce, outsideFences, wrapUntrusted } from './untrusted';
 
 /** A seeded random source (Park–Miller), so nonces are reproducible. */
 function seeded(seed: number): () => number {
@@ -84,26 +84,6 @@ const system = (p: ReturnType<typeof buildPrompt>) => p.messages.find((m) => m.r
 const countOf = (text: string, part: string) => text.split(part).length - 1;
 
 /** The text outside every fenced block; throws if the fences are not properly paired. */
-function outsideFences(text: string, nonce: string): string {
-  const open = `<${UNTRUSTED_TAG} id="${nonce}">`;
-  const close = `</${UNTRUSTED_TAG} id="${nonce}">`;
-  let out = '';
-  let rest = text;
-  for (;;) {
-    const o = rest.indexOf(open);
-    const c = rest.indexOf(close);
-    if (o < 0) {
-      if (c >= 0) throw new Error('a closing fence without an opening one');
-      return out + rest;
-    }
-    if (c < o) throw new Error('a closing fence before its opening one');
-    const inner = rest.slice(o + open.length, c);
-    if (inner.includes(open)) throw new Error('nested fences');
-    out += rest.slice(0, o);
-    rest = rest.slice(c + close.length);
-  }
-}
-
 describe('buildPrompt budget', () => {
   it('fits the default 3,000 tokens with a 5,000-element page and 40 steps of history', () => {
     const p = buildPrompt(input({ observation: bigPage(), history: longHistory(40), step: 41, maxSteps: 50 }));

@@ -93,3 +93,41 @@ export function renderOwnText(text: string, nonce: string): string {
     rest = rest.slice(close + 1);
   }
 }
+
+/**
+ * The prompt text outside its fences (tags with its nonce); throws on a fence that is
+ * not well formed (a close before its open, nesting), which would be a builder bug.
+ */
+export function outsideFences(text: string, nonce: string): string {
+  const { open, close } = fenceTags(nonce);
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const o = rest.indexOf(open);
+    const c = rest.indexOf(close);
+    if (o < 0) {
+      if (c >= 0) throw new Error('a closing fence without an opening one');
+      return out + rest;
+    }
+    if (c < o) throw new Error('a closing fence before its opening one');
+    const inner = rest.slice(o + open.length, c);
+    if (inner.includes(open)) throw new Error('nested fences');
+    out += `${rest.slice(0, o)}\n`;
+    rest = rest.slice(c + close.length);
+  }
+}
+
+/** How many times `phrase` (any case, any spacing) appears outside the prompt's fences: page text that escaped. */
+export function countOutsideFence(prompt: string, nonce: string, phrase: string): number {
+  const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  const text = squash(outsideFences(prompt, nonce));
+  const p = squash(phrase);
+  let count = 0;
+  for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + p.length)) count++;
+  return count;
+}
+
+/** Waymark's own text without its marked page-derived spans: what it says in its own voice. */
+export function ownWords(text: string): string {
+  return text.replace(/\uE000[^\uE001]*(?:\uE001|$)/g, ' ');
+}
