@@ -10,20 +10,26 @@ const OFFSCREEN_URL = 'offscreen/offscreen.html';
 
 export const hasOffscreen = (): boolean => typeof chrome !== 'undefined' && !!chrome.offscreen;
 
-async function ensureOffscreen(): Promise<void> {
+/** Creates the offscreen document unless it is there; true when this call created it. */
+async function ensureOffscreen(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-  if (contexts.length > 0) return;
+  if (contexts.length > 0) return false;
   try {
     await chrome.offscreen.createDocument({
       url: OFFSCREEN_URL,
       reasons: [chrome.offscreen.Reason.WORKERS],
       justification: 'Hosts the Waymark worker (models and memory store).',
     });
+    return true;
   } catch (e) {
     // Two callers racing: the other one created it.
     if (!/single offscreen|already/i.test(String(e))) throw e;
+    return false;
   }
 }
+
+/** Set while the runs of a browser session that ended are being marked interrupted. */
+let interruptingAll = false;
 
 let link: WorkerLink | null = null;
 let localHost: WorkerHost | null = null;
@@ -39,8 +45,11 @@ async function connect(): Promise<WorkerLink> {
     link = { api: Comlink.wrap<WorkerApi>(localHost.connectLocal()), closed: new Promise<never>(() => undefined), isOpen: () => true };
     return link;
   }
-  await ensureOffscreen();
+  const created = await ensureOffscreen();
   const fresh = await connectWhenReady();
+  // A host started anew (it was closed while no link of ours was open to see it go, or
+  // an extension page restarted it) picks up the runs the last one left unfinished.
+  if (created && !interruptingAll) setTimeout(() => void resumeRuns(), 200);
   fresh.closed.catch(() => {
     if (link !== fresh) return;
     link = null;
@@ -76,10 +85,13 @@ export async function callWorker<T>(fn: (api: Comlink.Remote<WorkerApi>) => Prom
 
 /** Asks the worker to pick up runs a killed host left unfinished. */
 export async function resumeRuns(afterBrowserRestart = false): Promise<void> {
+  if (afterBrowserRestart) interruptingAll = true;
   try {
     const { resumed } = await callWorker((api) => api.resumeRuns({ interruptAll: afterBrowserRestart }));
     if (resumed.length) console.info(`[waymark] resumed ${resumed.length} unfinished run(s)`);
   } catch (e) {
     console.warn('[waymark] could not resume unfinished runs:', e);
+  } finally {
+    if (afterBrowserRestart) interruptingAll = false;
   }
 }
