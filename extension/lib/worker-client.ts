@@ -39,8 +39,8 @@ export function connectOverPort(): Promise<WorkerLink> {
   return Promise.race([hello, closed]);
 }
 
-/** A host just created may not be listening yet: try again for a few seconds. */
-export async function connectWhenReady(attempts = 50): Promise<WorkerLink> {
+/** A host just created may not be listening yet (it opens its store first; slower on a busy machine): try again for up to 15 s. */
+export async function connectWhenReady(attempts = 150): Promise<WorkerLink> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await connectOverPort();

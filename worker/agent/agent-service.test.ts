@@ -47,3 +47,27 @@ describe('finished runs held in memory', () => {
     expect((await new RunStore(db).header(ids[0]!))?.outcome?.status).toBe('unknown');
   });
 });
+
+describe('resuming unfinished runs', () => {
+  it('resumes a run once when two callers ask at the same time', async () => {
+    const db = await openWaymarkDb(`agent-resume-${Math.random()}`);
+    const bridge: BrowserBridge = {
+      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
+      act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
+      screenshot: async () => {
+        throw new Error('none');
+      },
+    };
+    let policies = 0;
+    const policy = async (): Promise<Policy> => (policies++, { id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
+    const settings = new KeyValueStore(db, 'settings');
+    await new RunStore(db).start({ id: 'left', task: 't', origin: 'https://x.example', startedAt: 1, source: 'agent' });
+    await settings.put('agent.inFlight.left', { task: 't', tabId: 1, policy: { kind: 'done' } });
+    const service = new AgentService<{ kind: 'done' }>({ store: async () => new RunStore(db), bridge: async () => bridge, policy, settings: async () => settings });
+    const [a, b] = await Promise.all([service.resumeUnfinished(), service.resumeUnfinished()]);
+    expect([...a, ...b]).toEqual(['left']);
+    expect(policies).toBe(1);
+    await service.settled('left');
+    expect((await new RunStore(db).get('left'))?.steps).toHaveLength(1);
+  });
+});

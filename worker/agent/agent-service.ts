@@ -73,7 +73,17 @@ export class AgentService<P> {
    * recorded step, or — when its tab or policy is gone — is marked interrupted.
    * Returns the ids of the runs resumed.
    */
-  async resumeUnfinished(interruptAll = false): Promise<string[]> {
+  resumeUnfinished(interruptAll = false): Promise<string[]> {
+    // One pass at a time: two callers at once (the host's restart seen from two places)
+    // would otherwise both find a run unfinished and start it twice.
+    const pass = this.resuming.then(() => this.resumePass(interruptAll));
+    this.resuming = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private resuming: Promise<unknown> = Promise.resolve();
+
+  private async resumePass(interruptAll: boolean): Promise<string[]> {
     const settings = await this.deps.settings();
     const store = await this.deps.store();
     const resumed: string[] = [];
