@@ -87,7 +87,8 @@ async function soak(): Promise<SoakFigures> {
       }
       if (!run || run.endedAt === undefined) {
         f.stuck++;
-        process.stdout.write(`soak ${i + 1}/${RUNS} ${kind}: not ended after 60 s (${run ? `${run.steps.length} steps kept` : 'no record'}; host ${killed ? 'killed' : 'not killed'}; service worker ${stopped ? 'stopped' : 'not stopped'})\n`);
+        const live = await workerCall(ext.controlPage, 'agentRunStatus', runId).catch((e: unknown) => String(e));
+        process.stdout.write(`soak ${i + 1}/${RUNS} ${kind}: not ended after 60 s (${run ? `${run.steps.length} steps kept` : 'no record'}; host ${killed ? 'killed' : 'not killed'}; service worker ${stopped ? 'stopped' : 'not stopped'}; live: ${JSON.stringify(live)?.slice(0, 600)})\n`);
         await page.close();
         continue;
       }

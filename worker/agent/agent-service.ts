@@ -1,5 +1,6 @@
 // Runs the agent on behalf of the extension: starts runs in the background, keeps a
 // short live activity log per run for the UI, and stops runs on request.
+import { RunSecrets, secretsInTask } from '../../shared/secrets';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
@@ -96,7 +97,7 @@ export class AgentService<P> {
         continue;
       }
       if (interruptAll) {
-        await this.markInterrupted(runId, 'the browser was closed during the run');
+        await this.markInterrupted(runId, 'the browser was closed during the run', request);
         continue;
       }
       try {
@@ -112,15 +113,17 @@ export class AgentService<P> {
         });
         resumed.push(runId);
       } catch (e) {
-        await this.markInterrupted(runId, `the run could not be resumed after the worker restarted: ${e instanceof Error ? e.message : String(e)}`);
+        await this.markInterrupted(runId, `the run could not be resumed after the worker restarted: ${e instanceof Error ? e.message : String(e)}`, request);
       }
     }
     return resumed;
   }
 
-  private async markInterrupted(runId: string, reason: string): Promise<void> {
+  private async markInterrupted(runId: string, reason: string, request?: AgentRunRequest<P>): Promise<void> {
     const store = await this.deps.store();
-    const header = await store.header(runId);
+    let header = await store.header(runId);
+    // Killed before its first observation was kept: the run is recorded all the same (its task without secrets), so it is not lost.
+    if (!header && request) header = await store.start({ id: runId, task: new RunSecrets(secretsInTask(request.task)).redact(request.task), origin: '', startedAt: Date.now(), source: 'agent' });
     if (header && header.endedAt === undefined) await store.finish(runId, { status: 'interrupted', judgedBy: 'none', reason });
     await (await this.deps.settings()).delete(IN_FLIGHT + runId);
   }
