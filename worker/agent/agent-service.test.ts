@@ -70,4 +70,35 @@ describe('resuming unfinished runs', () => {
     await service.settled('left');
     expect((await new RunStore(db).get('left'))?.steps).toHaveLength(1);
   });
+
+  it('does not take a run being started for one left behind', async () => {
+    const db = await openWaymarkDb(`agent-resume-start-${Math.random()}`);
+    const page: BrowserBridge = {
+      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
+      act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
+      screenshot: async () => {
+        throw new Error('none');
+      },
+    };
+    // The start's launch waits for the bridge until the resume pass has been through: the race made certain.
+    let asked = () => undefined as void;
+    const launchAsks = new Promise<void>((r) => (asked = r));
+    let open = () => undefined as void;
+    const gate = new Promise<void>((r) => (open = r));
+    let bridges = 0;
+    const bridge = async () => (++bridges === 1 ? (asked(), await gate, page) : page);
+    let policies = 0;
+    const policy = async (): Promise<Policy> => (policies++, { id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
+    const settings = new KeyValueStore(db, 'settings');
+    const service = new AgentService<{ kind: 'done' }>({ store: async () => new RunStore(db), bridge, policy, settings: async () => settings });
+    const starting = service.start({ task: 't', tabId: 1, policy: { kind: 'done' } });
+    await launchAsks;
+    const resumed = await service.resumeUnfinished();
+    open();
+    const { runId } = await starting;
+    await service.settled(runId);
+    expect(resumed).toEqual([]);
+    expect(policies).toBe(1);
+    expect((await new RunStore(db).get(runId))?.steps).toHaveLength(1);
+  });
 });

@@ -58,6 +58,8 @@ export class AgentService<P> {
     // Policy problems (no model, bad endpoint) are the caller's to see right away.
     const policy = await this.deps.policy(request.policy);
     const runId = crypto.randomUUID();
+    // Noted in flight before it is launched: a resume pass in between must not take it for a run left behind.
+    this.launching.add(runId);
     try {
       await (await this.deps.settings()).put(IN_FLIGHT + runId, request);
       await this.launch(runId, request, policy);
@@ -65,6 +67,8 @@ export class AgentService<P> {
       // Not started: release the policy (an in-browser model holds the GPU).
       await policy.dispose().catch(() => undefined);
       throw e;
+    } finally {
+      this.launching.delete(runId);
     }
     return { runId };
   }
@@ -83,6 +87,8 @@ export class AgentService<P> {
   }
 
   private resuming: Promise<unknown> = Promise.resolve();
+  /** Runs being started in this worker (between noting them in flight and launching them). */
+  private readonly launching = new Set<string>();
 
   private async resumePass(interruptAll: boolean): Promise<string[]> {
     const settings = await this.deps.settings();
@@ -90,7 +96,7 @@ export class AgentService<P> {
     const resumed: string[] = [];
     for (const { key, value: request } of await settings.entries<AgentRunRequest<P>>(IN_FLIGHT)) {
       const runId = key.slice(IN_FLIGHT.length);
-      if (this.runs.has(runId)) continue;
+      if (this.runs.has(runId) || this.launching.has(runId)) continue;
       const header = await store.header(runId);
       if (header?.endedAt !== undefined) {
         await settings.delete(key);
