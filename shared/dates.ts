@@ -31,8 +31,21 @@ function valid(y: number, m: number, d: number): CalendarDate | null {
   return d <= days ? { y, m, d } : null;
 }
 
-/** A date in any of the ways tasks and pages write one; null when the text is not one. */
+/** A day as a task may say it, its year left out when the task leaves it out ("Monday 28 June"). */
+export interface DayOfYear {
+  y?: number;
+  m: number;
+  d: number;
+}
+
+/** A date in any of the ways tasks and pages write one; null when the text is not one (or has no year). */
 export function parseDate(text: string, order: 'mdy' | 'dmy' = 'mdy'): CalendarDate | null {
+  const day = parseDay(text, order);
+  return day && day.y !== undefined ? { y: day.y, m: day.m, d: day.d } : null;
+}
+
+/** A day in any of the ways tasks write one, with or without its year; null when the text is not one. */
+export function parseDay(text: string, order: 'mdy' | 'dmy' = 'mdy'): DayOfYear | null {
   const t = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -45,20 +58,7 @@ export function parseDate(text: string, order: 'mdy' | 'dmy' = 'mdy'): CalendarD
     const dayFirst = m[2] === '.' || a > 12 || (order === 'dmy' && b <= 12);
     return dayFirst ? valid(y, b, a) : valid(y, a, b);
   }
-  const day = wordsDay(t);
-  return day && day.y !== undefined ? valid(day.y, day.m, day.d) : null;
-}
-
-/** A day as a task may say it, its year left out when the task leaves it out ("Monday 28 June"). */
-export interface DayOfYear {
-  y?: number;
-  m: number;
-  d: number;
-}
-
-/** A day in any of the ways tasks write one, with or without its year; null when the text is not one. */
-export function parseDay(text: string, order: 'mdy' | 'dmy' = 'mdy'): DayOfYear | null {
-  return parseDate(text, order) ?? wordsDay(text.trim().replace(/,/g, ' ').replace(/\s+/g, ' '));
+  return wordsDay(t);
 }
 
 /** "Thursday 4 March 2027", "March 4th, 2027", "4th of March", "Mar 4": the year may be missing. */

@@ -100,25 +100,29 @@ export function rowFills(task: ParsedTask, o: Observation, blocked: Blocked, hol
   if (rows.size < 2) return undefined;
   const offered = inRows.flatMap(optionsOf);
   const slots = task.slots.filter((s) => s.role !== 'target');
-  const rowsNaming = (s: TaskSlot) => [...rows.keys()].filter((r) => containsPhrase(r, s.value.text));
+  // The rows each value names, read once.
+  const rowsNamed = new Map(slots.map((s) => [s, [...rows.keys()].filter((r) => containsPhrase(r, s.value.text))]));
   const names = (s: TaskSlot) => {
-    const n = rowsNaming(s).length;
+    const n = rowsNamed.get(s)!.length;
     return n > 0 && n < rows.size && !matchingOption(offered, s.value.text) && !inRows.some((e) => e.value !== undefined && holds(s, e.value));
   };
   const naming = slots.filter(names);
   if (naming.length === 0) return undefined;
-  const named = new Set(naming.flatMap(rowsNaming));
+  const named = new Set(naming.flatMap((s) => rowsNamed.get(s)!));
   const out: RowFill[] = [];
   const handled = new Set(naming);
   for (const slot of slots.filter((s) => !naming.includes(s))) {
     for (const row of named) {
       const fields = rows.get(row)!.filter((e) => !blocked.isBlocked(elementKind(e) === 'select' ? 'select' : 'type', elementKey(e)));
       // The select that offers it, else the field its words name best.
-      const select = fields.find((e) => elementKind(e) === 'select' && matchingOption(optionsOf(e), slot.value.text));
-      const field = select ?? fields.filter((e) => elementKind(e) === 'field').map((e) => ({ e, score: fieldScore(slot, e) })).filter((x) => x.score >= FIELD_MIN).sort((a, b) => b.score - a.score)[0]?.e;
+      const offering = fields.flatMap((e) => {
+        const option = elementKind(e) === 'select' ? matchingOption(optionsOf(e), slot.value.text) : undefined;
+        return option ? [{ e, option }] : [];
+      })[0];
+      const field = offering?.e ?? fields.filter((e) => elementKind(e) === 'field').map((e) => ({ e, score: fieldScore(slot, e) })).filter((x) => x.score >= FIELD_MIN).sort((a, b) => b.score - a.score)[0]?.e;
       if (!field) continue;
       handled.add(slot);
-      const text = select ? matchingOption(optionsOf(select), slot.value.text)! : slot.value.text;
+      const text = offering?.option ?? slot.value.text;
       if (field.value !== undefined && (holds(slot, field.value) || normalizeText(field.value) === normalizeText(text))) continue;
       out.push({ slot, element: field, text });
     }
