@@ -5,9 +5,14 @@ import type { ItemPatch, NewMemoryItem, SearchHit, SearchOptions } from '../shar
 import { VectorIndex } from './index/vector-index';
 import type { EmbedderService } from './embedder-service';
 import type { TextEmbedder } from './models/embedder';
-import type { ItemStore } from './store/item-store';
+import { type ItemStore, StaleWriteError } from './store/item-store';
 import type { VectorRecord } from './store/schema';
 import { StoreError } from './store/store-error';
+
+/** A change, or how to make it from the item as stored. */
+export type PatchFrom<P> = P | ((current: MemoryItem) => P);
+/** Writers racing for one item each get this many tries; beyond, the change fails with `conflict`. */
+const STALE_RETRIES = 8;
 
 /** The text an item is found by: what it is, when it applies, and what it says. */
 export function itemEmbeddingText(item: Pick<MemoryItem, 'title' | 'whenToUse' | 'text'>): string {
@@ -97,25 +102,39 @@ export class Memory {
 
   /**
    * Changes an item. Only a change to what it is found by (title, when to use, text,
-   * scope) embeds it again; counters and utility move without the embedder.
+   * scope) embeds it again; counters and utility move without the embedder. `patch`
+   * may be a function of the stored item: it is made from the version written over,
+   * and made again when another writer (a run's learning, the inspector, an import)
+   * changed the item meanwhile, so neither change is lost.
    */
-  async update(id: string, patch: ItemPatch & { provenance?: string[] }, reason = 'edited', change: 'update' | 'merge' = 'update'): Promise<MemoryItem> {
-    const current = await this.items.get(id);
-    if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
-    const next: MemoryItem = { ...current, ...patch, updatedAt: Date.now() };
-    const found = (i: MemoryItem) => JSON.stringify([itemEmbeddingText(i), i.scope, i.kind]);
-    if (found(next) === found(current)) return this.items.put(next, change, reason);
-    const { record, ready } = await this.embedItem(next);
-    const stored = await this.items.put(next, change, reason, record);
-    Memory.upsert(ready, record);
-    return stored;
+  async update(id: string, patch: PatchFrom<ItemPatch & { provenance?: string[] }>, reason = 'edited', change: 'update' | 'merge' = 'update'): Promise<MemoryItem> {
+    return this.changeFromStored(id, async (current) => {
+      const next: MemoryItem = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: Date.now() };
+      const found = (i: MemoryItem) => JSON.stringify([itemEmbeddingText(i), i.scope, i.kind]);
+      if (found(next) === found(current)) return this.items.put(next, change, reason, undefined, current.version);
+      const { record, ready } = await this.embedItem(next);
+      const stored = await this.items.put(next, change, reason, record, current.version);
+      Memory.upsert(ready, record);
+      return stored;
+    });
   }
 
   /** Counters, utility and bookkeeping in data only: the item is not touched otherwise (recency stays as it was). */
-  async credit(id: string, patch: Pick<ItemPatch, 'counters' | 'utility' | 'data'>, reason: string): Promise<MemoryItem> {
-    const current = await this.items.get(id);
-    if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
-    return this.items.put({ ...current, ...patch }, 'update', reason);
+  credit(id: string, patch: PatchFrom<Pick<ItemPatch, 'counters' | 'utility' | 'data'>>, reason: string): Promise<MemoryItem> {
+    return this.changeFromStored(id, (current) => this.items.put({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }, 'update', reason, undefined, current.version));
+  }
+
+  /** Reads the item and writes a change made from it, again from the newer one while another writer got there first. */
+  private async changeFromStored(id: string, write: (current: MemoryItem) => Promise<MemoryItem>): Promise<MemoryItem> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.items.get(id);
+      if (!current) throw new StoreError('not_found', `No memory item with id ${id}.`);
+      try {
+        return await write(current);
+      } catch (e) {
+        if (!(e instanceof StaleWriteError) || attempt >= STALE_RETRIES) throw e;
+      }
+    }
   }
 
   async remove(id: string, reason = 'deleted by the user', change: 'delete' | 'prune' = 'delete'): Promise<MemoryItem> {

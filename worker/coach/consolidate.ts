@@ -92,6 +92,10 @@ function counted(data: Record<string, unknown> | undefined, key: string): number
  * differs only where the two tasks differ: the older one is generalised (anti-unified)
  * so both instances bind it, instead of keeping two near-copies.
  */
+function mergedProvenance(current: MemoryItem, fresh: NewMemoryItem): string[] {
+  return [...new Set([...current.provenance, ...fresh.provenance])].slice(-PROVENANCE_KEPT);
+}
+
 async function generalizeInto(memory: Memory, candidates: readonly MemoryItem[], fresh: NewMemoryItem): Promise<ConsolidationAction | null> {
   const freshWorkflow = Workflow.safeParse(fresh.data?.workflow);
   if (!freshWorkflow.success) return null;
@@ -103,12 +107,17 @@ async function generalizeInto(memory: Memory, candidates: readonly MemoryItem[],
     if (!merged) continue;
     const runId = fresh.provenance[0];
     if (runId && old.provenance.includes(runId)) return { action: 'no-op', item: old };
-    const provenance = [...new Set([...old.provenance, ...fresh.provenance])].slice(-PROVENANCE_KEPT);
-    const data = { ...(old.data ?? {}), workflow: merged, succeeded: counted(old.data, 'succeeded') + counted(fresh.data, 'succeeded') };
     const newVariables = merged.variables.filter((v) => !oldWorkflow.data.variables.some((o) => o.name === v.name)).map((v) => `{${v.name}}`);
+    // Made from the item as stored: its counts and provenance may have moved since it was found.
     const item = await memory.update(
       old.id,
-      { title: merged.task.slice(0, 300), text: fresh.text, whenToUse: fresh.whenToUse, data, provenance },
+      (current) => ({
+        title: merged.task.slice(0, 300),
+        text: fresh.text,
+        whenToUse: fresh.whenToUse,
+        data: { ...(current.data ?? {}), workflow: merged, succeeded: counted(current.data, 'succeeded') + counted(fresh.data, 'succeeded') },
+        provenance: mergedProvenance(current, fresh),
+      }),
       `generalised with what run ${runId ?? 'unknown'} taught${newVariables.length ? `: ${newVariables.join(', ')} now a variable` : ''}`,
       'merge',
     );
@@ -131,12 +140,13 @@ export async function consolidate(memory: Memory, fresh: NewMemoryItem): Promise
   if (same) {
     const old = same.item;
     if (runId && old.provenance.includes(runId)) return { action: 'no-op', item: old };
-    const data = { ...(old.data ?? {}), ...(fresh.data ?? {}) };
-    for (const k of ['seen', 'succeeded']) if (k in data) data[k] = counted(old.data, k) + counted(fresh.data, k);
-    const provenance = [...new Set([...old.provenance, ...fresh.provenance])].slice(-PROVENANCE_KEPT);
     const merged = await memory.update(
       old.id,
-      { title: fresh.title, text: fresh.text, whenToUse: fresh.whenToUse, data, provenance, ...(old.pinned ? {} : { scope: fresh.scope }) },
+      (current) => {
+        const data = { ...(current.data ?? {}), ...(fresh.data ?? {}) };
+        for (const k of ['seen', 'succeeded']) if (k in data) data[k] = counted(current.data, k) + counted(fresh.data, k);
+        return { title: fresh.title, text: fresh.text, whenToUse: fresh.whenToUse, data, provenance: mergedProvenance(current, fresh), ...(current.pinned ? {} : { scope: fresh.scope }) };
+      },
       `merged with what run ${runId ?? 'unknown'} taught (${identityOf(old) === key ? 'same content' : `similarity ${same.score.toFixed(2)}`})`,
       'merge',
     );

@@ -32,12 +32,12 @@ describe('creditItems', () => {
   it('moves utility toward 1 for a success and toward 0 for a failure, counting each use', async () => {
     const { memory, items } = await coachOn(glove);
     const item = await memory.add(lesson('Open the basket first'));
-    expect((await creditItems(memory, items, [item.id], verdict('success'), { runId: 'run-1', task: 't' })).moved).toBe(1);
+    expect((await creditItems(memory, [item.id], verdict('success'), { runId: 'run-1', task: 't' })).moved).toBe(1);
     let now = (await items.get(item.id))!;
     expect(now.utility).toBeCloseTo(0.5 + 0.3 * (1 - 0.5), 10);
     expect(now.counters).toEqual({ retrieved: 1, helped: 1, hurt: 0 });
 
-    await creditItems(memory, items, [item.id], verdict('failure'), { runId: 'run-2', task: 't' });
+    await creditItems(memory, [item.id], verdict('failure'), { runId: 'run-2', task: 't' });
     now = (await items.get(item.id))!;
     expect(now.utility).toBeCloseTo(0.65 + 0.3 * (0 - 0.65), 10);
     expect(now.counters).toEqual({ retrieved: 2, helped: 1, hurt: 1 });
@@ -47,7 +47,7 @@ describe('creditItems', () => {
   it('credits an item shown twice in one run once', async () => {
     const { memory, items } = await coachOn(glove);
     const item = await memory.add(lesson('Open the basket first'));
-    expect((await creditItems(memory, items, [item.id, item.id], verdict('success'), { runId: 'run-1', task: 't' })).moved).toBe(1);
+    expect((await creditItems(memory, [item.id, item.id], verdict('success'), { runId: 'run-1', task: 't' })).moved).toBe(1);
     expect((await items.get(item.id))!.counters.retrieved).toBe(1);
   });
 
@@ -55,14 +55,14 @@ describe('creditItems', () => {
     const { memory, items } = await coachOn(glove);
     const item = await memory.add(lesson('Open the basket first'));
     await new Promise((r) => setTimeout(r, 5));
-    await creditItems(memory, items, [item.id], verdict('success'), { runId: 'run-1', task: 't' });
+    await creditItems(memory, [item.id], verdict('success'), { runId: 'run-1', task: 't' });
     expect((await items.get(item.id))!.updatedAt).toBe(item.updatedAt);
   });
 
   it.each(['unknown', 'interrupted'] as const)('moves nothing for a run whose outcome is %s', async (status) => {
     const { memory, items } = await coachOn(glove);
     const item = await memory.add(lesson('Open the basket first'));
-    expect((await creditItems(memory, items, [item.id], verdict(status), { runId: 'run-1', task: 't' })).moved).toBe(0);
+    expect((await creditItems(memory, [item.id], verdict(status), { runId: 'run-1', task: 't' })).moved).toBe(0);
     expect(await items.get(item.id)).toEqual(item);
   });
 
@@ -71,7 +71,7 @@ describe('creditItems', () => {
     const gone = await memory.add(lesson('Open the basket first'));
     const kept = await memory.add(lesson('Pick the size before adding'));
     await memory.remove(gone.id);
-    expect((await creditItems(memory, items, [gone.id, kept.id], verdict('failure'), { runId: 'run-1', task: 't' })).moved).toBe(1);
+    expect((await creditItems(memory, [gone.id, kept.id], verdict('failure'), { runId: 'run-1', task: 't' })).moved).toBe(1);
     expect(await items.get(gone.id)).toBeUndefined();
     expect((await items.get(kept.id))!.counters.hurt).toBe(1);
   });
@@ -79,10 +79,10 @@ describe('creditItems', () => {
   it('retires a workflow after two failures in a row on new instances (undoable); a success in between, or the same instance again, does not count', async () => {
     const { memory, items } = await coachOn(glove);
     const wf = await memory.add({ ...lesson('Buy {text}'), kind: 'workflow', data: { workflow: { task: 'Buy {text}', variables: [], steps: [] } } });
-    const blame = (task: string, run: string) => creditItems(memory, items, [wf.id], verdict('failure'), { runId: run, task });
+    const blame = (task: string, run: string) => creditItems(memory, [wf.id], verdict('failure'), { runId: run, task });
     expect((await blame('Buy "tea"', 'run-1')).retired).toEqual([]);
     expect((await blame('Buy "tea"', 'run-2')).retired).toEqual([]); // the same instance again: no new evidence
-    await creditItems(memory, items, [wf.id], verdict('success'), { runId: 'run-3', task: 'Buy "milk"' });
+    await creditItems(memory, [wf.id], verdict('success'), { runId: 'run-3', task: 'Buy "milk"' });
     expect((await blame('Buy "rice"', 'run-4')).retired).toEqual([]);
     expect((await blame('Buy "oats"', 'run-5')).retired).toEqual([wf.id]);
     expect(await items.get(wf.id)).toBeUndefined();

@@ -6,7 +6,7 @@
 import type { MemoryItem, Outcome } from '../../shared/model';
 import { updatedUtility } from '../../shared/ranking';
 import type { Memory } from '../memory';
-import type { ItemStore } from '../store/item-store';
+import { StoreError } from '../store/store-error';
 
 /** Failures in a row, on different task instances, that retire a workflow. */
 export const RETIRE_AFTER = 2;
@@ -30,23 +30,36 @@ function streakOf(item: MemoryItem): FailStreak {
   return { count: typeof s?.count === 'number' ? s.count : 0, task: typeof s?.task === 'string' ? s.task : '' };
 }
 
-export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, items: Pick<ItemStore, 'get'>, shown: readonly string[], outcome: Outcome, run: { runId: string; task: string }): Promise<Credited> {
+export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, shown: readonly string[], outcome: Outcome, run: { runId: string; task: string }): Promise<Credited> {
   const out: Credited = { moved: 0, retired: [] };
   if (outcome.status !== 'success' && outcome.status !== 'failure') return out;
   const reward = outcome.status === 'success' ? 1 : 0;
   for (const id of new Set(shown)) {
-    const item = await items.get(id);
-    if (!item) continue; // deleted since
-    const counters = { retrieved: item.counters.retrieved + 1, helped: item.counters.helped + reward, hurt: item.counters.hurt + (1 - reward) };
-    let data = item.data;
+    // Made from the item as stored when written: a run ending at the same time, or an
+    // edit in the inspector, is counted too, not written over.
     let retire = false;
-    if (item.kind === 'workflow') {
-      const streak = streakOf(item);
-      const next: FailStreak = reward ? { count: 0, task: '' } : streak.task === run.task ? streak : { count: streak.count + 1, task: run.task };
-      data = { ...(item.data ?? {}), failStreak: next };
-      retire = next.count >= RETIRE_AFTER && !item.pinned;
-    }
-    await memory.credit(id, { counters, utility: updatedUtility(item.utility, reward), ...(data ? { data } : {}) }, `${outcome.status === 'success' ? 'credit' : 'blame'} from run ${run.runId} (${outcome.status}, judged by ${outcome.judgedBy})`);
+    const credited = await memory
+      .credit(
+        id,
+        (item) => {
+          const counters = { retrieved: item.counters.retrieved + 1, helped: item.counters.helped + reward, hurt: item.counters.hurt + (1 - reward) };
+          let data = item.data;
+          retire = false;
+          if (item.kind === 'workflow') {
+            const streak = streakOf(item);
+            const next: FailStreak = reward ? { count: 0, task: '' } : streak.task === run.task ? streak : { count: streak.count + 1, task: run.task };
+            data = { ...(item.data ?? {}), failStreak: next };
+            retire = next.count >= RETIRE_AFTER && !item.pinned;
+          }
+          return { counters, utility: updatedUtility(item.utility, reward), ...(data ? { data } : {}) };
+        },
+        `${outcome.status === 'success' ? 'credit' : 'blame'} from run ${run.runId} (${outcome.status}, judged by ${outcome.judgedBy})`,
+      )
+      .catch((e: unknown) => {
+        if (e instanceof StoreError && e.code === 'not_found') return null; // deleted since it was shown
+        throw e;
+      });
+    if (!credited) continue;
     out.moved++;
     if (retire) {
       await memory.remove(id, `retired: the runs it was shown to failed ${RETIRE_AFTER} times in a row on new instances (last: run ${run.runId})`);

@@ -50,6 +50,8 @@ const POOLED_WEIGHT = 0.3;
 const POOLED_CAP = 4;
 const CHOICES_KEPT = 50;
 
+const emptyRecord = (cluster: string): ClusterRecord => ({ cluster, designs: {}, choices: [] });
+
 /** Reward of one run: 1 for a quick success, down to 0.75 for one that used every step; 0 for a failure. */
 export function rewardOf(outcome: Outcome, steps: number, maxSteps: number): number | null {
   if (outcome.status === 'failure') return 0;
@@ -58,10 +60,19 @@ export function rewardOf(outcome: Outcome, steps: number, maxSteps: number): num
 }
 
 export class Learner {
-  constructor(private readonly store: Pick<KeyValueStore, 'get' | 'put' | 'entries'>) {}
+  constructor(private readonly store: Pick<KeyValueStore, 'get' | 'update' | 'entries'>) {}
 
   async record(cluster: string): Promise<ClusterRecord> {
-    return (await this.store.get<ClusterRecord>(KEY + cluster)) ?? { cluster, designs: {}, choices: [] };
+    return (await this.store.get<ClusterRecord>(KEY + cluster)) ?? emptyRecord(cluster);
+  }
+
+  /** Changes a cluster's record as stored (read and written together: runs ending at once each count). */
+  private change(cluster: string, edit: (rec: ClusterRecord) => void): Promise<ClusterRecord> {
+    return this.store.update<ClusterRecord>(KEY + cluster, (stored) => {
+      const rec = stored ?? emptyRecord(cluster);
+      edit(rec);
+      return rec;
+    });
   }
 
   async all(): Promise<ClusterRecord[]> {
@@ -70,11 +81,10 @@ export class Learner {
 
   async pin(cluster: string, design: string | null): Promise<ClusterRecord> {
     if (design !== null && !designNamed(design)) throw new Error(`No memory design named "${design}". Designs: ${MEMORY_DESIGNS.map((d) => d.name).join(', ')}.`);
-    const rec = await this.record(cluster);
-    if (design === null) delete rec.pinned;
-    else rec.pinned = design;
-    await this.store.put(KEY + cluster, rec);
-    return rec;
+    return this.change(cluster, (rec) => {
+      if (design === null) delete rec.pinned;
+      else rec.pinned = design;
+    });
   }
 
   /** The design for a run in this cluster: the one requested, the pinned one, or a sample. */
@@ -93,8 +103,10 @@ export class Learner {
       const known = Object.keys(rec.designs).length > 0 || pooled.size > 0;
       choice = known ? { design: this.sample(rec, pooled), how: 'sampled' } : { design: designNamed(DEFAULT_DESIGN)!, how: 'sampled' };
     }
-    rec.choices = [...rec.choices, { design: choice.design.name, at: Date.now(), how: choice.how }].slice(-CHOICES_KEPT);
-    await this.store.put(KEY + cluster, rec);
+    const chosen = { design: choice.design.name, at: Date.now(), how: choice.how };
+    await this.change(cluster, (stored) => {
+      stored.choices = [...stored.choices, chosen].slice(-CHOICES_KEPT);
+    });
     return choice;
   }
 
@@ -103,17 +115,16 @@ export class Learner {
    * that spoke, or silence when the coach showed nothing.
    */
   async update(cluster: string, design: string, outcome: Outcome, steps: number, maxSteps: number, advised = true): Promise<ClusterRecord> {
-    const rec = await this.record(cluster);
     const reward = rewardOf(outcome, steps, maxSteps);
-    if (reward === null) return rec;
-    const d = (rec.designs[advised ? design : SILENT_DESIGN] ??= { runs: 0, successes: 0, reward: 0, steps: 0, lastUsed: 0 });
-    d.runs++;
-    d.successes += outcome.status === 'success' ? 1 : 0;
-    d.reward += reward;
-    d.steps += steps;
-    d.lastUsed = Date.now();
-    await this.store.put(KEY + cluster, rec);
-    return rec;
+    if (reward === null) return this.record(cluster);
+    return this.change(cluster, (rec) => {
+      const d = (rec.designs[advised ? design : SILENT_DESIGN] ??= { runs: 0, successes: 0, reward: 0, steps: 0, lastUsed: 0 });
+      d.runs++;
+      d.successes += outcome.status === 'success' ? 1 : 0;
+      d.reward += reward;
+      d.steps += steps;
+      d.lastUsed = Date.now();
+    });
   }
 
   /** Each design's record summed over the other clusters. */

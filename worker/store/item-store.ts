@@ -20,6 +20,13 @@ async function replaceVectors(store: VectorStore, itemId: string, vector?: Vecto
   if (vector) await store.put({ ...vector, itemId });
 }
 
+/** A change made from a version of an item that is no longer the stored one: make it again from the stored one. */
+export class StaleWriteError extends StoreError {
+  constructor(id: string, basedOn: number, stored: number) {
+    super('conflict', `Memory item ${id} changed meanwhile (version ${stored}; the change was made from version ${basedOn}).`);
+  }
+}
+
 export class ItemStore {
   constructor(private readonly db: WaymarkDatabase) {}
 
@@ -44,12 +51,19 @@ export class ItemStore {
 
   /**
    * Writes an item, its vector and a history entry together. The store sets
-   * `version`; an update keeps the previous version in history.
+   * `version`; an update keeps the previous version in history. With `basedOn` (the
+   * version the change was made from), a write that finds another version stored —
+   * someone changed the item meanwhile — is refused with a `StaleWriteError`, so no
+   * change is ever lost by being written over.
    */
-  put(item: MemoryItem, change: Exclude<HistoryChange, 'delete' | 'prune' | 'undo'>, reason: string, vector?: VectorRecord): Promise<MemoryItem> {
+  put(item: MemoryItem, change: Exclude<HistoryChange, 'delete' | 'prune' | 'undo'>, reason: string, vector?: VectorRecord, basedOn?: number): Promise<MemoryItem> {
     return writeAtomically(`memory item "${item.title}"`, () => this.db.transaction(['items', 'vectors', 'history'], 'readwrite'), async (tx) => {
       const before = (await tx.objectStore('items').get(item.id)) ?? null;
       if (change === 'create' && before) throw new StoreError('conflict', `A memory item with id ${item.id} already exists.`);
+      if (basedOn !== undefined) {
+        if (!before) throw new StoreError('not_found', `No memory item with id ${item.id} (deleted meanwhile).`);
+        if (before.version !== basedOn) throw new StaleWriteError(item.id, basedOn, before.version);
+      }
       const after: MemoryItem = { ...item, version: (before?.version ?? 0) + 1, updatedAt: Math.max(item.updatedAt, before?.updatedAt ?? 0) };
       await tx.objectStore('items').put(after);
       if (vector) await replaceVectors(tx.objectStore('vectors'), item.id, vector);

@@ -29,4 +29,17 @@ export class KeyValueStore {
       await tx.store.put({ key, value, updatedAt: Date.now() });
     });
   }
+
+  /**
+   * Reads a value and writes what `change` makes of it in one transaction, so two
+   * writers of one key (two runs ending at once) each see the other's change.
+   * `change` must be synchronous: the transaction closes when it awaits anything else.
+   */
+  update<T>(key: string, change: (current: T | undefined) => T): Promise<T> {
+    return writeAtomically(`${this.storeName} "${key}"`, () => this.db.transaction(this.storeName, 'readwrite'), async (tx) => {
+      const next = change((await tx.store.get(key))?.value as T | undefined);
+      await tx.store.put({ key, value: next, updatedAt: Date.now() });
+      return next;
+    });
+  }
 }
