@@ -137,9 +137,9 @@ export class Memory {
     }
   }
 
-  async remove(id: string, reason = 'deleted by the user', change: 'delete' | 'prune' = 'delete'): Promise<MemoryItem> {
+  async remove(id: string, reason = 'deleted by the user', change: 'delete' | 'prune' = 'delete', options: { forgetPast?: boolean } = {}): Promise<MemoryItem> {
     const ready = await this.indexed();
-    const removed = await this.items.remove(id, reason, change);
+    const removed = await this.items.remove(id, reason, change, options);
     ready.index.remove(id);
     return removed;
   }

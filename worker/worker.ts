@@ -7,6 +7,7 @@ import { createOfflinePolicy } from './agent/offline-policy';
 import type { Policy } from './agent/policy';
 import { createWorkerApi } from './api';
 import { Coach } from './coach/coach';
+import { pruneLeastUseful } from './coach/prune';
 import { browserBridge, listenForBridge } from './browser-bridge-client';
 import { EmbedderService } from './embedder-service';
 import { Memory } from './memory';
@@ -22,6 +23,7 @@ import { serve, validated } from './serve';
 import { openWaymarkDb, type WaymarkDatabase } from './store/database';
 import { ItemStore } from './store/item-store';
 import { KeyValueStore } from './store/key-value-store';
+import { makeRoomWhenFull } from './store/room';
 import { RunStore } from './store/run-store';
 
 /** A value made on first use; a failure is not kept, so the next call tries again. */
@@ -36,7 +38,12 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-const db = lazy<WaymarkDatabase>(() => openWaymarkDb());
+const db = lazy<WaymarkDatabase>(async () => {
+  const opened = await openWaymarkDb();
+  // Storage found full: old runs' screenshots go, then the least useful memory items, and the write is tried again.
+  makeRoomWhenFull(opened, async (count) => (await pruneLeastUseful(await memory(), await items(), () => count, 'to make room: storage is full', { forgetPast: true })).length);
+  return opened;
+});
 const settings = lazy(async () => new KeyValueStore(await db(), 'settings'));
 const items = lazy(async () => new ItemStore(await db()));
 const runs = lazy(async () => new RunStore(await db()));

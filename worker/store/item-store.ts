@@ -72,13 +72,18 @@ export class ItemStore {
     });
   }
 
-  /** Removes an item and its vectors; the item stays in its history, and undo brings it back. */
-  remove(id: string, reason: string, change: 'delete' | 'prune' = 'delete'): Promise<MemoryItem> {
+  /**
+   * Removes an item and its vectors; the item stays in its history, and undo brings it
+   * back. With `forgetPast` (storage is full) its earlier versions go too: only the
+   * removal stays, and with it the item as it was.
+   */
+  remove(id: string, reason: string, change: 'delete' | 'prune' = 'delete', { forgetPast = false } = {}): Promise<MemoryItem> {
     return writeAtomically(`the removal of memory item ${id}`, () => this.db.transaction(['items', 'vectors', 'history'], 'readwrite'), async (tx) => {
       const before = await tx.objectStore('items').get(id);
       if (!before) throw new StoreError('not_found', `No memory item with id ${id}.`);
       await tx.objectStore('items').delete(id);
       await replaceVectors(tx.objectStore('vectors'), id);
+      if (forgetPast) for (const key of await tx.objectStore('history').index('byItem').getAllKeys(id)) await tx.objectStore('history').delete(key);
       await tx.objectStore('history').add({ itemId: id, at: Date.now(), change, before, after: null, reason });
       return before;
     });
