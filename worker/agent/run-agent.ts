@@ -204,10 +204,13 @@ function untilStopped(acting: Promise<ActionResult>, signal: AbortSignal): Promi
 function noteSecrets(secrets: RunSecrets, seen: Observation, actions: Step['output']['actions'], results: readonly ActionResult[], sensitive: readonly RegExp[]): void {
   results.forEach((result, i) => {
     const action = actions[i];
-    if (action?.kind !== 'type') return;
+    // What goes into a sensitive field is a secret: typed, or chosen (a card's expiry in a select).
+    if (action?.kind !== 'type' && action?.kind !== 'select') return;
     const e = seen.elements.find((x) => x.index === action.index);
-    const facts = e ? { tag: e.tag, type: e.attrs.type ?? null, name: e.locator?.name ?? null, id: e.locator?.id ?? null, label: e.name } : null;
-    if (result.value === REDACTED || (facts && isSensitiveField(facts, sensitive))) secrets.add(action.text);
+    const facts = e ? { tag: e.tag, type: e.attrs.type ?? null, autocomplete: e.attrs.autocomplete ?? null, name: e.locator?.name ?? null, id: e.locator?.id ?? null, label: e.name } : null;
+    if (!(result.value === REDACTED || (facts && isSensitiveField(facts, sensitive)))) return;
+    secrets.add(action.kind === 'type' ? action.text : action.option);
+    if (action.kind === 'select' && result.value !== undefined && result.value !== REDACTED) secrets.add(result.value);
   });
 }
 

@@ -101,6 +101,20 @@ describe('secrets in a run', () => {
     expect(run.task).toBe('Sign in as "ada" with the password "[redacted]" and member number "[redacted 2]"');
   });
 
+  it('takes an option chosen in a payment-card field for a secret too', async () => {
+    const runs = new RunStore(await openWaymarkDb(`secrets-${Math.random()}`));
+    const page = new SignInPage();
+    page.elements = [{ ...field(0, 'Expiry year'), tag: 'select', role: 'combobox', attrs: { autocomplete: 'cc-exp-year' } }, button(1, 'Pay')];
+    const policy = scripted([
+      { evaluation: '', nextGoal: 'Choose 2031', actions: [{ kind: 'select', index: 0, option: '2031' }, { kind: 'click', index: 1 }] },
+      { evaluation: 'Chose 2031.', nextGoal: 'Done', actions: [{ kind: 'done', success: true, text: 'Paid with the card expiring 2031' }] },
+    ]);
+    await runAgent({ runId: 'r1', task: 'Pay with the saved card', tabId: 1, maxSteps: 4, policy, bridge: page, runs, hooks: new HookSet(() => undefined), signal: new AbortController().signal });
+    const run = (await runs.get('r1'))!;
+    expect(JSON.stringify(run)).not.toContain('2031');
+    expect(run.steps[0]!.output.actions[0]).toMatchObject({ kind: 'select', option: '[redacted]' });
+  });
+
   it('learns a workflow with a variable where the secret was; a new task brings its own', async () => {
     const { run } = await signIn('Sign in as "ada" with the password "hunter2!"', { user: 'ada', password: 'hunter2!' });
     const workflow = condense({ ...run, outcome: { status: 'success', judgedBy: 'check', reason: 'signed in' } }).workflow!;
