@@ -4,23 +4,16 @@
 // field replaced it, each item's history is one unbroken chain (each change made from
 // the version before it), and every item keeps its vector.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryItem, type Outcome } from '../shared/model';
 import { mulberry32 } from '../shared/mulberry32';
 import { creditItems } from './coach/credit';
 import { Learner } from './coach/learner';
 import { exportMemory, importMemory } from './memory-transfer';
-import type { TextEmbedder } from './models/embedder';
-import { createGloveEmbedder } from './models/glove-embedder';
-import { loadGloveFiles } from './models/testdata/glove-files';
+import { useGloveEmbedder } from './models/testdata/glove-suite';
 import { insight, memoryProfiles } from './testdata/memory-profile';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 const TOPICS = ['Coupon field under the basket', 'Weather needs a city', 'Returns start from orders', 'Invoices live under billing', 'Search with the Go button', 'Holds are placed per branch'];
 const verdict = (status: 'success' | 'failure'): Outcome => ({ status, judgedBy: 'check', reason: 'the page said so' });

@@ -4,21 +4,14 @@
 // problems and changes nothing stored, or — only when the change left it a valid file
 // (an unknown field, an optional one left out) — is imported whole.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MemoryExport } from '../shared/memory-export';
 import { exportMemory, importMemory, MemoryImportError } from './memory-transfer';
-import type { TextEmbedder } from './models/embedder';
-import { createGloveEmbedder } from './models/glove-embedder';
-import { loadGloveFiles } from './models/testdata/glove-files';
+import { useGloveEmbedder } from './models/testdata/glove-suite';
 import { hostileImports } from './testdata/hostile-imports';
 import { memoryProfiles, snapshot } from './testdata/memory-profile';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 export const IMPORT_FUZZ_FILES = 1_000;
 

@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
 import * as Comlink from 'comlink';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sendErrorCodes } from '../shared/comlink-errors';
 import { checkMemoryExport, type MemoryExport } from '../shared/memory-export';
 import type { MemoryItem } from '../shared/model';
 import { clearMemory, exportMemory, importMemory, MemoryImportError } from './memory-transfer';
-import type { TextEmbedder } from './models/embedder';
-import { createGloveEmbedder } from './models/glove-embedder';
-import { loadGloveFiles } from './models/testdata/glove-files';
+import { useGloveEmbedder } from './models/testdata/glove-suite';
 import { memoryProfiles, snapshot } from './testdata/memory-profile';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 const profiles = memoryProfiles('transfer-test', () => glove);
 afterEach(() => profiles.closeAll());

@@ -4,7 +4,7 @@
 // screen) under the 'balanced' design; page-derived text marked untrusted; items of
 // low utility never offered.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '../../shared/actions';
 import { clusterOf } from '../../shared/condensed-run';
 import type { Step } from '../../shared/model';
@@ -15,24 +15,17 @@ import { abstractTask } from '../../shared/workflow';
 import type { RunInfo } from '../agent/hooks';
 import type { HookContext } from '../agent/policy';
 import { checkbox, failed, link, ok, page } from '../agent/testdata/pages';
-import type { TextEmbedder } from '../models/embedder';
 import { KeyValueStore } from '../store/key-value-store';
 import { composeAdvice } from './advice';
 import { Coach } from './coach';
-import { createGloveEmbedder } from '../models/glove-embedder';
-import { loadGloveFiles } from '../models/testdata/glove-files';
+import { useGloveEmbedder } from '../models/testdata/glove-suite';
 import { condense } from './condenser';
 import { screenFingerprint } from './screen-fingerprint';
 import { coachOn } from './testdata/coach-setup';
 import { click, HOME, home, judged, ORIGIN, step, subscribeRun, TASK, taskFor } from './testdata/runs';
 import { RunSecrets } from '../../shared/secrets';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';

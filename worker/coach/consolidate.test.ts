@@ -3,11 +3,9 @@
 // success supersedes the older lesson that said to avoid what it clicked — with the
 // reason in history and undo bringing it back — and a pinned item is never superseded.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewMemoryItem } from '../../shared/worker-api';
-import type { TextEmbedder } from '../models/embedder';
-import { createGloveEmbedder } from '../models/glove-embedder';
-import { loadGloveFiles } from '../models/testdata/glove-files';
+import { useGloveEmbedder } from '../models/testdata/glove-suite';
 import { condense } from './condenser';
 import { consolidate } from './consolidate';
 import { itemsFor } from './memory-writer';
@@ -15,12 +13,7 @@ import { coachOn } from './testdata/coach-setup';
 import { link, moved, page } from '../agent/testdata/pages';
 import { click, HOME, judged, ORIGIN, step, subscribeRun, trajectory } from './testdata/runs';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 const ALL = { writes: ['episode', 'workflow', 'insight', 'keyframe'] as const };
 

@@ -2,23 +2,16 @@
 // runs without a verdict move nothing. Pruning keeps memory within its budget by
 // removing the items least worth keeping, never pinned ones, and keeps them in history.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MemoryItem, Outcome } from '../../shared/model';
 import { keepScore } from '../../shared/ranking';
 import type { NewMemoryItem } from '../../shared/worker-api';
-import type { TextEmbedder } from '../models/embedder';
-import { createGloveEmbedder } from '../models/glove-embedder';
-import { loadGloveFiles } from '../models/testdata/glove-files';
+import { useGloveEmbedder } from '../models/testdata/glove-suite';
 import { creditItems } from './credit';
 import { pruneToBudget } from './prune';
 import { coachOn } from './testdata/coach-setup';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 afterEach(() => vi.useRealTimers());
 
 const DAY = 86_400_000;

@@ -3,19 +3,12 @@
 // a workflow, and the workflow carries a third run with other values — while the
 // same runs without the coach keep failing.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TextEmbedder } from '../models/embedder';
-import { createGloveEmbedder } from '../models/glove-embedder';
-import { loadGloveFiles } from '../models/testdata/glove-files';
+import { describe, expect, it } from 'vitest';
+import { useGloveEmbedder } from '../models/testdata/glove-suite';
 import { coachOn } from './testdata/coach-setup';
 import { NewsletterSite } from './testdata/newsletter-site';
 
-let glove: TextEmbedder;
-beforeAll(async () => {
-  const { model, vocab } = loadGloveFiles();
-  glove = await createGloveEmbedder({ model, vocab, preference: 'wasm' });
-}, 120_000);
-afterAll(() => glove.dispose());
+const glove = useGloveEmbedder();
 
 const PEOPLE = [
   ['Ada Lovelace', 'ada@example.com'],
