@@ -56,6 +56,9 @@ export const Messages = {
   /** A content script announcing itself after a page load; tells it whether to record. */
   'bg.contentReady': { request: empty, response: z.object({ recording: z.boolean() }) },
   'bg.workerStatus': { request: empty, response: WorkerStatus },
+  /** A run's secrets held in session storage (null: let go), for a restarted worker; extension pages only. */
+  'bg.holdSecrets': { request: z.object({ runId: z.string().min(1).max(100), values: z.array(z.string().max(10_000)).max(100).nullable() }), response: z.object({ held: z.number().int() }) },
+  'bg.heldSecrets': { request: z.object({ runId: z.string().min(1).max(100) }), response: z.object({ values: z.array(z.string()).nullable() }) },
   /** One step of a Recorder recording, performed on the tab (navigate by the background, the rest in the page). */
   'bg.performRecordingStep': { request: z.object({ tabId, step: RecordingStep }), response: z.object({ recorded: RecordedStep.nullable() }) },
 } as const;

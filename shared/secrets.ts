@@ -13,9 +13,17 @@ const SECRET_WORDS = /\b(?:password|passphrase|passcode|pin\s+(?:code|number)|cv
 /** "PIN" in capitals (the verb "pin" is no secret word). */
 const PIN = /\bPIN(?:\s+(?:is|was|of))?\s*[:=]?\s*$/;
 
+/** A mark a secret was replaced by: "[redacted]", "[redacted 2]"… */
+const MARK = String.raw`\[redacted(?: (\d+))?\]`;
+
 /** Whether `text` is a mark a secret was replaced by. */
 export function isRedactionMark(text: string): boolean {
-  return /^\[redacted(?: \d+)?\]$/.test(text.trim());
+  return new RegExp(`^${MARK}$`).test(text.trim());
+}
+
+/** Whether `text` has a mark a secret was replaced by somewhere in it. */
+export function hasRedactionMark(text: string): boolean {
+  return new RegExp(MARK).test(text);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -53,6 +61,16 @@ export class RunSecrets {
   redact(text: string): string {
     if (!this.pattern || !text) return text;
     return text.replace(this.pattern, (m) => this.markOf(m));
+  }
+
+  /** The secrets, in the order their marks are numbered. */
+  list(): string[] {
+    return [...this.values];
+  }
+
+  /** Puts each mark of `text` back to the secret it stands for (marks of no known secret stay). */
+  reveal(text: string): string {
+    return text.replace(new RegExp(MARK, 'g'), (mark, n: string | undefined) => this.values[n ? Number(n) - 1 : 0] ?? mark);
   }
 
   /** A copy of a JSON-like value with every string redacted. */

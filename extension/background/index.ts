@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter } from '../../shared/protocol';
 import { VERSION } from '../../shared/version';
 import { hostWorker } from '../lib/worker-host';
+import { checkSecretsCaller, heldSecrets, holdSecrets } from './held-secrets';
 import { checkRecordingAllowed } from './record-guard';
 import { appendStep, isRecording, recordingStatus, startRecording, stopRecording, watchNavigations } from './recording';
 import { captureTab } from './screenshot';
@@ -36,6 +37,14 @@ const route = createRouter<Context>({
   'bg.contentReady': async (_, ctx) => ({ recording: await isRecording(senderTab(ctx)) }),
   'bg.workerStatus': () => callWorker((api) => api.ping()),
   'bg.performRecordingStep': ({ tabId, step }) => performRecordingStepOnTab(tabId, step),
+  'bg.holdSecrets': async ({ runId, values }, ctx) => {
+    checkSecretsCaller(ctx.sender);
+    return { held: await holdSecrets(runId, values) };
+  },
+  'bg.heldSecrets': async ({ runId }, ctx) => {
+    checkSecretsCaller(ctx.sender);
+    return { values: await heldSecrets(runId) };
+  },
 });
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, { sender }));
@@ -48,6 +57,8 @@ if (!hasOffscreen()) {
       observe: (tabId, maxTextChars) => observeTab(tabId, maxTextChars),
       act: (tabId, action) => actOnTab(tabId, action),
       screenshot: (tabId, options = {}) => captureTab(tabId, options),
+      holdSecrets: async (runId, values) => void (await holdSecrets(runId, values)),
+      heldSecrets: (runId) => heldSecrets(runId),
     }),
   );
 }

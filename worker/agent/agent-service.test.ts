@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { sessionSecrets } from './testdata/session-secrets';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { openWaymarkDb } from '../store/database';
 import { KeyValueStore } from '../store/key-value-store';
@@ -31,6 +32,7 @@ describe('finished runs held in memory', () => {
       screenshot: async () => {
         throw new Error('none');
       },
+      ...sessionSecrets(),
     };
     const policy = async (): Promise<Policy> => ({ id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
     const service = new AgentService<{ kind: 'done' }>({ store: async () => new RunStore(db), bridge: async () => bridge, policy, settings: async () => new KeyValueStore(db, 'settings') });
@@ -57,6 +59,7 @@ describe('resuming unfinished runs', () => {
       screenshot: async () => {
         throw new Error('none');
       },
+      ...sessionSecrets(),
     };
     let policies = 0;
     const policy = async (): Promise<Policy> => (policies++, { id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
@@ -79,6 +82,7 @@ describe('resuming unfinished runs', () => {
       screenshot: async () => {
         throw new Error('none');
       },
+      ...sessionSecrets(),
     };
     // The start's launch waits for the bridge until the resume pass has been through: the race made certain.
     let asked = () => undefined as void;
@@ -100,5 +104,65 @@ describe('resuming unfinished runs', () => {
     expect(resumed).toEqual([]);
     expect(policies).toBe(1);
     expect((await new RunStore(db).get(runId))?.steps).toHaveLength(1);
+  });
+});
+
+describe('secrets of a run in progress', () => {
+  const page = (session: ReturnType<typeof sessionSecrets>): BrowserBridge => ({
+    observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
+    act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
+    screenshot: async () => {
+      throw new Error('none');
+    },
+    ...session,
+  });
+  const TASK = 'Sign in as "ada" with the password "hunter2!"';
+
+  /** A worker whose first run hangs at its first step (then is killed); `tasks` are what its policies were given. */
+  async function workers() {
+    const db = await openWaymarkDb(`agent-secrets-${Math.random()}`);
+    const settings = new KeyValueStore(db, 'settings');
+    const tasks: string[] = [];
+    const worker = (session: ReturnType<typeof sessionSecrets>, hang: boolean) =>
+      new AgentService<{ kind: 'scripted' }>({
+        store: async () => new RunStore(db),
+        bridge: async () => page(session),
+        settings: async () => settings,
+        policy: async (): Promise<Policy> => ({
+          id: 'scripted',
+          next: (input) => (tasks.push(input.task), hang ? new Promise<never>(() => {}) : Promise.resolve({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } })),
+          dispose: async () => {},
+        }),
+      });
+    return { db, settings, tasks, worker };
+  }
+
+  it('are noted nowhere on disk while the run goes on, and a restarted worker resumes with them', async () => {
+    const { db, settings, tasks, worker } = await workers();
+    const session = sessionSecrets();
+    const { runId } = await worker(session, true).start({ task: TASK, tabId: 1, policy: { kind: 'scripted' } });
+    await expect.poll(() => tasks.length).toBe(1);
+    expect(JSON.stringify(await db.getAll('settings'))).not.toContain('hunter2!');
+    expect((await settings.get<{ task: string }>(`agent.inFlight.${runId}`))?.task).toBe('Sign in as "ada" with the password "[redacted]"');
+    expect(session.held.get(runId)).toEqual(['hunter2!']);
+
+    // The worker is killed; a new one (same browser session) picks the run up with its password.
+    const restarted = worker(session, false);
+    expect(await restarted.resumeUnfinished()).toEqual([runId]);
+    await restarted.settled(runId);
+    expect(tasks[1]).toBe(TASK);
+    expect(session.held.has(runId)).toBe(false);
+    expect(await settings.get(`agent.inFlight.${runId}`)).toBeUndefined();
+    expect(JSON.stringify(await new RunStore(db).get(runId))).not.toContain('hunter2!');
+  });
+
+  it('are gone after the browser restarted: the run is marked interrupted, saying why', async () => {
+    const { db, tasks, worker } = await workers();
+    const { runId } = await worker(sessionSecrets(), true).start({ task: TASK, tabId: 1, policy: { kind: 'scripted' } });
+    await expect.poll(() => tasks.length).toBe(1);
+    const restarted = worker(sessionSecrets(), false);
+    expect(await restarted.resumeUnfinished()).toEqual([]);
+    expect((await new RunStore(db).header(runId))?.outcome).toMatchObject({ status: 'interrupted', reason: expect.stringMatching(/secrets its task gave are held only while the browser runs/) });
+    expect(tasks).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // Runs the agent on behalf of the extension: starts runs in the background, keeps a
 // short live activity log per run for the UI, and stops runs on request.
-import { RunSecrets, secretsInTask } from '../../shared/secrets';
+import { hasRedactionMark, RunSecrets, secretsInTask } from '../../shared/secrets';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { RunStore } from '../store/run-store';
@@ -61,11 +61,15 @@ export class AgentService<P> {
     // Noted in flight before it is launched: a resume pass in between must not take it for a run left behind.
     this.launching.add(runId);
     try {
-      await (await this.deps.settings()).put(IN_FLIGHT + runId, request);
+      // Noted without its secrets: those the browser holds in memory only, for a resume.
+      const secrets = new RunSecrets(secretsInTask(request.task));
+      if (secrets.size) await (await this.deps.bridge()).holdSecrets(runId, secrets.list());
+      await (await this.deps.settings()).put(IN_FLIGHT + runId, { ...request, task: secrets.redact(request.task) });
       await this.launch(runId, request, policy);
     } catch (e) {
-      // Not started: release the policy (an in-browser model holds the GPU).
+      // Not started: release the policy (an in-browser model holds the GPU) and the secrets.
       await policy.dispose().catch(() => undefined);
+      await this.letSecretsGo(runId);
       throw e;
     } finally {
       this.launching.delete(runId);
@@ -100,6 +104,7 @@ export class AgentService<P> {
       const header = await store.header(runId);
       if (header?.endedAt !== undefined) {
         await settings.delete(key);
+        await this.letSecretsGo(runId);
         continue;
       }
       if (interruptAll) {
@@ -112,8 +117,9 @@ export class AgentService<P> {
         const lastUrl = (await store.get(runId))?.steps.at(-1)?.observation.url;
         const expected = lastUrl ? new URL(lastUrl).origin : header?.origin;
         if (expected && new URL(page.url).origin !== expected) throw new Error(`its tab now shows another site (${new URL(page.url).origin})`);
+        const task = await this.withSecrets(runId, request.task);
         const policy = await this.deps.policy(request.policy);
-        await this.launch(runId, request, policy).catch(async (e: unknown) => {
+        await this.launch(runId, { ...request, task }, policy).catch(async (e: unknown) => {
           await policy.dispose().catch(() => undefined);
           throw e;
         });
@@ -125,6 +131,19 @@ export class AgentService<P> {
     return resumed;
   }
 
+  /** The task as given, its secrets put back from where the browser holds them. */
+  private async withSecrets(runId: string, noted: string): Promise<string> {
+    if (!hasRedactionMark(noted)) return noted;
+    const held = await (await this.deps.bridge()).heldSecrets(runId);
+    if (!held) throw new Error('the secrets its task gave are held only while the browser runs, and are gone');
+    return new RunSecrets(held).reveal(noted);
+  }
+
+  /** The run no longer needs its secrets held (it ended, or cannot go on). */
+  private async letSecretsGo(runId: string): Promise<void> {
+    await (await this.deps.bridge()).holdSecrets(runId, null).catch(() => undefined);
+  }
+
   private async markInterrupted(runId: string, reason: string, request?: AgentRunRequest<P>): Promise<void> {
     const store = await this.deps.store();
     let header = await store.header(runId);
@@ -132,6 +151,7 @@ export class AgentService<P> {
     if (!header && request) header = await store.start({ id: runId, task: new RunSecrets(secretsInTask(request.task)).redact(request.task), origin: '', startedAt: Date.now(), source: 'agent' });
     if (header && header.endedAt === undefined) await store.finish(runId, { status: 'interrupted', judgedBy: 'none', reason });
     await (await this.deps.settings()).delete(IN_FLIGHT + runId);
+    await this.letSecretsGo(runId);
   }
 
   private async launch(runId: string, request: AgentRunRequest<P>, policy: Policy): Promise<void> {
@@ -159,6 +179,7 @@ export class AgentService<P> {
         const coach = this.deps.coachReport?.(runId);
         run.result = coach ? { ...result, coach } : result;
         await (await this.deps.settings()).delete(IN_FLIGHT + runId);
+        await this.letSecretsGo(runId);
       })
       .catch(async (e: unknown) => {
         // The page or the store failed under the run: what was recorded stays, and says why it ended.

@@ -3,6 +3,7 @@
 // that picks the workflow up from the recorded notes.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { sessionSecrets } from './testdata/session-secrets';
 import type { BrowserBridge } from '../../shared/browser-bridge';
 import { bindWorkflow, type Workflow } from '../../shared/workflow';
 import { openWaymarkDb } from '../store/database';
@@ -68,6 +69,7 @@ describe('offline policy in the run loop', () => {
       observe: () => (++observed > 1 ? new Promise<never>(() => {}) : site.observe()),
       act: (tab, action) => site.act(tab, action),
       screenshot: () => site.screenshot(),
+      ...sessionSecrets(),
     };
     void runAgent({ runId: 'wf', task: TASK, tabId: 1, maxSteps: 8, policy: createOfflinePolicy(), bridge: dying, runs, hooks, signal: new AbortController().signal });
     await vi.waitFor(async () => expect((await runs.get('wf'))?.steps).toHaveLength(1));

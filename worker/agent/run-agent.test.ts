@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionResult } from '../../shared/actions';
-import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { TabBridge } from '../../shared/browser-bridge';
 import type { AgentOutput } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { openWaymarkDb } from '../store/database';
@@ -15,7 +15,7 @@ function element(index: number, name: string, isNew = false): ObservedElement {
 }
 
 /** A page in memory: a list of buttons; clicking "Next" goes to another URL. */
-class PageInMemory implements BrowserBridge {
+class PageInMemory implements TabBridge {
   url = 'https://shop.example/';
   elements = [element(0, 'Search'), element(1, 'Next')];
   acted: Action[] = [];

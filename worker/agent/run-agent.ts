@@ -2,7 +2,7 @@
 // until `done`, the step limit, a stop from the user, or an error it cannot get past.
 // Every step is persisted before the next begins.
 import { type ActionResult, actionFailure, describeAction, targetsElement } from '../../shared/actions';
-import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { TabBridge } from '../../shared/browser-bridge';
 import type { Outcome, Step } from '../../shared/model';
 import type { AgentActivity, AgentRunResult, RunMemoryOptions } from '../../shared/worker-api';
 import { descriptorOf, type Observation, type ObservedElement } from '../../shared/observation';
@@ -22,7 +22,7 @@ export interface AgentRunOptions {
   tabId: number;
   maxSteps: number;
   policy: Policy;
-  bridge: BrowserBridge;
+  bridge: TabBridge;
   runs: RunStore;
   hooks: HookSet;
   signal: AbortSignal;

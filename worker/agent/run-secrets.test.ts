@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionResult } from '../../shared/actions';
-import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { TabBridge } from '../../shared/browser-bridge';
 import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { REDACTED, sensitivePatterns } from '../../shared/redact';
@@ -22,7 +22,7 @@ const field = (index: number, name: string, type = 'text'): ObservedElement => (
 const button = (index: number, name: string): ObservedElement => ({ ...field(index, name), tag: 'button', role: 'button', attrs: { type: 'submit' }, text: name });
 
 /** A sign-in page; a password field reads back redacted, as the content script reads it. */
-class SignInPage implements BrowserBridge {
+class SignInPage implements TabBridge {
   elements = [field(0, 'User name'), field(1, 'Password', 'password'), field(2, 'Member number'), button(3, 'Sign in')];
   async observe(): Promise<Observation> {
     return { id: 'o', url: 'https://club.example/login', title: 'Sign in', elements: this.elements, text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 };

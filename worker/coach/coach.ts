@@ -5,7 +5,7 @@
 // happened and keeps key screens (keyframes.ts); once the run's outcome is known (at
 // its end, or when the caller reports the task's own check) it learns from the run
 // (learning.ts). Demonstrations are learned from as stored runs.
-import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { TabBridge } from '../../shared/browser-bridge';
 import { clusterOf } from '../../shared/condensed-run';
 import { DEFAULT_DESIGN, designNamed } from '../../shared/memory-designs';
 import type { Trajectory } from '../../shared/model';
@@ -31,7 +31,7 @@ export interface CoachDeps {
   runs: () => Promise<RunStore>;
   learner: () => Promise<KeyValueStore>;
   settings: () => Promise<KeyValueStore>;
-  bridge?: () => Promise<BrowserBridge>;
+  bridge?: () => Promise<TabBridge>;
   screens?: () => Promise<Screens>;
   /** Items memory may hold before pruning. */
   itemBudget?: () => Promise<number>;

@@ -1,7 +1,7 @@
 // Key screens of a run: a screenshot when the first action fails and one at the end,
 // kept with the run, and once the outcome is known given their moment (success or
 // failure), their visual signature and the text read off them.
-import type { BrowserBridge } from '../../shared/browser-bridge';
+import type { TabBridge } from '../../shared/browser-bridge';
 import { kindsWritten } from '../../shared/memory-designs';
 import type { Screens } from '../screens';
 import type { RunStore } from '../store/run-store';
@@ -11,7 +11,7 @@ import { screenFingerprint } from './screen-fingerprint';
 
 export interface KeyframeDeps {
   runs: () => Promise<RunStore>;
-  bridge?: () => Promise<BrowserBridge>;
+  bridge?: () => Promise<TabBridge>;
   screens?: () => Promise<Screens>;
 }
 

@@ -4,11 +4,11 @@
 // can be shuffled to stand for a redesign since a workflow was learned.
 import type { Action, ActionResult } from '../../../shared/actions';
 import { actionFailure } from '../../../shared/actions';
-import type { BrowserBridge } from '../../../shared/browser-bridge';
+import type { TabBridge } from '../../../shared/browser-bridge';
 import type { Observation } from '../../../shared/observation';
 import { button, checkbox, field, link, page, select, type Spec } from './pages';
 
-export class CheckoutSite implements BrowserBridge {
+export class CheckoutSite implements TabBridge {
   url = 'http://shop.test/checkout';
   readonly values = new Map<string, string>();
   readonly acted: Action[] = [];

@@ -1,7 +1,7 @@
 // The coach as the worker builds it, over fake IndexedDB and the real bundled
 // embedder, and a helper that runs the offline agent through it like the CLI does:
 // run, then report the task's own check, then learn.
-import type { BrowserBridge } from '../../../shared/browser-bridge';
+import type { TabBridge } from '../../../shared/browser-bridge';
 import type { RunMemoryOptions } from '../../../shared/worker-api';
 import { HookSet } from '../../agent/hooks';
 import { createOfflinePolicy } from '../../agent/offline-policy';
@@ -39,7 +39,7 @@ export async function coachOn(embedder: TextEmbedder, options: { itemBudget?: nu
   let runCount = 0;
 
   /** One run of the offline agent with the coach, judged by `check` afterwards. */
-  async function run(task: string, site: BrowserBridge, check: () => boolean, memoryOptions: RunMemoryOptions = {}) {
+  async function run(task: string, site: TabBridge, check: () => boolean, memoryOptions: RunMemoryOptions = {}) {
     const runId = `run-${++runCount}`;
     const result = await runAgent({
       runId,

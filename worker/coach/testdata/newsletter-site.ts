@@ -4,11 +4,11 @@
 // an agent without memory falls for it, and only the task's own check tells.
 import type { Action, ActionResult } from '../../../shared/actions';
 import { actionFailure } from '../../../shared/actions';
-import type { BrowserBridge } from '../../../shared/browser-bridge';
+import type { TabBridge } from '../../../shared/browser-bridge';
 import type { Observation } from '../../../shared/observation';
 import { button, field, link, page, type Spec } from '../../agent/testdata/pages';
 
-export class NewsletterSite implements BrowserBridge {
+export class NewsletterSite implements TabBridge {
   url = 'http://news.test/';
   readonly values = new Map<string, string>();
   /** Who joined the newsletter (the task's own check reads this). */
