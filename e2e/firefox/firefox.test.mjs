@@ -3,27 +3,21 @@
 //
 //   npm run build && node --test e2e/firefox/
 //
-// How it reaches the extension: the add-on gets a fixed UUID (pref
-// extensions.webextensions.uuids), so its pages have a known moz-extension://
-// URL; Firefox is started with --remote-allow-system-access, without which BiDi
-// refuses to navigate a tab to a moz-extension:// page. The popup page opened
+// How it reaches the extension: see e2e/lib/firefox-launch.mjs. The popup page opened
 // that way is a full extension page: the test evaluates `browser.runtime.sendMessage`
 // (the protocol in shared/protocol.ts) and `browser.tabs.query` in it.
 //
 // Environment: WAYMARK_FIREFOX (default /usr/bin/firefox-esr), WAYMARK_FIREFOX_EXT
 // (default dist/firefox).
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { closeFirefox, launchFirefoxWithExtension, openExtensionPage as openPage, until, within } from '../lib/firefox-launch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
-const EXTENSION_DIR = resolve(process.env.WAYMARK_FIREFOX_EXT ?? join(root, 'dist/firefox'));
 /** Screenshots for a person to look at, beside the Chromium tests' output. */
 const OUT_DIR = join(root, 'test-results/firefox');
 
@@ -46,32 +40,6 @@ const FORM_PAGE = `<!doctype html>
 </body>
 </html>`;
 
-/** Resolves `promise`, or rejects after `ms` with `what` in the message. */
-function within(ms, what, promise) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-async function until(what, fn, timeoutMs = 15_000, intervalMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 describe('Waymark in Firefox', () => {
   const started = Date.now();
   let server;
@@ -87,27 +55,9 @@ describe('Waymark in Firefox', () => {
     within(30_000, type, control.evaluate((message) => browser.runtime.sendMessage(message), { waymark: 1, type, payload }));
 
   /** Opens an extension page in a new tab and waits until its extension APIs are there. */
-  async function openExtensionPage(path) {
-    const p = await firefox.newPage();
-    const url = `${extensionOrigin}/${path}`;
-    // Firefox sends no load events for extension pages over BiDi, so puppeteer's
-    // default wait would time out: wait for nothing, then poll the page itself.
-    await p.goto(url, { waitUntil: [] });
-    await until(`${url} to load`, () =>
-      p.evaluate((u) => location.href === u && document.readyState === 'complete' && typeof browser?.runtime?.sendMessage === 'function', url),
-    );
-    return p;
-  }
+  const openExtensionPage = (path) => openPage(firefox, extensionOrigin, path);
 
   before(async () => {
-    assert.ok(existsSync(join(EXTENSION_DIR, 'manifest.json')), `no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
-    assert.ok(existsSync(FIREFOX), `Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    const geckoId = manifest.browser_specific_settings?.gecko?.id;
-    assert.ok(geckoId, 'the Firefox manifest has no browser_specific_settings.gecko.id');
-    const uuid = randomUUID();
-    extensionOrigin = `moz-extension://${uuid}`;
-
     server = createServer((req, res) => {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = pathname === '/' ? FORM_PAGE : pathname === '/input-kinds' ? INPUT_KINDS_PAGE : `<!doctype html><title>${pathname}</title><p>${pathname}</p>`;
@@ -120,17 +70,7 @@ describe('Waymark in Firefox', () => {
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
     origin = `http://127.0.0.1:${server.address().port}`;
 
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      },
-    });
-    const installed = await firefox.installExtension(EXTENSION_DIR);
-    assert.equal(installed, geckoId);
+    ({ firefox, extensionOrigin } = await launchFirefoxWithExtension());
 
     page = (await firefox.pages())[0] ?? (await firefox.newPage());
     await page.goto(`${origin}/`, { waitUntil: 'load' });
@@ -141,8 +81,7 @@ describe('Waymark in Firefox', () => {
   });
 
   after(async () => {
-    const proc = firefox?.process();
-    await within(10_000, 'browser.close()', firefox?.close() ?? Promise.resolve()).catch(() => proc?.kill('SIGKILL'));
+    await closeFirefox(firefox);
     await new Promise((r) => (server ? server.close(() => r()) : r()));
     console.log(`Firefox e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Firefox's BiDi connection keeps Node alive for ~20 s after close: once the

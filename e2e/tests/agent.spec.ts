@@ -1,6 +1,10 @@
 // The agent in Chromium: a full run on a local page, driven by an OpenAI-compatible
 // endpoint (the protocol-level test server standing in for a model), and the
 // endpoint's failures reaching the run as clear reasons.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchExtension } from '../lib/browser';
 import type { ChatCompletionBody, TestReply } from '../lib/openai-test-server';
 import { completion, delayed, jsonCompletion, startOpenAiTestServer } from '../lib/openai-test-server';
 import { workerCall, workerCallError } from '../lib/worker-calls';
@@ -162,6 +166,36 @@ test('a run whose worker host is killed mid-run carries on from its last recorde
     expect(run?.steps.map((s) => s.output.actions[0]!.kind)).toEqual(['type', 'type', 'click', 'done']);
     await expect(page.locator('#who')).toHaveText('Grace Hopper <grace@example.com> gets the next issue.');
     await page.close();
+  } finally {
+    await llm.close();
+  }
+});
+
+test('a run under way when the browser closes is marked interrupted at the next start, its task kept without its password', async ({ server }) => {
+  // The model never answers in time: the run is still at its first step when the browser closes.
+  const llm = await startOpenAiTestServer({ respond: () => delayed(60_000, jsonCompletion({ evaluation: '', nextGoal: 'wait', actions: [{ kind: 'wait', seconds: 1 }] })) });
+  const profileDir = mkdtempSync(join(tmpdir(), 'waymark-restart-'));
+  let runId = '';
+  try {
+    const first = await launchExtension({ profileDir });
+    try {
+      const page = await first.context.newPage();
+      await page.goto(server.url('/newsletter.html'));
+      ({ runId } = await workerCall(first.controlPage, 'startAgentRun', { task: 'Sign in with the password "Tr0ub4dor&3" and subscribe', tabId: await first.tabIdOf(page), maxSteps: 4, policy: { kind: 'openai', baseUrl: llm.baseUrl, model: 'test-model' }, memory: { coach: false } }));
+      await expect.poll(() => llm.requests.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    } finally {
+      await first.close();
+    }
+    const second = await launchExtension({ profileDir });
+    try {
+      // The first host of this browser session marks the runs the last session left unfinished.
+      await expect.poll(async () => (await workerCall(second.controlPage, 'getRun', runId))?.outcome?.status, { timeout: 30_000 }).toBe('interrupted');
+      const run = await workerCall(second.controlPage, 'getRun', runId);
+      expect(run?.outcome?.reason).toMatch(/browser was closed, or Waymark reloaded, during the run/);
+      expect(run?.task).toBe('Sign in with the password "[redacted]" and subscribe');
+    } finally {
+      await second.close();
+    }
   } finally {
     await llm.close();
   }

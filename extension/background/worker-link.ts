@@ -1,6 +1,7 @@
 // The background's link to the worker, through Comlink: Chrome reaches the worker
 // in an offscreen document over a runtime.Port; Firefox starts it from this page.
 import * as Comlink from 'comlink';
+import browser from 'webextension-polyfill';
 import { ProtocolError } from '../../shared/protocol';
 import type { WorkerApi } from '../../shared/worker-api';
 import { connectWhenReady, type WorkerLink } from '../lib/worker-client';
@@ -34,9 +35,27 @@ let interruptingAll = false;
 let link: WorkerLink | null = null;
 let localHost: WorkerHost | null = null;
 
-/** Firefox: the background page hosts the worker itself. */
+/**
+ * Firefox: the background page hosts the worker itself. A background page started anew
+ * (Firefox stopped it while idle) picks up the runs the last one left unfinished.
+ */
 export function useLocalHost(host: WorkerHost): void {
   localHost = host;
+  setTimeout(() => void resumeAfterHostStart(), 200);
+}
+
+const SESSION_MARK = 'waymark.hostSession';
+
+/**
+ * A host started anew resumes the runs left unfinished — unless this is the first host of
+ * a browser session (the browser restarted, or the extension was reloaded: session storage
+ * is empty then), whose runs' tabs are gone: those are marked interrupted.
+ */
+async function resumeAfterHostStart(): Promise<void> {
+  if (interruptingAll) return;
+  const firstInSession = !(await browser.storage.session.get(SESSION_MARK))[SESSION_MARK];
+  if (firstInSession) await browser.storage.session.set({ [SESSION_MARK]: Date.now() });
+  await resumeRuns(firstInSession);
 }
 
 async function connect(): Promise<WorkerLink> {
@@ -49,7 +68,7 @@ async function connect(): Promise<WorkerLink> {
   const fresh = await connectWhenReady();
   // A host started anew (it was closed while no link of ours was open to see it go, or
   // an extension page restarted it) picks up the runs the last one left unfinished.
-  if (created && !interruptingAll) setTimeout(() => void resumeRuns(), 200);
+  if (created) setTimeout(() => void resumeAfterHostStart(), 200);
   fresh.closed.catch(() => {
     if (link !== fresh) return;
     link = null;

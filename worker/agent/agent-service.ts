@@ -108,7 +108,7 @@ export class AgentService<P> {
         continue;
       }
       if (interruptAll) {
-        await this.markInterrupted(runId, 'the browser was closed during the run', request);
+        await this.markInterrupted(runId, 'the browser was closed, or Waymark reloaded, during the run', request);
         continue;
       }
       try {
