@@ -89,10 +89,12 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * A date written in a pattern of dd/d (day), mm/m (month number), MMMM/MMM (month
- * name), yyyy/yy (year) and any separators: "yyyy-mm-dd", "dd.mm.yyyy", "MMMM d, yyyy".
+ * name), yyyy/yy (year), WWWW (weekday) and any separators: "yyyy-mm-dd", "dd.mm.yyyy",
+ * "MMMM d, yyyy", "WWWW d MMMM yyyy".
  */
 export function formatDate(date: CalendarDate, pattern: string): string {
   const tokens: Record<string, () => string> = {
+    WWWW: () => DAY_NAMES[new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay()]!,
     yyyy: () => String(date.y),
     yy: () => pad(date.y % 100),
     MMMM: () => MONTH_NAMES[date.m - 1]!,
@@ -102,7 +104,7 @@ export function formatDate(date: CalendarDate, pattern: string): string {
     dd: () => pad(date.d),
     d: () => String(date.d),
   };
-  return pattern.replace(/yyyy|yy|MMMM|MMM|mm|m|dd|d/g, (token) => tokens[token]!());
+  return pattern.replace(/WWWW|yyyy|yy|MMMM|MMM|mm|m|dd|d/g, (token) => tokens[token]!());
 }
 
 /** A date pattern a placeholder or a task states ("dd/mm/yyyy", "MM-DD-YYYY", "yyyy.mm.dd"), normalised; null when there is none. */

@@ -106,6 +106,26 @@ describe('abstractTask and templateFor', () => {
     expect(templateFor('Dear Ada, {see}', bindings)).toBe('Dear {name}, {{see}}');
     expect(fillTemplate(templateFor('Dear Ada, {see}', bindings), bindings)).toBe('Dear Ada, {see}');
   });
+
+  it('takes a date the run wrote another way than the task for that date, written that way for the next task', () => {
+    const bindings = { date: '8 June 2027', date2: 'June 17, 2027', text: 'Settling in' };
+    // A date field takes yyyy-mm-dd; a US form mm/dd/yyyy; a label spells the month.
+    expect(templateFor('2027-06-08', bindings)).toBe('{date:yyyy-mm-dd}');
+    expect(templateFor('06/17/2027', bindings)).toBe('{date2:mm/dd/yyyy}');
+    // A calendar's day says its weekday too: the next date's day has its own.
+    expect(templateFor('Tuesday 8 June 2027', bindings)).toBe('{date:WWWW d MMMM yyyy}');
+    expect(fillTemplate('{date:WWWW d MMMM yyyy}', { date: '15 November 2027' })).toBe('Monday 15 November 2027');
+    expect(templateFor('From 2027-06-08 to 2027-06-17', bindings)).toBe('From {date:yyyy-mm-dd} to {date2:yyyy-mm-dd}');
+    const next = { date: '15 November 2027', date2: 'November 19, 2027', text: 'x' };
+    expect(fillTemplate('From {date:yyyy-mm-dd} to {date2:yyyy-mm-dd}', next)).toBe('From 2027-11-15 to 2027-11-19');
+    expect(fillTemplate('{date2:mm/dd/yyyy}', next)).toBe('11/19/2027');
+    // A value that is not a date cannot be written as one: the step cannot be filled.
+    expect(fillTemplate('{text:yyyy-mm-dd}', next)).toBeNull();
+    // The written form is a template of its own: the workflow schema accepts it.
+    const workflow = { task: 'Book leave from {date} to {date2}', variables: [{ name: 'date', kind: 'date' }, { name: 'date2', kind: 'date' }], steps: [{ kind: 'type', target: { tag: 'input', role: 'textbox', name: 'First day', box: { x: 0, y: 0, width: 1, height: 1 } }, text: '{date:yyyy-mm-dd}' }, { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Last day', box: { x: 0, y: 0, width: 1, height: 1 } }, text: '{date2:yyyy-mm-dd}' }] };
+    expect(Workflow.safeParse(workflow).success).toBe(true);
+    expect(bindWorkflow(workflow as Workflow, 'Book leave from 15 November 2027 to 19 November 2027')).toEqual({ date: '15 November 2027', date2: '19 November 2027' });
+  });
 });
 
 describe('templates that mean what they say', () => {

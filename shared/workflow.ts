@@ -7,12 +7,19 @@ import { z } from 'zod';
 import { KeyAction, ScrollAction, WaitAction } from './actions';
 import { ActionPurpose, ElementDescriptor } from './model';
 import { BoundingBox } from './observation';
+import { formatDate, parseDate } from './dates';
 import { extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
 import { contentWords, coverage, normalizeText } from './words';
 
 export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
-/** `{name}` in a template; `{{` and `}}` stand for literal braces. */
-const SLOT = /\{\{|\}\}|\{([a-z][a-z0-9_]{0,39})\}/g;
+/**
+ * `{name}` in a template; `{{` and `}}` stand for literal braces. A date variable may
+ * say how it is written there: `{date:yyyy-mm-dd}` (the run typed the task's "8 June
+ * 2027" into a date field as 2027-06-08), in the patterns of `formatDate`.
+ */
+const SLOT = /\{\{|\}\}|\{([a-z][a-z0-9_]{0,39})(?::([dmyMW][dmyMW./, -]{1,20}[dmyM]))?\}/g;
+/** How a run may have written one of its task's dates in a field or a label, when not as the task did. */
+const DATE_RENDERINGS = ['yyyy-mm-dd', 'mm/dd/yyyy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'd MMMM yyyy', 'MMMM d, yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'WWWW d MMMM yyyy', 'WWWW, d MMMM yyyy', 'WWWW, MMMM d, yyyy'];
 
 export const WorkflowVariable = z.object({
   name: z.string().regex(VARIABLE_NAME),
@@ -115,14 +122,15 @@ function stepSlots(step: WorkflowStep): string[] {
  */
 export function fillTemplate(text: string, bindings: Bindings, encode: (v: string) => string = (v) => v): string | null {
   let missing = false;
-  const out = text.replace(SLOT, (whole, name: string | undefined) => {
+  const out = text.replace(SLOT, (whole, name: string | undefined, pattern: string | undefined) => {
     if (!name) return whole === '{{' ? '{' : '}';
     const value = bindings[name];
-    if (value === undefined) {
+    const date = pattern && value !== undefined ? parseDate(value) : null;
+    if (value === undefined || (pattern && !date)) {
       missing = true;
       return whole;
     }
-    return encode(value);
+    return encode(date ? formatDate(date, pattern!) : value);
   });
   return missing ? null : out;
 }
@@ -404,7 +412,16 @@ const escapeBraces = (s: string) => s.replace(/[{}]/g, (b) => b + b);
  */
 export function templateFor(text: string, bindings: Bindings): string {
   const byValue = new Map<string, string>();
-  for (const [name, value] of Object.entries(bindings)) if (value.length > 0 && !byValue.has(value.toLowerCase())) byValue.set(value.toLowerCase(), name);
+  for (const [name, value] of Object.entries(bindings)) if (value.length > 0 && !byValue.has(value.toLowerCase())) byValue.set(value.toLowerCase(), `{${name}}`);
+  // A date the run wrote another way than the task ("2027-06-08" for "8 June 2027") is that date too.
+  for (const [name, value] of Object.entries(bindings)) {
+    const date = parseDate(value);
+    if (!date) continue;
+    for (const pattern of DATE_RENDERINGS) {
+      const written = formatDate(date, pattern).toLowerCase();
+      if (!byValue.has(written)) byValue.set(written, `{${name}:${pattern}}`);
+    }
+  }
   if (byValue.size === 0) return escapeBraces(text);
   const values = [...byValue.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(values.map(escapeRegex).join('|'), 'gi');
@@ -412,7 +429,7 @@ export function templateFor(text: string, bindings: Bindings): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(re)) {
-    out += escapeBraces(text.slice(last, m.index)) + `{${byValue.get(m[0].toLowerCase())}}`;
+    out += escapeBraces(text.slice(last, m.index)) + byValue.get(m[0].toLowerCase())!;
     last = m.index + m[0].length;
   }
   return out + escapeBraces(text.slice(last));

@@ -50,6 +50,19 @@ describe('findDescribed', () => {
     expect(findDescribed(d, same.elements, { all: same.elements, click: true }).match?.element.index).toBe(1);
   });
 
+  it('does not fill one of the selects repeated in every row by its position alone', () => {
+    const board = (tickets: string[]) =>
+      page('http://x.test/triage', 'Triage', tickets.map((t, i) => ({ ...field('Assignee'), tag: 'select', role: 'combobox', attrs: {}, locator: { path: `tr:nth-of-type(${i + 1}) > td > select`, row: `#${t} Unassigned`, near: `#${t}` } })));
+    const recorded = board(['1046', '1049', '1050']);
+    const d = descriptorOf(recorded.elements[0]!, recorded.elements);
+    const today = board(['1043', '1050', '1051']);
+    const found = findDescribed(d, today.elements, { all: today.elements });
+    expect(found.match).toBeUndefined();
+    expect(found.why).toMatch(/3 elements look like combobox "Assignee"; which one the task needs is not known/);
+    // A row whose own words are the recorded ones is that row.
+    expect(findDescribed(descriptorOf(recorded.elements[2]!, recorded.elements), today.elements, { all: today.elements }).match?.element.index).toBe(1);
+  });
+
   it('uses the id and name attributes a selector would', () => {
     const recorded = page('http://x.test/', 'x', [{ ...field('', 'text'), ...at('form > input', undefined, { id: 'q' }) }, { ...field('', 'text'), ...at('form > input', undefined, { name: 'city' }) }]);
     const byName = descriptorOf(recorded.elements[1]!, recorded.elements);

@@ -113,9 +113,9 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
 
 /**
  * The element `d` describes among `candidates`, when one matches confidently: above
- * MATCH_MIN and clearly ahead of the next. For clicks, look-alikes that only
- * position tells apart make the match ambiguous unless the text before the
- * element (a row's own words) singles one out.
+ * MATCH_MIN and clearly ahead of the next. For clicks, and for controls repeated in
+ * every row, look-alikes that only position tells apart make the match ambiguous unless
+ * the text before the element (a row's own words) singles one out.
  */
 export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearIsKey?: boolean } = {}): FoundElement {
   const all = opts.all ?? candidates;
@@ -132,13 +132,13 @@ export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedEl
   const best = { element: top.e, score: top.score };
   if (top.score < MATCH_MIN) return { best, why: `nothing like ${describeTarget(d)} on this page (closest: ${describeElement(top.e)}, ${pct(top.score)} alike)` };
   const second = scored[1];
-  if (opts.click) {
-    const twins = scored.filter((s) => s.identity >= top.identity - 1e-6 && s.identity >= 0.75);
-    if (twins.length > 1) {
-      const byNear = twins.filter((s) => s.nearExact);
-      if (byNear.length !== 1 || byNear[0]!.e !== top.e) return { best, why: `${twins.length} elements look like ${describeTarget(d)}; which one the task needs is not known` };
-      return { match: best };
-    }
+  const twins = scored.filter((s) => s.identity >= top.identity - 1e-6 && s.identity >= 0.75);
+  // Look-alikes repeated row by row (each row's "Assignee" select) are told apart by their
+  // row, whatever the step does: which row a run filled depended on its task.
+  if (twins.length > 1 && (opts.click || twins.every((s) => s.e.locator?.row !== undefined))) {
+    const byNear = twins.filter((s) => s.nearExact);
+    if (byNear.length !== 1 || byNear[0]!.e !== top.e) return { best, why: `${twins.length} elements look like ${describeTarget(d)}; which one the task needs is not known` };
+    return { match: best };
   }
   if (second && top.score - second.score < MATCH_MARGIN) return { best, why: `${describeElement(top.e)} and ${describeElement(second.e)} both look like ${describeTarget(d)}` };
   return { match: best };
