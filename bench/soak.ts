@@ -15,7 +15,9 @@ import { startPracticeSites } from '../e2e/sites/index';
 
 /** Multi-step practice pages (widgets), so a kill lands while a run is under way. */
 const SOAK_PAGES = ['booking', 'search', 'inbox', 'tree', 'checkboxes', 'date-picker', 'row-fields', 'range-rows'];
-const END_WAIT_MS = 60_000;
+/** A run not ended this long after its host was killed is stuck; one that took over SLOW_MS is reported. */
+const END_WAIT_MS = 180_000;
+const SLOW_MS = 60_000;
 
 export interface SoakFigures {
   browser: 'chromium' | 'firefox';
@@ -30,6 +32,8 @@ export interface SoakFigures {
   verdictsLost: number;
   resumedToAnEnd: number;
   markedInterrupted: number;
+  /** Runs that ended, but more than a minute after the kill (a call left waiting for its timeout). */
+  slow: number;
 }
 
 type Call = <M extends WorkerMethod>(method: M, ...args: Parameters<WorkerApi[M]>) => Promise<Awaited<ReturnType<WorkerApi[M]>>>;
@@ -46,7 +50,7 @@ interface SoakBrowser {
 
 async function soak(browser: SoakBrowser, name: SoakFigures['browser'], runs: number, seed: number, url: (path: string) => string): Promise<SoakFigures> {
   const rand = mulberry32(seed);
-  const f: SoakFigures = { browser: name, runs: 0, hostKills: 0, serviceWorkerStops: 0, stuck: 0, stepsLost: 0, verdictsLost: 0, resumedToAnEnd: 0, markedInterrupted: 0 };
+  const f: SoakFigures = { browser: name, runs: 0, hostKills: 0, serviceWorkerStops: 0, stuck: 0, stepsLost: 0, verdictsLost: 0, resumedToAnEnd: 0, markedInterrupted: 0, slow: 0 };
   for (let i = 0; i < runs; i++) {
     const kind = SOAK_PAGES[i % SOAK_PAGES.length]!;
     const page = await browser.open(url(`/widgets/${kind}.html?seed=${100 + i}`));
@@ -58,7 +62,8 @@ async function soak(browser: SoakBrowser, name: SoakFigures['browser'], runs: nu
     if (killed.host) f.hostKills++;
     if (killed.serviceWorker) f.serviceWorkerStops++;
     // The run ends: resumed by the restarted host, or marked interrupted.
-    const deadline = Date.now() + END_WAIT_MS;
+    const killedAt = Date.now();
+    const deadline = killedAt + END_WAIT_MS;
     let run = await browser.call('getRun', runId).catch(() => null);
     while ((!run || run.endedAt === undefined) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 300));
@@ -67,9 +72,16 @@ async function soak(browser: SoakBrowser, name: SoakFigures['browser'], runs: nu
     if (!run || run.endedAt === undefined) {
       f.stuck++;
       const live = await browser.call('agentRunStatus', runId).catch((e: unknown) => String(e));
-      process.stdout.write(`${name} soak ${i + 1}/${runs} ${kind}: not ended after ${END_WAIT_MS / 1000} s (${run ? `${run.steps.length} steps kept` : 'no record'}; ${JSON.stringify(killed)}; live: ${JSON.stringify(live)?.slice(0, 600)})\n`);
+      // What it was doing last says where it hangs.
+      const doing = live && typeof live === 'object' ? { running: live.running, last: live.activity.slice(-4) } : live;
+      process.stdout.write(`${name} soak ${i + 1}/${runs} ${kind}: not ended after ${END_WAIT_MS / 1000} s (${run ? `${run.steps.length} steps kept` : 'no record'}; ${JSON.stringify(killed)}; live: ${JSON.stringify(doing)?.slice(0, 1500)})\n`);
       await page.close();
       continue;
+    }
+    const tookMs = Date.now() - killedAt;
+    if (tookMs > SLOW_MS) {
+      f.slow++;
+      process.stdout.write(`${name} soak ${i + 1}/${runs} ${kind}: ended only ${Math.round(tookMs / 1000)} s after the kill (${JSON.stringify(killed)})\n`);
     }
     // Steps are numbered 0…n−1 as they are recorded: a gap is a step lost.
     const indices = run.steps.map((s) => s.index);
