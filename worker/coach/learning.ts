@@ -6,7 +6,7 @@
 import { DEFAULT_DESIGN, designNamed, kindsWritten } from '../../shared/memory-designs';
 import type { Trajectory } from '../../shared/model';
 import type { LlmClient } from '../llm/llm-client';
-import type { RunSecrets } from '../../shared/secrets';
+import { hasRedactionMark, type RunSecrets } from '../../shared/secrets';
 import type { Memory } from '../memory';
 import type { Screens } from '../screens';
 import type { ItemStore } from '../store/item-store';
@@ -44,7 +44,7 @@ export async function learnFromRun(deps: LearningDeps, state: CoachRunState, llm
   if (llm) condensed = await rewriteCondensed(llm, condensed).catch(() => condensed);
   // Text read off the run's screens leaves out its secrets; a run with secrets whose values
   // are gone (learned after a restart) keeps no screen text at all.
-  const hadSecrets = JSON.stringify(run).includes('[redacted');
+  const hadSecrets = hasRedactionMark(JSON.stringify(run));
   const screenText = secrets ? (t: string) => secrets.redact(t) : hadSecrets ? () => undefined : (t: string) => t;
   const keyframes = await finishKeyframes(deps.screens, state.keyframes, run.outcome.status === 'success', screenText);
   const memory = await deps.memory();
