@@ -179,7 +179,7 @@ export class AgentService<P> {
         const coach = this.deps.coachReport?.(runId);
         run.result = coach ? { ...result, coach } : result;
         await (await this.deps.settings()).delete(IN_FLIGHT + runId);
-        await this.letSecretsGo(runId);
+        if (secretsInTask(request.task).length) await this.letSecretsGo(runId);
       })
       .catch(async (e: unknown) => {
         // The page or the store failed under the run: what was recorded stays, and says why it ended.

@@ -2,7 +2,7 @@
 // would want it — the screenshots of the oldest finished runs go first (the bulk of what
 // is stored; the runs themselves stay, and screens memory keeps as keyframes stay), then
 // the memory items least worth keeping (by utility and age, pinned ones never) — and the
-// write that did not fit is tried once more (`writeAtomically` asks for it).
+// write that did not fit is tried again (`writeAtomically` asks for it).
 import type { WaymarkDatabase } from './database';
 
 export interface RoomMade {
