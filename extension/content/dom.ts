@@ -116,11 +116,22 @@ export interface NameSources {
   labels?: (el: Element) => ArrayLike<Element> | null | undefined;
 }
 
+/** Elements whose text reads as a piece of its own: a line break or a block around it. */
+const BREAKS_TEXT = new Set(['br', 'div', 'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'table']);
+
+/** Text with its lines apart: "<strong>Initial assessment</strong><br>45 min" is "Initial assessment 45 min", not "…assessment45 min". */
+function textWithBreaks(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const inner = Array.from(node.childNodes, textWithBreaks).join('');
+  return BREAKS_TEXT.has((node as Element).localName) ? ` ${inner} ` : inner;
+}
+
 function labelsText(labels: ArrayLike<Element> | null | undefined): string {
   if (!labels || labels.length === 0) return '';
-  if (labels.length === 1) return collapse(labels[0]!.textContent);
+  if (labels.length === 1) return collapse(textWithBreaks(labels[0]!));
   // The label's text without the field's own text (a field nested in its label).
-  return collapse(Array.from(labels, (l) => l.textContent ?? '').join(' '));
+  return collapse(Array.from(labels, textWithBreaks).join(' '));
 }
 
 /** Accessible name, simplified from the accname spec: the sources users see first. */

@@ -6,7 +6,7 @@
 import { type CalendarDate, dayLabels, MONTH_NAMES, parseDate } from '../../shared/dates';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { normalizeText } from '../../shared/words';
-import { type Attempt, elementKey } from './action-ledger';
+import { type Attempt, elementKey, nameInKey } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
 import { holds, type Planned, quote } from './fill-plan';
 import type { ParsedTask, TaskSlot } from './task-parse';
@@ -23,7 +23,11 @@ function datePending(task: ParsedTask, o: Observation, attempts: readonly Attemp
     if (slot.role === 'target' || slot.value.kind !== 'date') continue;
     const date = parseDate(slot.value.text);
     if (!date) continue;
-    const done = o.elements.some((e) => e.value !== undefined && holds(slot, e.value)) || attempts.some((a) => a.result.ok && a.action.kind === 'type' && holds(slot, a.action.text));
+    const done =
+      o.elements.some((e) => e.value !== undefined && holds(slot, e.value)) ||
+      attempts.some((a) => a.result.ok && a.action.kind === 'type' && holds(slot, a.action.text)) ||
+      // Its day, picked in a calendar that shows no field (the day's name is the date).
+      attempts.some((a) => a.result.ok && a.action.kind === 'click' && a.purpose === 'fill' && a.target !== undefined && holds(slot, nameInKey(a.target)));
     if (!done) return { slot, date };
   }
   return undefined;

@@ -33,6 +33,24 @@ export function elementKind(e: ObservedElement): ElementKind {
   return 'control';
 }
 
+/**
+ * A link to the very page shown ("Book online" in the header of the booking page): it
+ * reloads the page, dropping what was filled in, and never carries a task on.
+ */
+export function isLinkToThisPage(e: ObservedElement, pageUrl: string): boolean {
+  const href = e.attrs.href;
+  if (elementKind(e) !== 'link' || !href || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+  try {
+    const to = new URL(href, pageUrl);
+    const here = new URL(pageUrl);
+    to.hash = '';
+    here.hash = '';
+    return to.href === here.href;
+  } catch {
+    return false;
+  }
+}
+
 /** What a user reads as the element's name: its accessible name, else its text. */
 export function labelOf(e: ObservedElement): string {
   return (e.name || e.text || '').replace(/\s+/g, ' ').trim();

@@ -13,10 +13,18 @@ const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '
 
 /**
  * The radio button a value names ("priority Urgent" → the option "Urgent"): its label is
- * the value; of several so named, the one whose group the value's field words name.
+ * the value, or opens with it and goes on to describe it ("Initial assessment 45 min ·
+ * £65") when no other option opens so; of several so named, the one whose group the
+ * value's field words name.
  */
 export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
-  const named = o.elements.filter((e) => isRadio(e) && !e.disabled && normalizeText(labelOf(e)) === normalizeText(slot.value.text));
+  const want = normalizeText(slot.value.text);
+  const radios = o.elements.filter((e) => isRadio(e) && !e.disabled);
+  let named = radios.filter((e) => normalizeText(labelOf(e)) === want);
+  if (named.length === 0 && want) {
+    const opening = radios.filter((e) => normalizeText(labelOf(e)).startsWith(`${want} `));
+    if (opening.length === 1) named = opening;
+  }
   if (named.length <= 1) return named[0];
   // A group's words: the text before its options and its name attribute.
   const groupWords = (e: ObservedElement) => {

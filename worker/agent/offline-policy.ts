@@ -15,7 +15,7 @@ import type { Observation } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isSearchField, labelOf, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkToThisPage, isSearchField, labelOf, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped } from './choice-step';
@@ -326,7 +326,7 @@ function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['
 /** The controls that may carry the task on, best first (not blocked, not pressed here yet). */
 function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number][] {
   const phrase = taskPhrase(ctx.task);
-  const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
+  const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e)) && !isLinkToThisPage(e, ctx.observation.url);
   // What the last action brought up (a basket preview's "View basket") is where the flow goes on.
   const someOld = ctx.observation.elements.some((e) => !e.isNew);
   const fresh = (e: Observation['elements'][number]) => (someOld && e.isNew ? 0.1 : 0);
