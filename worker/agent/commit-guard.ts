@@ -49,7 +49,8 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
   }
   for (const e of o.elements) if (e.value) entered.push(e.value);
   // A value that names a link or a control may just name something on the page; one that names a box or a radio is in only once it is ticked.
-  const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select' && (elementKind(e) !== 'toggle' || isChecked(e))).map((e) => normalizeText(labelOf(e))));
+  // A toggle button (a time slot) is like a box: in only once pressed.
+  const named = new Set(o.elements.filter((e) => elementKind(e) !== 'field' && elementKind(e) !== 'select' && ((elementKind(e) !== 'toggle' && e.attrs['aria-pressed'] === undefined) || isChecked(e))).map((e) => normalizeText(labelOf(e))));
   // A value that names the field another value went in ("… for lunch on Wednesday": the cell "Lunch Wednesday"),
   // or its row ("assign #1045 to Priya": the row of #1045), is in with it.
   const filledNames = o.elements.filter((e) => (elementKind(e) === 'field' || elementKind(e) === 'select') && e.value && task.slots.some((s) => holds(s, e.value!))).flatMap((e) => [labelOf(e), e.locator?.row ?? '']);

@@ -9,10 +9,11 @@ import { type Blocked, elementKey } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
-const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio';
+/** One of a set of options to choose from: a radio button, or a toggle button (a time slot: `aria-pressed`). */
+const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio' || e.attrs['aria-pressed'] !== undefined;
 
 /**
- * The radio button a value names ("priority Urgent" → the option "Urgent"): its label is
+ * The radio (or toggle) button a value names ("priority Urgent" → the option "Urgent"; "at 13:30" → the time "13:30"): its label is
  * the value, or opens with it and goes on to describe it ("Initial assessment 45 min ·
  * £65") when no other option opens so; of several so named, the one whose group the
  * value's field words name.

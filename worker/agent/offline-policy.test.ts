@@ -125,21 +125,27 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(run.purposes).toEqual(['fill', 'fill', 'fill', 'fill', 'toggle', 'submit']);
     });
 
-    it('books through a wizard: the option whose label goes on to describe it, never the header link to this very page, and a calendar day picked once', async () => {
+    it('books through a wizard: the option whose label goes on to describe it, never the header link to this very page, a calendar day picked once, a time slot pressed', async () => {
       const url = 'http://clinic.test/book/index.html';
       const treatments = page(url, 'Book an appointment', [link('Riverside Physio', 'index.html'), link('Book online', 'index.html'), link('My appointments', 'appointments.html'), radio('Initial assessment 45 min · £65'), radio('Follow-up session 30 min · £45'), button('Continue')]);
-      const run = new Run(policy(), 'Book an "Initial assessment" appointment on 19 October 2026 for Frances Allen (fran@example.com)');
+      const run = new Run(policy(), 'Book an "Initial assessment" appointment on 19 October 2026 at 13:30 for Frances Allen (fran@example.com)');
       const first = await run.decide(treatments);
       expect(described(treatments, first.actions)).toEqual(['click Initial assessment 45 min · £65', 'click Continue']);
       run.record(treatments, first, allOk(first));
       const days = ['Sunday 18 October 2026', 'Monday 19 October 2026', 'Tuesday 20 October 2026', 'Wednesday 21 October 2026', 'Thursday 22 October 2026', 'Friday 23 October 2026', 'Saturday 24 October 2026', 'Sunday 25 October 2026'];
-      const calendar = page(url, 'Book an appointment', [link('Book online', 'index.html'), button('Previous month', 'button'), button('Next month', 'button'), ...days.map((d) => button(d, 'button')), button('Continue to your details')], 'October 2026');
-      const pick = await run.decide(calendar);
-      expect(described(calendar, pick.actions)).toEqual(['click Monday 19 October 2026']);
-      run.record(calendar, pick, allOk(pick));
-      // The day is in (no field shows it): on to the next part, not the same day again.
-      const next = await run.decide(calendar);
-      expect(described(calendar, next.actions)).toEqual(['click Continue to your details']);
+      const slots = ['13:00', '13:30', '14:00'].map((t) => button(t, 'button', { attrs: { type: 'button', 'aria-pressed': 'false' } }));
+      const calendar = page(url, 'Book an appointment', [link('Book online', 'index.html'), button('Previous month', 'button'), button('Next month', 'button'), ...days.map((d) => button(d, 'button')), ...slots, button('Continue to your details')], 'October 2026');
+      // The time slot is pressed (named on the page, it is not in until pressed), but nothing moves on before the day is picked.
+      const time = await run.decide(calendar);
+      expect(described(calendar, time.actions)).toEqual(['click 13:30']);
+      run.record(calendar, time, allOk(time));
+      const pressed = page(url, 'Book an appointment', [link('Book online', 'index.html'), button('Previous month', 'button'), button('Next month', 'button'), ...days.map((d) => button(d, 'button')), ...['13:00', '13:30', '14:00'].map((t) => button(t, 'button', { attrs: { type: 'button', 'aria-pressed': String(t === '13:30') } })), button('Continue to your details')], 'October 2026');
+      const pick = await run.decide(pressed);
+      expect(described(pressed, pick.actions)).toEqual(['click Monday 19 October 2026']);
+      run.record(pressed, pick, allOk(pick));
+      // The day is in (no field shows it): not the same day again, on to the next part.
+      const next = await run.decide(pressed);
+      expect(described(pressed, next.actions)).toEqual(['click Continue to your details']);
     });
 
     it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {

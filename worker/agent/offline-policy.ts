@@ -306,7 +306,9 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday") or its row.
     const located = (s: TaskSlot) => planned.some((p) => p.slot && p.element && (containsPhrase(labelOf(p.element), s.value.text) || containsPhrase(p.element.locator?.row ?? '', s.value.text)));
     const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s) && !located(s)) : [];
-    if (control && missing.length === 0) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
+    // A date still to be picked in this page's calendar goes in before anything moves on.
+    const datePending = !searching && datePickStep(ctx.task, ctx.observation, ctx.attempts) !== undefined;
+    if (control && missing.length === 0 && !datePending) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
     else if (searching) {
       // No search button: Enter in the search box submits it.
       const i = planned.findLastIndex((p) => p.purpose === 'search');
