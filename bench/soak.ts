@@ -10,6 +10,7 @@ import { mulberry32 } from '../shared/mulberry32';
 import type { WorkerApi, WorkerMethod } from '../shared/worker-api';
 import { launchExtension } from '../e2e/lib/browser';
 import { closeFirefox, launchFirefoxWithExtension, openExtensionPage, until } from '../e2e/lib/firefox-launch.mjs';
+import { widgetSucceeded, widgetTaskText } from '../e2e/lib/widget-page';
 import { workerCall } from '../e2e/lib/worker-calls';
 import { startPracticeSites } from '../e2e/sites/index';
 
@@ -98,8 +99,6 @@ async function soak(browser: SoakBrowser, name: SoakFigures['browser'], runs: nu
   return f;
 }
 
-const widgetTask = () => (window as unknown as { __widgetTask: { text: string } }).__widgetTask.text;
-const widgetSuccess = () => !!(window as unknown as { __widget?: { success: boolean } }).__widget?.success;
 
 export async function soakChromium(runs: number, seed: number): Promise<SoakFigures> {
   const sites = await startPracticeSites();
@@ -108,7 +107,7 @@ export async function soakChromium(runs: number, seed: number): Promise<SoakFigu
     async open(url) {
       const page: ChromiumPage = await ext.context.newPage();
       await page.goto(url);
-      return { task: await page.evaluate(widgetTask), tabId: await ext.tabIdOf(page), success: () => page.evaluate(widgetSuccess), close: () => page.close() };
+      return { task: await page.evaluate(widgetTaskText), tabId: await ext.tabIdOf(page), success: () => page.evaluate(widgetSucceeded), close: () => page.close() };
     },
     call: (method, ...args) => workerCall(ext.controlPage, method, ...args),
     async kill(rand) {
@@ -160,7 +159,7 @@ export async function soakFirefox(runs: number, seed: number): Promise<SoakFigur
       const page: FirefoxPage = await firefox.newPage();
       await page.goto(url, { waitUntil: 'load' });
       const tabId = await until('the widget tab in tabs.query', () => control.evaluate(async (u: string) => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).find((t) => t.url === u && t.status === 'complete')?.id, url));
-      return { task: await page.evaluate(widgetTask), tabId, success: () => page.evaluate(widgetSuccess), close: () => page.close() };
+      return { task: await page.evaluate(widgetTaskText), tabId, success: () => page.evaluate(widgetSucceeded), close: () => page.close() };
     },
     call,
     async kill(rand) {

@@ -6,6 +6,7 @@
 // change made from the version before it, and ends at the item as stored).
 import type { Page } from 'playwright-core';
 import type { MemoryExport } from '../../shared/memory-export';
+import { widgetSucceeded, widgetTaskText } from '../lib/widget-page';
 import { workerCall } from '../lib/worker-calls';
 import { type PracticeSites, startPracticeSites } from '../sites/index';
 import { expect, test } from './fixtures';
@@ -18,8 +19,8 @@ test.afterAll(async () => {
   await sites?.close();
 });
 
-const widgetTask = (page: Page) => page.evaluate(() => (window as unknown as { __widgetTask: { text: string } }).__widgetTask.text);
-const widgetSuccess = (page: Page) => page.evaluate(() => !!(window as unknown as { __widget?: { success: boolean } }).__widget?.success);
+const widgetTask = (page: Page) => page.evaluate(widgetTaskText);
+const widgetSuccess = (page: Page) => page.evaluate(widgetSucceeded);
 
 test('two runs learning in two tabs while the inspector edits and imports lose no update and tear no item', async ({ ext }) => {
   test.setTimeout(240_000);

@@ -7,6 +7,7 @@
 //  - a rota (widgets/row-fields): a value goes into a control repeated in every row; the
 //    row the run filled depended on its task, so replay never picks a row by position.
 import type { Page } from 'playwright-core';
+import { widgetSucceeded, widgetTaskText } from '../lib/widget-page';
 import { workerCall } from '../lib/worker-calls';
 import type { ExtensionSession } from '../lib/browser';
 import { type PracticeSites, startPracticeSites } from '../sites/index';
@@ -20,8 +21,8 @@ test.afterAll(async () => {
   await sites?.close();
 });
 
-const widgetTask = (page: Page) => page.evaluate(() => (window as unknown as { __widgetTask: { text: string } }).__widgetTask.text);
-const widgetSuccess = (page: Page) => page.evaluate(() => !!(window as unknown as { __widget?: { success: boolean } }).__widget?.success);
+const widgetTask = (page: Page) => page.evaluate(widgetTaskText);
+const widgetSuccess = (page: Page) => page.evaluate(widgetSucceeded);
 
 /** One instance with the coach on (workflows written and replayed), judged by the page; what memory showed it. */
 async function instance(ext: ExtensionSession, kind: string, seed: number) {

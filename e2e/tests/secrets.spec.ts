@@ -3,6 +3,7 @@
 // the runs (task, steps, outcome), the coach's record of each run, or the exported
 // memory (episodes, insights, workflows) — and memory still helps: a workflow learned
 // from those runs signs in on a new instance with the new task's own password.
+import { widgetSucceeded } from '../lib/widget-page';
 import { workerCall } from '../lib/worker-calls';
 import { type PracticeSites, startPracticeSites } from '../sites/index';
 import { expect, test } from './fixtures';
@@ -30,7 +31,7 @@ test('four sign-ins with the coach on keep no password, and a fifth signs in fro
     runIds.push(runId);
     const status = await workerCall(ext.controlPage, 'agentRunStatus', runId, { wait: true });
     expect(status?.error).toBeUndefined();
-    const success = await page.evaluate(() => !!(window as unknown as { __widget?: { success: boolean } }).__widget?.success);
+    const success = await page.evaluate(widgetSucceeded);
     await workerCall(ext.controlPage, 'recordVerdict', runId, { success, reason: `the page's own check ${success ? 'passed' : 'failed'}`, by: 'check' });
     const coach = await workerCall(ext.controlPage, 'coachRun', runId);
     last = { success, advice: coach?.advice.map((a) => a.text) ?? [] };

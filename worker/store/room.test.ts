@@ -4,13 +4,14 @@
 // changes.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { MemoryItem, Step } from '../../shared/model';
+import type { MemoryItem } from '../../shared/model';
 import { pruneLeastUseful } from '../coach/prune';
 import { openWaymarkDb, type WaymarkDatabase } from './database';
 import { ItemStore } from './item-store';
 import { makeRoomWhenFull } from './room';
 import { RunStore } from './run-store';
 import { StoreError } from './store-error';
+import { clickStep } from './testdata/steps';
 import { storageQuota } from './testdata/storage-quota';
 
 const quota = storageQuota();
@@ -22,17 +23,7 @@ afterEach(() => opened.splice(0).forEach((db) => db.close()));
 const SHOT_BYTES = 20_000;
 const DAY = 86_400_000;
 
-function step(index: number): Step {
-  return {
-    index,
-    observation: { url: 'https://shop.example/', title: 'Shop', elementCount: 3 },
-    output: { evaluation: 'ok', nextGoal: 'search', actions: [{ kind: 'click', index: 1 }] },
-    results: [{ ok: true, navigated: false, pageChanged: true, tookMs: 5 }],
-    adviceIds: [],
-    startedAt: 2000 + index,
-    tookMs: 10,
-  };
-}
+const step = clickStep;
 
 function item(id: string, utility: number, extra: Partial<MemoryItem> = {}): MemoryItem {
   const now = Date.now();

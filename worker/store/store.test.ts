@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemoryItem, Step } from '../../shared/model';
+import type { MemoryItem } from '../../shared/model';
 import { openWaymarkDb, storeSize, type WaymarkDatabase } from './database';
 import { ItemStore } from './item-store';
 import { RunStore } from './run-store';
 import { SCHEMA_VERSION, type VectorRecord } from './schema';
 import { StoreError } from './store-error';
+import { clickStep } from './testdata/steps';
 import { mulberry32 } from '../../shared/mulberry32';
 
 let dbCount = 0;
@@ -44,17 +45,7 @@ function vector(itemId: string, values: number[]): VectorRecord {
   return { model: 'test-model', itemId, vector: new Float32Array(values), kind: 'insight', origin: 'https://shop.example' };
 }
 
-function step(index: number): Step {
-  return {
-    index,
-    observation: { url: 'https://shop.example/', title: 'Shop', elementCount: 3 },
-    output: { evaluation: 'ok', nextGoal: 'search', actions: [{ kind: 'click', index: 1 }] },
-    results: [{ ok: true, navigated: false, pageChanged: true, tookMs: 5 }],
-    adviceIds: [],
-    startedAt: 2000 + index,
-    tookMs: 10,
-  };
-}
+const step = clickStep;
 
 describe('ItemStore', () => {
   it('writes an item with its vector and a history entry; updates keep the old version', async () => {
