@@ -10,7 +10,7 @@ import { elementKind, FIELD_MIN, fieldScore, labelOf, matchingOption, optionName
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One of a set of options to choose from: a radio button, or a toggle button (a time slot: `aria-pressed`). */
-const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio' || e.attrs['aria-pressed'] !== undefined;
+const isChoice = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio' || e.attrs['aria-pressed'] !== undefined;
 
 /**
  * The radio (or toggle) button a value names ("priority Urgent" → the option "Urgent"; "at 13:30" → the time "13:30"): its label is
@@ -18,18 +18,18 @@ const isRadio = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '
  * £65") when no other option opens so; of several so named, the one whose group the
  * value's field words name.
  */
-export function radioNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
+export function choiceNamedBy(slot: TaskSlot, o: Observation): ObservedElement | undefined {
   const want = normalizeText(slot.value.text);
-  const radios = o.elements.filter((e) => isRadio(e) && !e.disabled);
-  let named = radios.filter((e) => normalizeText(labelOf(e)) === want);
+  const choices = o.elements.filter((e) => isChoice(e) && !e.disabled);
+  let named = choices.filter((e) => normalizeText(labelOf(e)) === want);
   if (named.length === 0 && want) {
-    const opening = radios.filter((e) => normalizeText(labelOf(e)).startsWith(`${want} `));
+    const opening = choices.filter((e) => normalizeText(labelOf(e)).startsWith(`${want} `));
     if (opening.length === 1) named = opening;
   }
   if (named.length <= 1) return named[0];
   // A group's words: the text before its options and its name attribute.
   const groupWords = (e: ObservedElement) => {
-    const group = o.elements.filter((x) => isRadio(x) && x.locator?.name !== undefined && x.locator.name === e.locator?.name);
+    const group = o.elements.filter((x) => isChoice(x) && x.locator?.name !== undefined && x.locator.name === e.locator?.name);
     return normalizeText([group[0]?.locator?.near ?? e.locator?.near ?? '', e.locator?.name ?? ''].join(' '));
   };
   const fits = named.filter((e) => slot.hints.some((h) => groupWords(e).includes(h)));

@@ -11,7 +11,7 @@ import { containsPhrase, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
-import { fieldsLocatedBy, orderRanges, radioNamedBy, rowFills, wholeNames } from './fill-placement';
+import { choiceNamedBy, fieldsLocatedBy, orderRanges, rowFills, wholeNames } from './fill-placement';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One action the policy means to take, with what it is for and a sentence saying so. */
@@ -144,8 +144,8 @@ export function planFills(ctx: FillContext): Planned[] {
   }
   for (const slot of open) {
     if (placed.has(slot) || slot.role === 'target') continue;
-    const radio = radioNamedBy(slot, observation);
-    if (radio && !isChecked(radio) && !blocked.isBlocked('click', elementKey(radio))) out.push({ action: { kind: 'click', index: radio.index }, element: radio, purpose: 'toggle', slot, says: `choose ${quote(radio)}` });
+    const choice = choiceNamedBy(slot, observation);
+    if (choice && !isChecked(choice) && !blocked.isBlocked('click', elementKey(choice))) out.push({ action: { kind: 'click', index: choice.index }, element: choice, purpose: 'toggle', slot, says: `choose ${quote(choice)}` });
   }
   // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
   for (const e of task.goals.toggles ? [] : observation.elements) {
