@@ -11,7 +11,7 @@ import type { WorkerApi, WorkerMethod } from '../shared/worker-api';
 import { launchExtension } from '../e2e/lib/browser';
 import { closeFirefox, launchFirefoxWithExtension, openExtensionPage, until } from '../e2e/lib/firefox-launch.mjs';
 import { widgetSucceeded, widgetTaskText } from '../e2e/lib/widget-page';
-import { workerCall } from '../e2e/lib/worker-calls';
+import { callWorkerInPage, workerCall } from '../e2e/lib/worker-calls';
 import { startPracticeSites } from '../e2e/sites/index';
 
 /** Multi-step practice pages (widgets), so a kill lands while a run is under way. */
@@ -99,7 +99,6 @@ async function soak(browser: SoakBrowser, name: SoakFigures['browser'], runs: nu
   return f;
 }
 
-
 export async function soakChromium(runs: number, seed: number): Promise<SoakFigures> {
   const sites = await startPracticeSites();
   const ext = await launchExtension();
@@ -139,19 +138,8 @@ export async function soakFirefox(runs: number, seed: number): Promise<SoakFigur
   const { firefox, extensionOrigin } = await launchFirefoxWithExtension();
   let control = await openExtensionPage(firefox, extensionOrigin, 'popup/popup.html?control=1');
   const call: Call = async (method, ...args) => {
-    const out = await control.evaluate(
-      async (m: string, a: unknown[]) => {
-        const api = await (globalThis as unknown as { waymarkWorker: Promise<Record<string, (...x: unknown[]) => Promise<unknown>>> }).waymarkWorker;
-        try {
-          return { ok: true as const, value: await api[m]!(...a) };
-        } catch (e) {
-          return { ok: false as const, error: String((e as Error)?.message ?? e) };
-        }
-      },
-      method,
-      args as unknown[],
-    );
-    if (!out.ok) throw new Error(`${method} failed: ${out.error}`);
+    const out = await control.evaluate(callWorkerInPage, [method, args] as const);
+    if (!out.ok) throw new Error(`${method} failed: ${out.error.code ?? out.error.name}: ${out.error.message}`);
     return out.value as never;
   };
   const browser: SoakBrowser = {

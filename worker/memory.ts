@@ -11,6 +11,7 @@ import { StoreError } from './store/store-error';
 
 /** A change, or how to make it from the item as stored. */
 export type PatchFrom<P> = P | ((current: MemoryItem) => P);
+const patchFor = <P>(patch: PatchFrom<P>, current: MemoryItem): P => (typeof patch === 'function' ? (patch as (current: MemoryItem) => P)(current) : patch);
 /** Writers racing for one item each get this many tries; beyond, the change fails with `conflict`. */
 const STALE_RETRIES = 8;
 
@@ -109,7 +110,7 @@ export class Memory {
    */
   async update(id: string, patch: PatchFrom<ItemPatch & { provenance?: string[] }>, reason = 'edited', change: 'update' | 'merge' = 'update'): Promise<MemoryItem> {
     return this.changeFromStored(id, async (current) => {
-      const next: MemoryItem = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: Date.now() };
+      const next: MemoryItem = { ...current, ...patchFor(patch, current), updatedAt: Date.now() };
       const found = (i: MemoryItem) => JSON.stringify([itemEmbeddingText(i), i.scope, i.kind]);
       if (found(next) === found(current)) return this.items.put(next, change, reason, undefined, current.version);
       const { record, ready } = await this.embedItem(next);
@@ -121,7 +122,7 @@ export class Memory {
 
   /** Counters, utility and bookkeeping in data only: the item is not touched otherwise (recency stays as it was). */
   credit(id: string, patch: PatchFrom<Pick<ItemPatch, 'counters' | 'utility' | 'data'>>, reason: string): Promise<MemoryItem> {
-    return this.changeFromStored(id, (current) => this.items.put({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }, 'update', reason, undefined, current.version));
+    return this.changeFromStored(id, (current) => this.items.put({ ...current, ...patchFor(patch, current) }, 'update', reason, undefined, current.version));
   }
 
   /** Reads the item and writes a change made from it, again from the newer one while another writer got there first. */

@@ -11,21 +11,21 @@ export interface WorkerCallFailure {
   code?: string;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: WorkerCallFailure };
+export type WorkerCallOutcome = { ok: true; value: unknown } | { ok: false; error: WorkerCallFailure };
 
-function invoke(page: Page, method: string, args: unknown[]): Promise<Outcome> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const api = await (globalThis as unknown as { waymarkWorker: Promise<Record<string, (...x: unknown[]) => Promise<unknown>>> }).waymarkWorker;
-      try {
-        return { ok: true as const, value: await api[m as string]!(...(a as unknown[])) };
-      } catch (e) {
-        const err = e as { name?: string; message?: string; code?: string };
-        return { ok: false as const, error: { name: String(err.name), message: String(err.message), ...(err.code ? { code: err.code } : {}) } };
-      }
-    },
-    [method, args] as const,
-  );
+/** Run in an extension page opened with ?control=1 (Playwright or puppeteer): one call of its worker API. */
+export async function callWorkerInPage([method, args]: readonly [string, unknown[]]): Promise<WorkerCallOutcome> {
+  const api = await (globalThis as unknown as { waymarkWorker: Promise<Record<string, (...x: unknown[]) => Promise<unknown>>> }).waymarkWorker;
+  try {
+    return { ok: true as const, value: await api[method]!(...args) };
+  } catch (e) {
+    const err = e as { name?: string; message?: string; code?: string };
+    return { ok: false as const, error: { name: String(err.name), message: String(err.message), ...(err.code ? { code: err.code } : {}) } };
+  }
+}
+
+function invoke(page: Page, method: string, args: unknown[]): Promise<WorkerCallOutcome> {
+  return page.evaluate(callWorkerInPage, [method, args] as const);
 }
 
 export async function workerCall<M extends WorkerMethod>(page: Page, method: M, ...args: Args<M>): Promise<Result<M>> {

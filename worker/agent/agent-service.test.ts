@@ -8,6 +8,16 @@ import { RunStore } from '../store/run-store';
 import { AgentService, FINISHED_KEPT, throttled } from './agent-service';
 import type { Policy } from './policy';
 
+/** An empty page on x.example where every action works (\`done\` answers "ok"), with the browser's session storage of secrets. */
+const emptyPage = (session = sessionSecrets()): BrowserBridge => ({
+  observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
+  act: async (_tab, action) => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0, ...(action.kind === 'done' ? { extracted: 'ok' } : {}) }),
+  screenshot: async () => {
+    throw new Error('none');
+  },
+  ...session,
+});
+
 describe('throttled step screenshots', () => {
   it('captures at most once per interval; the steps in between keep none', async () => {
     let clock = 0;
@@ -26,14 +36,7 @@ describe('throttled step screenshots', () => {
 describe('finished runs held in memory', () => {
   it('keeps the status of the newest finished runs only, however many ran', async () => {
     const db = await openWaymarkDb(`agent-service-${Math.random()}`);
-    const bridge: BrowserBridge = {
-      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
-      act: async (_tab, action) => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0, ...(action.kind === 'done' ? { extracted: 'ok' } : {}) }),
-      screenshot: async () => {
-        throw new Error('none');
-      },
-      ...sessionSecrets(),
-    };
+    const bridge = emptyPage();
     const policy = async (): Promise<Policy> => ({ id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
     const service = new AgentService<{ kind: 'done' }>({ store: async () => new RunStore(db), bridge: async () => bridge, policy, settings: async () => new KeyValueStore(db, 'settings') });
     const ids: string[] = [];
@@ -53,14 +56,7 @@ describe('finished runs held in memory', () => {
 describe('resuming unfinished runs', () => {
   it('resumes a run once when two callers ask at the same time', async () => {
     const db = await openWaymarkDb(`agent-resume-${Math.random()}`);
-    const bridge: BrowserBridge = {
-      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
-      act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
-      screenshot: async () => {
-        throw new Error('none');
-      },
-      ...sessionSecrets(),
-    };
+    const bridge = emptyPage();
     let policies = 0;
     const policy = async (): Promise<Policy> => (policies++, { id: 'done', next: async () => ({ output: { evaluation: '', nextGoal: 'finish', actions: [{ kind: 'done', success: true }] } }), dispose: async () => {} });
     const settings = new KeyValueStore(db, 'settings');
@@ -76,14 +72,7 @@ describe('resuming unfinished runs', () => {
 
   it('does not take a run being started for one left behind', async () => {
     const db = await openWaymarkDb(`agent-resume-start-${Math.random()}`);
-    const page: BrowserBridge = {
-      observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
-      act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
-      screenshot: async () => {
-        throw new Error('none');
-      },
-      ...sessionSecrets(),
-    };
+    const page = emptyPage();
     // The start's launch waits for the bridge until the resume pass has been through: the race made certain.
     let asked = () => undefined as void;
     const launchAsks = new Promise<void>((r) => (asked = r));
@@ -108,14 +97,6 @@ describe('resuming unfinished runs', () => {
 });
 
 describe('secrets of a run in progress', () => {
-  const page = (session: ReturnType<typeof sessionSecrets>): BrowserBridge => ({
-    observe: async () => ({ id: 'o', url: 'https://x.example/', title: 'X', elements: [], text: '', scroll: { x: 0, y: 0, viewportWidth: 800, viewportHeight: 600, pageHeight: 600 }, timestamp: 0, tookMs: 1 }),
-    act: async () => ({ ok: true, navigated: false, pageChanged: false, tookMs: 0 }),
-    screenshot: async () => {
-      throw new Error('none');
-    },
-    ...session,
-  });
   const TASK = 'Sign in as "ada" with the password "hunter2!"';
 
   /** A worker whose first run hangs at its first step (then is killed); `tasks` are what its policies were given. */
@@ -126,7 +107,7 @@ describe('secrets of a run in progress', () => {
     const worker = (session: ReturnType<typeof sessionSecrets>, hang: boolean) =>
       new AgentService<{ kind: 'scripted' }>({
         store: async () => new RunStore(db),
-        bridge: async () => page(session),
+        bridge: async () => emptyPage(session),
         settings: async () => settings,
         policy: async (): Promise<Policy> => ({
           id: 'scripted',
