@@ -18,6 +18,11 @@ export const ElementLocator = z.object({
   placeholder: z.string().max(80).optional(),
   /** The nearest text before the element (a caption that is not a <label>). */
   near: z.string().max(60).optional(),
+  /**
+   * The form the element belongs to, as `form#id`, `form[name=…]` or `form:N` (its place
+   * among the page's forms): which submit button carries on the fields just filled.
+   */
+  form: z.string().max(80).optional(),
   /** A short DOM path, e.g. `form#reply > textarea`. */
   path: z.string().max(400).optional(),
   /**

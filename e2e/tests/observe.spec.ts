@@ -40,6 +40,10 @@ test('a labelled form: names, values, redaction, hidden and disabled elements', 
   expect(byName.get('Create account')!.disabled).toBe(false);
   expect(byName.get('Terms of service')!.inViewport).toBe(false);
   expect(byName.get('Full name')!.inViewport).toBe(true);
+  // Which form each field and button belongs to: a form's submit goes with its own fields.
+  expect(byName.get('Full name')!.locator?.form).toBe('form#signup');
+  expect(byName.get('Create account')!.locator?.form).toBe('form#signup');
+  expect(byName.get('Terms of service')!.locator?.form).toBeUndefined();
   // Indices are per observation, in document order.
   expect(o.elements.map((e) => e.index)).toEqual(o.elements.map((_, i) => i));
   // The box is where the page says the element is.

@@ -85,8 +85,21 @@ export function locatorOf(el: Element): ElementLocator {
   if (placeholder) out.placeholder = collapse(placeholder, 80);
   const near = textBefore(el);
   if (near) out.near = near;
+  const form = formKey(el);
+  if (form) out.form = form;
   out.path = shortPath(el);
   return out;
+}
+
+/** The element's form (its own `form` property follows a `form=` attribute too), named as stably as the page allows. */
+function formKey(el: Element): string | undefined {
+  const own = (el as Element & { form?: HTMLFormElement | null }).form;
+  const form = own instanceof HTMLFormElement ? own : el.closest('form');
+  if (!form) return undefined;
+  if (form.id && isStableId(form.id)) return `form#${form.id}`;
+  const name = form.getAttribute('name');
+  if (name) return `form[name=${name.slice(0, 60)}]`;
+  return `form:${Array.prototype.indexOf.call(el.ownerDocument.forms, form)}`;
 }
 
 /**

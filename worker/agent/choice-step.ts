@@ -3,11 +3,12 @@
 // the named one, or the one whose letters the task describes ("starts with "Ja" and
 // ends with "ca""). A suggestion list that has not shown yet gets one short wait.
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { normalizeText } from '../../shared/words';
-import type { Attempt } from './action-ledger';
+import { mentionsDate, parseDate } from '../../shared/dates';
+import { containsPhrase, normalizeText } from '../../shared/words';
+import { type Attempt, type Blocked, elementKey } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
-import type { ParsedTask } from './task-parse';
+import type { ParsedTask, TaskSlot } from './task-parse';
 
 const isOption = (e: ObservedElement) => e.role === 'option' || e.role === 'menuitem' || e.role === 'treeitem' || (e.tag === 'li' && e.role === 'listitem');
 /** A field that suggests as one types: a combobox, an ARIA autocomplete, a datalist. */
@@ -58,4 +59,29 @@ export function choiceStep(task: ParsedTask, o: Observation, attempts: readonly 
   const waited = attempts.filter((a) => a.action.kind === 'wait' && a.url === o.url).length;
   if (waited < 1) return { planned: [{ action: { kind: 'wait', seconds: 1 }, purpose: 'reveal', says: 'wait for the suggestions' }], goal: 'Wait for the suggestions' };
   return undefined;
+}
+
+/** A value named in a control's label: a date in any usual writing, anything else as whole words. */
+function labelNames(label: string, slot: TaskSlot): boolean {
+  if (slot.value.kind !== 'date') return containsPhrase(label, slot.value.text);
+  const date = parseDate(slot.value.text);
+  return !!date && mentionsDate(label, date);
+}
+
+/**
+ * A button that states two or more of the task's values still to go in ("Basic fare, £69,
+ * 20:30 departure" for "leaving at 20:30, with a Basic fare"): pressing it is how they go
+ * in, so it is chosen for them; only the one that names the most, when no other names as many.
+ */
+export function valuesChoiceStep(o: Observation, unentered: readonly TaskSlot[], blocked: Blocked): { planned: Planned[]; goal: string } | undefined {
+  if (unentered.length < 2) return undefined;
+  const scored = o.elements
+    .filter((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && !e.disabled && !blocked.isBlocked('click', elementKey(e)))
+    .map((e) => ({ e, named: unentered.filter((s) => labelNames(labelOf(e), s)) }))
+    .filter((x) => x.named.length >= 2)
+    .sort((a, b) => b.named.length - a.named.length);
+  const [first, second] = scored;
+  if (!first || (second && second.named.length === first.named.length)) return undefined;
+  const values = first.named.map((s) => `"${s.value.text}"`).join(', ');
+  return { planned: [{ action: { kind: 'click', index: first.e.index }, element: first.e, purpose: 'fill', says: `choose ${quote(first.e)}` }], goal: `Choose "${labelOf(first.e)}": it is ${values}` };
 }

@@ -10,6 +10,7 @@ import type { Observation, ObservedElement } from '../../shared/observation';
 import { type Attempt, nameInKey } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf } from './element-match';
 import { holds } from './fill-plan';
+import { nameEnteredInParts } from './fill-placement';
 import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
 
 /** Words of controls that end a task for good: after them, nothing typed later changes what was sent. */
@@ -56,7 +57,7 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
   const filledNames = o.elements.filter((e) => (elementKind(e) === 'field' || elementKind(e) === 'select') && e.value && task.slots.some((s) => holds(s, e.value!))).flatMap((e) => [labelOf(e), e.locator?.row ?? '']);
   return task.slots.filter((s) => {
     if (s.role === 'target') return false;
-    if (entered.some((text) => holds(s, text)) || named.has(normalizeText(s.value.text))) return false;
+    if (entered.some((text) => holds(s, text)) || nameEnteredInParts(s, entered) || named.has(normalizeText(s.value.text))) return false;
     if (filledNames.some((name) => containsPhrase(name, s.value.text))) return false;
     // A bare capitalised word with nothing saying it is a field's value may just name something.
     return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0;
@@ -71,8 +72,10 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
 export function blockingValues(control: ObservedElement, missing: readonly TaskSlot[], o: Observation): TaskSlot[] {
   if (!isCommit(control)) return [];
   if (isFinal(control)) return [...missing];
-  // A field here that fits it by its words, or an empty text box for a quoted value.
-  const fits = (slot: TaskSlot) => o.elements.some((e) => fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase())));
+  // A field here that fits it by its words, or an empty text box for a quoted value; not one of
+  // another form (a price-alert box's email does not go with the flight search's submit).
+  const otherForm = (e: ObservedElement) => !!control.locator?.form && !!e.locator?.form && e.locator.form !== control.locator.form;
+  const fits = (slot: TaskSlot) => o.elements.some((e) => !otherForm(e) && (fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase()))));
   return missing.filter(fits);
 }
 

@@ -4,7 +4,7 @@
 // a floor below which the element is not a candidate at all. Words decide first;
 // embedding similarity (when an embedder is given) lifts near-synonyms ("Surname"
 // for "last name", "Register" for "sign up") that share no word.
-import type { ObservedElement } from '../../shared/observation';
+import type { Observation, ObservedElement } from '../../shared/observation';
 import type { ValueKind } from '../../shared/task-values';
 import { containsPhrase, contentWords, coverage, normalizeText, stem, tokens } from '../../shared/words';
 import type { SemanticMatcher } from './semantic';
@@ -280,13 +280,37 @@ export function controlScore(task: ParsedTask, e: ObservedElement, purpose: Cont
   if (purpose === 'submit' && makesWhatTaskNames(task, words)) score = Math.max(score, 0.75);
   if (sem && taskPhrase) score = Math.max(score, lift(sem.similarity(taskPhrase, label), 0.6, 0.8));
   const type = (e.attrs.type ?? '').toLowerCase();
-  const submits = (e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'));
+  const submits = submitsForm(e);
   if (submits) score += 0.15;
   // A form's own submit button carries a form on, whatever it is called ("Search", "Go").
   if (submits && type !== '' && purpose === 'submit' && !BROWSING.test(label)) score = Math.max(score, CONTROL_MIN);
   if (kind === 'link') score -= 0.1;
   if (tokens(label).length > 6) score *= 0.7; // long texts are content, not controls
   return Math.max(0, score);
+}
+
+/** A button that submits its form (a <button> without a type, or of type submit; a submit or image input). */
+export function submitsForm(e: ObservedElement): boolean {
+  const type = (e.attrs.type ?? '').toLowerCase();
+  return (e.tag === 'button' && (type === '' || type === 'submit')) || (e.tag === 'input' && (type === 'submit' || type === 'image'));
+}
+
+/**
+ * A field alone in a form of its own whose buttons neither share a word with the task nor
+ * just go on ("Get alerts" under a flight search, a newsletter box beside a checkout):
+ * a side form, not where the task's values go. A search box is judged as a search box.
+ */
+export function inSideForm(e: ObservedElement, o: Observation, task: ParsedTask): boolean {
+  const form = e.locator?.form;
+  if (!form || isSearchField(e)) return false;
+  const members = o.elements.filter((x) => x.locator?.form === form);
+  if (members.filter((x) => elementKind(x) === 'field' || elementKind(x) === 'select').length !== 1) return false;
+  const buttons = members.filter((x) => elementKind(x) === 'control' && submitsForm(x));
+  const aside = (b: ObservedElement) => {
+    const words = wordsOf(b);
+    return words.length > 0 && !words.some((w) => task.words.includes(w)) && !PROCEED_PHRASES.some((p) => hasPhrase(words, p));
+  };
+  return buttons.length > 0 && buttons.every(aside);
 }
 
 /** A link or control named like what the task wants opened ("Children of Dune"). */

@@ -173,3 +173,39 @@ export function orderRanges(task: ParsedTask, placed: Map<TaskSlot, ObservedElem
     }
   }
 }
+
+const FIRST_NAME = /\b(?:first|given|fore)\s*name\b/i;
+const LAST_NAME = /\b(?:(?:last|family)\s*name|surname)\b/i;
+
+/** The words of a person's name, when it has two or more. */
+const nameWords = (slot: TaskSlot) => (slot.value.kind === 'name' && !slot.value.quoted ? slot.value.text.trim().split(/\s+/) : []);
+
+/**
+ * A person's full name for a form that asks for it in two parts ("First name", "Last
+ * name"): all but the last word go in the one, the last word in the other; each name of
+ * the task takes the first pair of fields still free, so two passengers fill two pairs.
+ */
+export function splitNames(open: readonly TaskSlot[], fillable: readonly ObservedElement[], used: Set<ObservedElement>): { slot: TaskSlot; first: ObservedElement; last: ObservedElement; given: string; family: string }[] {
+  const out: { slot: TaskSlot; first: ObservedElement; last: ObservedElement; given: string; family: string }[] = [];
+  const part = (re: RegExp) => (e: ObservedElement) => !used.has(e) && elementKind(e) === 'field' && re.test(labelOf(e));
+  for (const slot of open) {
+    const words = nameWords(slot);
+    if (words.length < 2 || slot.hints.some((h) => h === 'first' || h === 'last' || h === 'surnam')) continue;
+    const first = fillable.find(part(FIRST_NAME));
+    const last = first && fillable.find((e) => part(LAST_NAME)(e) && e.index > first.index && (e.locator?.form ?? '') === (first.locator?.form ?? ''));
+    if (!first || !last) break;
+    used.add(first);
+    used.add(last);
+    out.push({ slot, first, last, given: words.slice(0, -1).join(' '), family: words.at(-1)! });
+  }
+  return out;
+}
+
+/** A full name typed in parts (splitNames) is in once every part is: `entered` holds what went in. */
+export function nameEnteredInParts(slot: TaskSlot, entered: readonly string[]): boolean {
+  const words = nameWords(slot).map((w) => w.toLowerCase());
+  if (words.length < 2) return false;
+  const whole = ` ${words.join(' ')} `;
+  const parts = entered.map((t) => t.trim().toLowerCase()).filter((t) => t && !t.includes('@') && whole.includes(` ${t} `));
+  return words.every((w) => parts.some((p) => ` ${p} `.includes(` ${w} `)));
+}

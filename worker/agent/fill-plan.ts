@@ -7,11 +7,11 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
-import { containsPhrase, normalizeText } from '../../shared/words';
+import { containsPhrase, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
-import { choiceNamedBy, fieldsLocatedBy, orderRanges, rowFills, wholeNames } from './fill-placement';
+import { choiceNamedBy, fieldsLocatedBy, orderRanges, rowFills, splitNames, wholeNames } from './fill-placement';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One action the policy means to take, with what it is for and a sentence saying so. */
@@ -84,7 +84,7 @@ export function planFills(ctx: FillContext): Planned[] {
   const { task, observation, blocked } = ctx;
   const fillable = observation.elements.filter((e) => {
     const k = elementKind(e);
-    return (k === 'field' || k === 'select') && !blocked.isBlocked(k === 'select' ? 'select' : 'type', elementKey(e));
+    return (k === 'field' || k === 'select') && !blocked.isBlocked(k === 'select' ? 'select' : 'type', elementKey(e)) && !inSideForm(e, observation, task);
   });
   const used = new Set<ObservedElement>();
   const open: TaskSlot[] = [];
@@ -103,6 +103,13 @@ export function planFills(ctx: FillContext): Planned[] {
     const holder = observation.elements.find((e) => e.value !== undefined && holds(slot, e.value) && within(slot, e));
     if (holder) used.add(holder);
     else if (slot.role === 'search' ? !ctx.searched : slot.role !== 'target' || slot.hints.length > 0) open.push(slot);
+  }
+  // A full name for a form that asks for it in parts goes in as its parts.
+  for (const split of splitNames(open, fillable, used)) {
+    open.splice(open.indexOf(split.slot), 1);
+    for (const [e, text] of [[split.first, split.given], [split.last, split.family]] as const) {
+      if (!same(e.value, text)) out.push({ action: { kind: 'type', index: e.index, text }, element: e, purpose: 'fill', slot: split.slot, says: `type "${text}" into ${quote(e)}` });
+    }
   }
   const whole = wholeNames(task, fillable);
   const pairs: { slot: TaskSlot; e: ObservedElement; score: number }[] = [];
@@ -149,11 +156,19 @@ export function planFills(ctx: FillContext): Planned[] {
   }
   // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
   for (const e of task.goals.toggles ? [] : observation.elements) {
-    if (toggleScore(e, words) > 0 && !blocked.isBlocked('click', elementKey(e))) {
+    if ((toggleScore(e, words) > 0 || namedWhole(e, task)) && !blocked.isBlocked('click', elementKey(e))) {
       out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
     }
   }
   return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+}
+
+/**
+ * A box or radio the task names in full by a phrase of two words or more ("a one-way
+ * flight" → "One way"), even where those words also say which field a value goes in.
+ */
+function namedWhole(e: ObservedElement, task: ParsedTask): boolean {
+  return elementKind(e) === 'toggle' && !e.disabled && !isChecked(e) && tokens(labelOf(e)).length >= 2 && containsPhrase(task.text, labelOf(e));
 }
 
 /** A row by its first words, to say which row a fill is in. */

@@ -9,7 +9,7 @@ import type { TextEmbedder } from '../models/embedder';
 import { createGloveEmbedder } from '../models/glove-embedder';
 import { gloveUnavailable, loadGloveFiles } from '../models/testdata/glove-files';
 import type { EmbedTexts } from './semantic';
-import { button, checkbox, failed, field, link, moved, ok, page, radio, select, stepOf, targetOf, textarea } from './testdata/pages';
+import { button, checkbox, failed, field, link, moved, ok, page, radio, select, type Spec, stepOf, targetOf, textarea } from './testdata/pages';
 
 /** Drives a policy through a run: each call decides on `observation`, given the steps so far. */
 class Run {
@@ -146,6 +146,39 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       // The day is in (no field shows it): not the same day again, on to the next part.
       const next = await run.decide(pressed);
       expect(described(pressed, next.actions)).toEqual(['click Continue to your details']);
+    });
+
+    it('books through a search form and its results: the option the task names in full, the form it filled (not a side form, not a menu link), the result button that states its values, a full name in two fields', async () => {
+      const url = 'http://rail.test/';
+      const inForm = (form: string, spec: Spec): Spec => ({ ...spec, locator: { form } });
+      const journey = (s: Spec) => inForm('form#journey', s);
+      const deals = (s: Spec) => inForm('form:1', s);
+      const search = page(url, 'Trains', [
+        link('Tickets', '/'),
+        link('My bookings', '/bookings'),
+        journey(radio('Return')),
+        journey(radio('Single journey')),
+        journey(field('From')),
+        journey(field('To')),
+        journey(field('Date', 'date')),
+        journey(button('Find trains')),
+        deals(field('Email', 'email')),
+        deals(button('Get deals')),
+      ]);
+      const run = new Run(policy(), 'Book a single journey ticket from Leeds to York on 12 March 2027, departing 09:15, Standard class, for Grace Hopper (grace@example.com)');
+      const first = await run.decide(search);
+      // Not the price-alert box's email, not the menu's "My bookings" for "book".
+      expect(described(search, first.actions)).toEqual(['click Single journey', 'type Leeds → From', 'type York → To', 'type 2027-03-12 → Date', 'click Find trains']);
+      run.record(search, first, [ok(), ok(), ok(), ok(), moved(`${url}results`)]);
+      const fare = (cls: string, price: string, time: string) => button(`${cls} class, ${price}, ${time} departure`, 'button');
+      const results = page(`${url}results`, 'Choose a train', [link('My bookings', '/bookings'), fare('Standard', '£24', '09:15'), fare('First', '£48', '09:15'), fare('Standard', '£19', '11:40'), fare('First', '£39', '11:40'), deals(field('Email', 'email')), deals(button('Get deals'))]);
+      const chosen = await run.decide(results);
+      expect(described(results, chosen.actions)).toEqual(['click Standard class, £24, 09:15 departure']);
+      run.record(results, chosen, [moved(`${url}details`)]);
+      const pax = (s: Spec) => inForm('form#pax', s);
+      const details = page(`${url}details`, 'Your details', [pax(field('First name')), pax(field('Last name')), pax(field('Email address', 'email')), pax(button('Confirm booking')), deals(field('Email', 'email')), deals(button('Get deals'))]);
+      const filled = await run.decide(details);
+      expect(described(details, filled.actions)).toEqual(['type Grace → First name', 'type Hopper → Last name', 'type grace@example.com → Email address', 'click Confirm booking']);
     });
 
     it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {

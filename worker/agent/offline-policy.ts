@@ -11,14 +11,14 @@
 // It never repeats an action that failed, or changed nothing, on the same screen.
 import type { Action, ActionResult } from '../../shared/actions';
 import type { AgentOutput, Step } from '../../shared/model';
-import type { Observation } from '../../shared/observation';
+import type { Observation, ObservedElement } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkToThisPage, isSearchField, labelOf, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, missingValues } from './commit-guard';
-import { choiceStep, suggestionForTyped } from './choice-step';
+import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
 import { datePickStep } from './date-picker';
 import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, rowsByDateStep, superlativeStep } from './list-steps';
 import { goalStep, namedElements, revealStep } from './goal-steps';
@@ -234,7 +234,7 @@ function decide(ctx: DecideContext): Plan {
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
   // A date no field takes by typing: picked in its calendar; a name picked from suggestions; the n-th of a list.
-  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? ordinalStep(task, o, ctx.attempts, ctx.notes) ?? superlativeStep(task, o);
+  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? valuesChoiceStep(o, unentered, blocked) ?? ordinalStep(task, o, ctx.attempts, ctx.notes) ?? superlativeStep(task, o);
   if (picking) return picking;
   const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
   if (shapedStep) return shapedStep;
@@ -300,7 +300,7 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
   if (planned.length === fills.length && !ctx.task.goals.keys) {
     // The control the task names ("… and press Login") before any the words suggest.
     const named = ctx.task.goals.press && !searching ? namedElements(ctx.observation, ctx.task.goals.press.name, ctx.task.goals.press.role).find((e) => !ctx.blocked.isBlocked('click', elementKey(e))) : undefined;
-    const control = named ?? bestControl(ctx, searching ? 'search' : 'submit');
+    const control = named ?? rankedControls(ctx, searching ? 'search' : 'submit', planned.flatMap((p) => (p.element ? [p.element] : [])))[0];
     // Values this step puts in count as entered; any other still missing holds a commit back.
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
     // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday") or its row.
@@ -321,13 +321,15 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
   return { planned, goal: `Fill in ${fields.join(', ')}${press}` };
 }
 
-function bestControl(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number] | undefined {
-  return rankedControls(ctx, purpose)[0];
-}
-
-/** The controls that may carry the task on, best first (not blocked, not pressed here yet). */
-function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observation['elements'][number][] {
+/**
+ * The controls that may carry the task on, best first (not blocked, not pressed here yet);
+ * the submit buttons of the form this page's values went into (`filling`: fields this
+ * step fills too) before anything else, however well that shares the task's words
+ * ("Search flights" after From and To, not the site menu's "Manage booking" for "book a flight").
+ */
+function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: readonly ObservedElement[] = []): ObservedElement[] {
   const phrase = taskPhrase(ctx.task);
+  const form = formFilledHere(ctx, filling);
   const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e)) && !isLinkToThisPage(e, ctx.observation.url);
   // What the last action brought up (a basket preview's "View basket") is where the flow goes on.
   const someOld = ctx.observation.elements.some((e) => !e.isNew);
@@ -336,7 +338,25 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose): Observatio
     const s = free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0;
     return s >= CONTROL_MIN ? s + fresh(e) : 0;
   };
-  return ranked(ctx.observation, score, CONTROL_MIN);
+  const all = ranked(ctx.observation, score, CONTROL_MIN);
+  const ownSubmit = (e: ObservedElement) => !!form && e.locator?.form === form && submitsForm(e);
+  return [...all.filter(ownSubmit), ...all.filter((e) => !ownSubmit(e))];
+}
+
+/** The form most of this page's values went into (typed, chosen or ticked here, or about to be), when one leads. */
+function formFilledHere(ctx: DecideContext, filling: readonly ObservedElement[]): string | undefined {
+  const o = ctx.observation;
+  const byKey = new Map(o.elements.map((e) => [elementKey(e), e]));
+  const filled = [...filling];
+  for (const a of ctx.attempts) {
+    const fills = a.action.kind === 'type' || a.action.kind === 'select' || (a.action.kind === 'click' && a.purpose === 'toggle');
+    const e = a.target && a.url === o.url && a.result.ok && fills ? byKey.get(a.target) : undefined;
+    if (e) filled.push(e);
+  }
+  const counts = new Map<string, number>();
+  for (const e of filled) if (e.locator?.form) counts.set(e.locator.form, (counts.get(e.locator.form) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || second[1] < first[1]) ? first[0] : undefined;
 }
 
 function best(o: Observation, score: (e: Observation['elements'][number]) => number, min: number): Observation['elements'][number] | undefined {
