@@ -11,6 +11,8 @@ export interface Row {
   steps: number;
   advised: number;
   errors: number;
+  /** The family was taught one demonstration before this condition's first attempt. */
+  demonstrated?: boolean;
 }
 
 const rate = (rs: readonly Row[]) => {
@@ -46,13 +48,17 @@ export function summarize(rows: readonly Row[], conditions: readonly string[]) {
   const fixed = conditions.filter((c) => c.startsWith('fixed:'));
   const bestFixed = fixed.length ? fixed.reduce((a, b) => (averages[b]!.all > averages[a]!.all ? b : a)) : null;
   const has = (c: string) => conditions.includes(c);
+  // After one demonstration, each taught family's instances (all new values), over every order.
+  const taughtRows = pick((r) => r.condition === 'taught' && !!r.demonstrated);
+  const taught = [...new Set(taughtRows.map((r) => `${r.suite}|${r.family}`))].map((key) => ({ key, rate: rate(taughtRows.filter((r) => `${r.suite}|${r.family}` === key)) }));
   const heldOutRows = rows.some((r) => r.heldOut);
   const checks = {
     noFamilyLosesOnAnyOrder: has('learned') && has('off') ? losses.length === 0 : null,
     learnedAtLeastBestFixed: has('learned') && bestFixed ? averages.learned!.all >= averages[bestFixed]!.all - 1e-9 : null,
     heldOutMemoryBeatsOffBy10: has('learned') && has('off') && heldOutRows ? averages.learned!.heldOut - averages.off!.heldOut >= 0.1 - 1e-9 : null,
+    taughtFamiliesAt90: taught.length ? taught.every((f) => f.rate >= 0.9 - 1e-9) : null,
   };
-  return { averages, bestFixed, losses, checks };
+  return { averages, bestFixed, losses, taught, checks };
 }
 
 /** A markdown table: one line per suite and family, a column per condition (success over all orders, then per order). */

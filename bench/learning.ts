@@ -6,9 +6,11 @@
 // the families where memory lost (learned below off on some order) and checks the
 // targets: no family loses on any order; the learned design is at least as good as
 // the best fixed design on average; on the held-out suite memory beats off by ≥ 10
-// points after one pass.
+// points after one pass. The `taught` condition (issue 15) is the learned design after
+// one demonstration per family that has a recording (e2e/sites/recordings/recordings.json,
+// made on values of its own): ≥ 90% of those families' instances should then succeed.
 //   npx tsx bench/learning.ts [--suites practice,heldout] (also: curriculum, widgets) [--orders N] [--repeat N]
-//        [--conditions off,learned,fixed:all] [--ext DIR] [--concurrency N] [--out DIR]
+//        [--conditions off,learned,fixed:all,taught] [--ext DIR] [--concurrency N] [--out DIR]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,14 +47,17 @@ interface Condition {
   name: string;
   coach: 'on' | 'off';
   design: string;
+  /** Teach each family's recording before the first attempt. */
+  taught?: boolean;
 }
 const conditions: Condition[] = values.conditions!.split(',').flatMap((c): Condition[] => {
   if (c === 'off') return [{ name: 'off', coach: 'off', design: 'auto' }];
   if (c === 'learned') return [{ name: 'learned', coach: 'on', design: 'auto' }];
+  if (c === 'taught') return [{ name: 'taught', coach: 'on', design: 'auto', taught: true }];
   if (c === 'fixed:all') return MEMORY_DESIGNS.map((d) => ({ name: `fixed:${d.name}`, coach: 'on', design: d.name }));
   const fixed = /^fixed:(.+)$/.exec(c)?.[1];
   if (fixed) return [{ name: `fixed:${fixed}`, coach: 'on', design: fixed }];
-  throw new Error(`unknown condition ${c} (off, learned, fixed:all, fixed:NAME)`);
+  throw new Error(`unknown condition ${c} (off, learned, taught, fixed:all, fixed:NAME)`);
 });
 const suites = values.suites!.split(',').map((name) => {
   const s = SUITES[name];
@@ -78,11 +83,34 @@ process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 /** A task's family: its most specific tag (`desk.reply`, `widget.tabs`). */
 const familyOf = (a: Attempt) => a.tags.at(-1) ?? 'untagged';
 
+const RECORDINGS = resolve(root, 'e2e/sites/recordings');
+const demonstrations = (JSON.parse(readFileSync(join(RECORDINGS, 'recordings.json'), 'utf8')) as { families: Record<string, { recording: string; task: string }> }).families;
+
+/** The suite's task file with each recorded family's first line carrying its demonstration (taught before any attempt). */
+function withDemonstrations(file: string, dir: string): string {
+  const taught = new Set<string>();
+  const lines = readFileSync(resolve(root, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const task = JSON.parse(line) as { tags?: string[]; demonstration?: unknown };
+      const family = task.tags?.at(-1) ?? '';
+      const demo = demonstrations[family];
+      if (!demo || taught.has(family)) return line;
+      taught.add(family);
+      return JSON.stringify({ ...task, demonstration: { recording: join(RECORDINGS, demo.recording), task: demo.task } });
+    });
+  const out = join(dir, 'tasks-taught.jsonl');
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  return out;
+}
+
 function runCondition(suite: (typeof suites)[number], c: Condition, seed: number): Row[] {
   const dir = join(outDir, suite.name, `seed-${seed}`, c.name.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
-  const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', suite.file, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--concurrency', values.concurrency!, '--profile', profile, '--out', dir];
+  const tasks = c.taught ? withDemonstrations(suite.file, dir) : suite.file;
+  const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', tasks, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--concurrency', values.concurrency!, '--profile', profile, '--out', dir];
   const started = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WAYMARK_CHROME_EXT: snapshot } });
   rmSync(profile, { recursive: true, force: true });
@@ -105,6 +133,7 @@ function runCondition(suite: (typeof suites)[number], c: Condition, seed: number
     steps: as.reduce((n, a) => n + a.steps, 0),
     advised: as.filter((a) => a.advice.length > 0).length,
     errors: as.filter((a) => a.outcome === 'error').length,
+    ...(c.taught && demonstrations[family] ? { demonstrated: true } : {}),
   }));
   const ok = rows.reduce((n, x) => n + x.successes, 0);
   console.log(`${suite.name.padEnd(9)} seed ${seed} ${c.name.padEnd(18)} ${ok}/${attempts.length} succeeded  (${Math.round((Date.now() - started) / 1000)} s)`);
