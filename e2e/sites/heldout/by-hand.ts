@@ -4,6 +4,7 @@
 // neighbouring cell or row) — that each success check tells the two apart.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { addDays } from '../tasks/dates';
+import { HELDOUT_BY_HAND_B } from './by-hand-b';
 
 type Values = Record<string, unknown>;
 export interface ByHand {
@@ -217,4 +218,5 @@ export const HELDOUT_BY_HAND: Record<string, ByHand> = {
       await withdraw(page, other.id, t.note);
     },
   },
+  ...HELDOUT_BY_HAND_B,
 };

@@ -1,11 +1,14 @@
-// The held-out suite's task families: four small apps (desk, library, recipes, leave)
-// that the agent is never tuned on. Each family draws its instances from a seeded
-// random source; two of them (desk.triage, leave.withdraw) let the page draw the task
-// itself from `?seed=N` and show it, so the task line only carries the seed.
+// The held-out suite's task families: small apps the agent is never tuned on. This file
+// holds the first four (desk, library, recipes, leave); families-b.ts the next three
+// (bank, parcel, settings). Each family draws its instances from a seeded random source;
+// some (desk.triage, leave.withdraw, bank.card, settings.notify) let the page draw the
+// task itself from `?seed=N` and show it, so the task line only carries the seed.
 import { addDays, utc, weekday } from '../tasks/dates';
 import { checkState } from '../tasks/page-js';
 import type { Rng } from '../tasks/rng';
 import type { TaskInstance, Template } from '../tasks/template';
+import { HELDOUT_TEMPLATES_B } from './families-b';
+import { listing, resetHeldout, TASK_TEXT_JS } from './heldout-js';
 
 /** An instance that may start on its own URL (a seed in the query) and take its text from the page. */
 export interface HeldoutInstance extends TaskInstance {
@@ -21,18 +24,10 @@ export interface HeldoutTemplate extends Template {
 
 const KEYS = { desk: 'heldout.desk', library: 'heldout.library', recipes: 'heldout.recipes', leave: 'heldout.leave' } as const;
 
-/** Replaces a site's state (or clears it) and tells the open page to re-render; returns true. */
-export function resetHeldout(key: string, state?: unknown): string {
-  const write = state === undefined ? `localStorage.removeItem(${JSON.stringify(key)});` : `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(state))});`;
-  return `(() => { ${write} window.dispatchEvent(new Event('heldout:reset')); return true; })()`;
-}
+export { resetHeldout };
 
-const TASK_TEXT_JS = `document.querySelector('#task-text').textContent.trim()`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** "A", "A and B", "A, B and C". */
-const listing = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** A date written the way people write it, never as yyyy-mm-dd. */
 type DateStyle = 'us-long' | 'uk-long' | 'short-weekday' | 'us-numeric';
@@ -488,7 +483,7 @@ export const leaveWithdraw: HeldoutTemplate = {
   },
 };
 
-export const HELDOUT_TEMPLATES: HeldoutTemplate[] = [deskReply, deskNewTicket, deskTriage, libraryHold, libraryRenewDue, recipesAssignDay, recipesTickList, leaveRequest, leaveWithdraw];
+export const HELDOUT_TEMPLATES: HeldoutTemplate[] = [deskReply, deskNewTicket, deskTriage, libraryHold, libraryRenewDue, recipesAssignDay, recipesTickList, leaveRequest, leaveWithdraw, ...HELDOUT_TEMPLATES_B];
 
 export function heldoutTemplateById(id: string): HeldoutTemplate {
   const t = HELDOUT_TEMPLATES.find((x) => x.id === id);
