@@ -10,7 +10,7 @@
 // one demonstration per family that has a recording (e2e/sites/recordings/recordings.json,
 // made on values of its own): ≥ 90% of those families' instances should then succeed.
 //   npx tsx bench/learning.ts [--suites practice,heldout] (also: curriculum, widgets) [--orders N] [--repeat N]
-//        [--conditions off,learned,fixed:all,taught] [--ext DIR] [--concurrency N] [--out DIR]
+//        [--conditions off,learned,fixed:all,taught] [--ext DIR] [--concurrency N] [--out DIR] [--only ID_REGEX]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     /** An extension build to measure instead of a snapshot of dist/chrome (e.g. an older build, for a before/after). */
     ext: { type: 'string' },
     out: { type: 'string', default: 'out/bench-learning' },
+    /** Only the tasks whose id matches this regular expression (e.g. a few families, for a quick look). */
+    only: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..');
@@ -86,21 +88,29 @@ const familyOf = (a: Attempt) => a.tags.at(-1) ?? 'untagged';
 const RECORDINGS = resolve(root, 'e2e/sites/recordings');
 const demonstrations = (JSON.parse(readFileSync(join(RECORDINGS, 'recordings.json'), 'utf8')) as { families: Record<string, { recording: string; task: string }> }).families;
 
-/** The suite's task file with each recorded family's first line carrying its demonstration (taught before any attempt). */
-function withDemonstrations(file: string, dir: string): string {
-  const taught = new Set<string>();
-  const lines = readFileSync(resolve(root, file), 'utf8')
+const only = values.only ? new RegExp(values.only) : undefined;
+
+/** The suite's task lines (those --only keeps). */
+const taskLines = (file: string) =>
+  readFileSync(resolve(root, file), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
-      const task = JSON.parse(line) as { tags?: string[]; demonstration?: unknown };
-      const family = task.tags?.at(-1) ?? '';
-      const demo = demonstrations[family];
-      if (!demo || taught.has(family)) return line;
-      taught.add(family);
-      return JSON.stringify({ ...task, demonstration: { recording: join(RECORDINGS, demo.recording), task: demo.task } });
-    });
-  const out = join(dir, 'tasks-taught.jsonl');
+    .filter((line) => !only || only.test((JSON.parse(line) as { id: string }).id));
+
+/** The suite's task file as run: each recorded family's first line carrying its demonstration when `taught` (taught before any attempt). */
+function taskFileFor(file: string, dir: string, taught: boolean): string {
+  if (!taught && !only) return file;
+  const demonstrated = new Set<string>();
+  const lines = taskLines(file).map((line) => {
+    if (!taught) return line;
+    const task = JSON.parse(line) as { tags?: string[]; demonstration?: unknown };
+    const family = task.tags?.at(-1) ?? '';
+    const demo = demonstrations[family];
+    if (!demo || demonstrated.has(family)) return line;
+    demonstrated.add(family);
+    return JSON.stringify({ ...task, demonstration: { recording: join(RECORDINGS, demo.recording), task: demo.task } });
+  });
+  const out = join(dir, 'tasks.jsonl');
   writeFileSync(out, `${lines.join('\n')}\n`);
   return out;
 }
@@ -109,7 +119,7 @@ function runCondition(suite: (typeof suites)[number], c: Condition, seed: number
   const dir = join(outDir, suite.name, `seed-${seed}`, c.name.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
-  const tasks = c.taught ? withDemonstrations(suite.file, dir) : suite.file;
+  const tasks = taskFileFor(suite.file, dir, !!c.taught);
   const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', tasks, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--concurrency', values.concurrency!, '--profile', profile, '--out', dir];
   const started = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WAYMARK_CHROME_EXT: snapshot } });
