@@ -12,12 +12,14 @@
 // - contenteditable, id, for, and a fieldset's disabled: a change to one drops every description;
 // - moved elements: an added subtree's descriptions are dropped.
 // class, style and data-* attributes never change a description.
-// Not seen: document.designMode and CSS -webkit-user-modify (no mutation tells).
+// Not seen: document.designMode and CSS -webkit-user-modify (no mutation tells), and a
+// class or style change that lays a piece of a name out as a block (names read the
+// pieces' display when first described: contentText).
 import type { ObservedElement } from '../../shared/observation';
 import { type FieldFacts, redactValue } from '../../shared/redact';
-import { type AttrReader, accessibleName, attrReader, collapse, implicitRole, isDisabled } from './dom';
+import { type AttrReader, accessibleName, attrReader, collapse, contentText, implicitRole, isDisabled } from './dom';
 
-const ATTR_NAMES = ['type', 'href', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
+const ATTR_NAMES = ['type', 'inputmode', 'href', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
 
 /** How many of a select's option labels a description keeps. */
 const MAX_OPTIONS = 40;
@@ -42,7 +44,7 @@ interface Stable {
   tag: string;
   role: string;
   name: string;
-  /** Collapsed textContent, up to 200 characters. */
+  /** The text as a name from content reads it (contentText), up to 200 characters. */
   text: string;
   /** Attributes to show, without the live `checked`. */
   attrs: Record<string, string>;
@@ -130,7 +132,7 @@ function readStable(el: Element, labelledBy: Set<string>, labels: Labels): Stabl
   } else if (tag === 'textarea') live = FIELD;
   else if (options) live = SELECT;
   else if ((el as HTMLElement).isContentEditable) live = EDITABLE;
-  const text = collapse(el.textContent, 200);
+  const text = contentText(el, 200);
   const ids = attr('aria-labelledby');
   if (ids) for (const id of ids.split(/\s+/)) if (id) labelledBy.add(id);
   return {

@@ -127,6 +127,34 @@ function textWithBreaks(node: Node): string {
   return BREAKS_TEXT.has((node as Element).localName) ? ` ${inner} ` : inner;
 }
 
+/** Displays that keep an element's text in the line of the text around it. */
+const INLINE_DISPLAYS = new Set(['inline', 'contents', '']);
+/** Elements whose computed display is read per name; past that, tags alone say where pieces part. */
+const STYLED_PIECES_MAX = 24;
+
+/**
+ * An element's text as its name from content reads (as browsers compute it): pieces laid
+ * out as blocks read apart, so a card button of an avatar's initials, a name and a line of
+ * details is "GL Green Lane Garage Lloyds · ending 5518", not "GLGreen Lane GarageLloyds…".
+ */
+export function contentText(el: Element, max = 200): string {
+  const raw = el.textContent ?? '';
+  if (!el.firstElementChild || raw.length > max * 4) return collapse(raw, max);
+  const view = el.ownerDocument.defaultView;
+  let styled = STYLED_PIECES_MAX;
+  const read = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const e = node as Element;
+    const inner = Array.from(e.childNodes, read).join('');
+    if (e === el) return inner;
+    if (BREAKS_TEXT.has(e.localName)) return ` ${inner} `;
+    if (!view || styled-- <= 0) return inner;
+    return INLINE_DISPLAYS.has(view.getComputedStyle(e).display) ? inner : ` ${inner} `;
+  };
+  return collapse(read(el), max);
+}
+
 function labelsText(labels: ArrayLike<Element> | null | undefined): string {
   if (!labels || labels.length === 0) return '';
   if (labels.length === 1) return collapse(textWithBreaks(labels[0]!));
@@ -160,7 +188,7 @@ export function accessibleName(el: Element, from: NameSources = {}): string {
     return collapse(attr('placeholder')) || collapse(attr('title')) || tableCellName(el) || collapse(attr('name'));
   }
   if (tag === 'img') return collapse(attr('alt')) || collapse(attr('title'));
-  const own = from.text ?? collapse(el.textContent);
+  const own = from.text ?? contentText(el);
   if (own) return own;
   const img = el.querySelector('img[alt], [aria-label]');
   if (img) return collapse(img.getAttribute('alt') ?? img.getAttribute('aria-label'));

@@ -68,20 +68,26 @@ function labelNames(label: string, slot: TaskSlot): boolean {
   return !!date && mentionsDate(label, date);
 }
 
+/** A name of two words or more ("Green Lane Garage"): one button alone naming it is that one to choose. */
+const longName = (s: TaskSlot) => s.value.kind === 'name' && s.value.text.trim().split(/\s+/).length >= 2;
+
 /**
  * A button that states two or more of the task's values still to go in ("Basic fare, £69,
- * 20:30 departure" for "leaving at 20:30, with a Basic fare"): pressing it is how they go
- * in, so it is chosen for them; only the one that names the most, when no other names as many.
+ * 20:30 departure" for "leaving at 20:30, with a Basic fare"), or the only button naming a
+ * name of several words the task gives (a payee's card "GL Green Lane Garage Lloyds ·
+ * ending 5518"): pressing it is how they go in, so it is chosen for them; only the one
+ * that names the most, when no other names as many.
  */
 export function valuesChoiceStep(o: Observation, unentered: readonly TaskSlot[], blocked: Blocked): { planned: Planned[]; goal: string } | undefined {
-  if (unentered.length < 2) return undefined;
+  if (unentered.length === 0) return undefined;
+  const enough = (e: ObservedElement, named: TaskSlot[]) => named.length >= 2 || (named.length === 1 && longName(named[0]!) && elementKind(e) === 'control');
   const scored = o.elements
     .filter((e) => (elementKind(e) === 'control' || elementKind(e) === 'link') && !e.disabled && !blocked.isBlocked('click', elementKey(e)))
     .map((e) => ({ e, named: unentered.filter((s) => labelNames(labelOf(e), s)) }))
-    .filter((x) => x.named.length >= 2)
+    .filter((x) => x.named.length > 0)
     .sort((a, b) => b.named.length - a.named.length);
   const [first, second] = scored;
-  if (!first || (second && second.named.length === first.named.length)) return undefined;
+  if (!first || !enough(first.e, first.named) || (second && second.named.length === first.named.length)) return undefined;
   const values = first.named.map((s) => `"${s.value.text}"`).join(', ');
   return { planned: [{ action: { kind: 'click', index: first.e.index }, element: first.e, purpose: 'fill', says: `choose ${quote(first.e)}` }], goal: `Choose "${labelOf(first.e)}": it is ${values}` };
 }

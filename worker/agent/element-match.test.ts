@@ -61,6 +61,14 @@ describe('controlScore', () => {
     expect(controlScore(task, one(button('Cancel')), 'submit')).toBe(0);
     expect(controlScore(task, one(link('Home', '/')), 'submit')).toBeLessThan(CONTROL_MIN);
   });
+
+  it('takes a control named by the noun of the task’s verb as the place to do it ("Payments" for "pay")', () => {
+    const pay = parseTask('Please pay the invoice of £42.10 from Acme with the reference "INV-7"');
+    expect(controlScore(pay, one(link('⇄ Payments', '/payments')), 'submit')).toBeGreaterThanOrEqual(CONTROL_MIN);
+    expect(controlScore(pay, one(link('Statements', '/statements')), 'submit')).toBeLessThan(CONTROL_MIN);
+    // A word that merely starts like the verb is not its noun.
+    expect(controlScore(pay, one(link('Paypal help', '/help')), 'submit')).toBeLessThan(CONTROL_MIN);
+  });
 });
 
 describe('targetScore', () => {

@@ -38,14 +38,20 @@ export function elementKind(e: ObservedElement): ElementKind {
  * reloads the page, dropping what was filled in, and never carries a task on.
  */
 export function isLinkToThisPage(e: ObservedElement, pageUrl: string): boolean {
+  return isLinkTo(e, pageUrl, [pageUrl]);
+}
+
+/** A link to one of `pages` (hash aside), its href read against `pageUrl`. */
+export function isLinkTo(e: ObservedElement, pageUrl: string, pages: readonly string[]): boolean {
   const href = e.attrs.href;
   if (elementKind(e) !== 'link' || !href || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+  const bare = (u: URL) => {
+    u.hash = '';
+    return u.href;
+  };
   try {
-    const to = new URL(href, pageUrl);
-    const here = new URL(pageUrl);
-    to.hash = '';
-    here.hash = '';
-    return to.href === here.href;
+    const to = bare(new URL(href, pageUrl));
+    return pages.some((p) => bare(new URL(p)) === to);
   } catch {
     return false;
   }
@@ -258,6 +264,16 @@ function makesWhatTaskNames(task: ParsedTask, words: readonly string[]): boolean
   return makes.length > 0 && words.length > makes.length && task.words.some((w) => TASK_MAKES.has(w)) && words.every((w) => MAKE_WORDS.has(w) || task.plainWords.includes(w));
 }
 
+/** Endings that make a noun of a verb, as a stemmed word keeps them: pay → payment(s), renew → renewal, invite → invitation, deliver → delivery. */
+const NOUN_ENDINGS = ['ment', 'al', 'ation', 'ion', 'y'];
+
+/** `word` (stemmed) is the noun of the one-word verb `phrase` ("Payments" for "pay"), so a control so named is where that verb is done. */
+function nounOf(word: string, phrase: string): boolean {
+  const verb = contentWords(phrase);
+  if (verb.length !== 1 || verb[0]!.length < 3 || !word.startsWith(verb[0]!)) return false;
+  return NOUN_ENDINGS.includes(word.slice(verb[0]!.length));
+}
+
 export function controlScore(task: ParsedTask, e: ObservedElement, purpose: ControlPurpose, sem?: SemanticMatcher, taskPhrase?: string): number {
   const kind = elementKind(e);
   if ((kind !== 'control' && kind !== 'link') || e.disabled) return 0;
@@ -267,11 +283,11 @@ export function controlScore(task: ParsedTask, e: ObservedElement, purpose: Cont
   const groups = purpose === 'search' ? (['search'] as const) : task.verbs.filter((g) => g !== 'open' && g !== 'search');
   // A control named for the task's verb; its other words should be the task's too ("Checkout"
   // over "Buy a gift card" for "buy … and check out": a gift card is not what the task buys).
-  const phrase = groups.flatMap((g) => VERB_GROUPS[g]).find((p) => hasPhrase(words, p));
+  const phrase = groups.flatMap((g) => VERB_GROUPS[g]).find((p) => hasPhrase(words, p) || words.some((w) => nounOf(w, p)));
   let score = 0;
   if (phrase) {
     const said = new Set(contentWords(phrase));
-    const rest = words.filter((w) => !said.has(w));
+    const rest = words.filter((w) => !said.has(w) && !nounOf(w, phrase));
     score = rest.length === 0 ? 1 : 0.85 + 0.15 * coverage(rest, task.words);
   }
   // "Next", "Continue"; not a calendar's or a gallery's "Next month", "Next page".

@@ -59,9 +59,11 @@ function choiceWords(task: ParsedTask): string[] {
 /**
  * The text a field takes for a value: a date in the field's own format (an
  * <input type=date> takes yyyy-mm-dd; a placeholder or the task may say dd.mm.yyyy),
- * anything else as the task gives it.
+ * an amount without its currency for a field that takes digits only (`type=number`,
+ * `inputmode=decimal`: the page shows the "£" beside it), anything else as the task gives it.
  */
 export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): string {
+  if (slot.value.kind === 'number' && takesDigitsOnly(e)) return slot.value.text.replace(/[^\d.,-]/g, '');
   if (slot.value.kind !== 'date') return slot.value.text;
   const date = parseDate(slot.value.text);
   if (!date) return slot.value.text;
@@ -69,9 +71,14 @@ export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): 
   return format ? formatDate(date, format) : slot.value.text;
 }
 
+const takesDigitsOnly = (e: ObservedElement) => (e.attrs.type ?? '').toLowerCase() === 'number' || ['decimal', 'numeric'].includes((e.attrs.inputmode ?? '').toLowerCase());
+
 /** Whether a field's value is the slot's value (a date in any format counts). */
 export function holds(slot: TaskSlot, value: string): boolean {
   if (same(value, slot.value.text)) return true;
+  // An amount typed without its currency ("180.90" for "£180.90").
+  const amount = (t: string) => t.replace(/[^\d.,-]/g, '');
+  if (slot.value.kind === 'number' && amount(value) !== '' && amount(value) === amount(slot.value.text) && /^[^\p{L}]*$/u.test(value)) return true;
   // A suggestion chosen for it: "Porto (OPO)" holds "OPO".
   if (slot.value.kind !== 'date' && value.length > slot.value.text.length && containsPhrase(value, slot.value.text)) return true;
   if (slot.value.kind !== 'date') return false;

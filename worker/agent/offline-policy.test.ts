@@ -181,6 +181,26 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(details, filled.actions)).toEqual(['type Grace → First name', 'type Hopper → Last name', 'type grace@example.com → Email address', 'click Confirm booking']);
     });
 
+    it('pays someone: the menu named by the noun of the verb, the one tile that names the payee, an amount without its currency, not back round the menu, a caution read as a caution', async () => {
+      const home = page('http://bank.test/', 'Accounts', [link('Accounts', '/'), link('⇄ Payments', '/transfers'), link('Statements', '/statements')]);
+      const run = new Run(policy(), 'Please pay £25.50 to Ann Berg with the reference "Concert tickets".');
+      const first = await run.decide(home);
+      expect(described(home, first.actions)).toEqual(['click ⇄ Payments']);
+      run.record(home, first, [moved('http://bank.test/transfers')]);
+      const tiles = page('http://bank.test/transfers', 'Payments', [link('Accounts', '/'), link('⇄ Payments', '/transfers'), button('AB Ann Bergman Nordea · ending 2222', 'button'), button('AB Ann Berg Nordea · ending 1111', 'button')]);
+      const chosen = await run.decide(tiles);
+      expect(described(tiles, chosen.actions)).toEqual(['click AB Ann Berg Nordea · ending 1111']);
+      run.record(tiles, chosen, [ok({ pageChanged: true })]);
+      const amount: Spec = { ...field('Amount'), attrs: { type: 'text', inputmode: 'decimal' } };
+      const form = page('http://bank.test/transfers', 'Payments', [link('Accounts', '/'), link('⇄ Payments', '/'), amount, field('Reference'), button('Continue', 'button')]);
+      const filled = await run.decide(form);
+      expect(described(form, filled.actions)).toEqual(['type 25.50 → Amount', 'type Concert tickets → Reference', 'click Continue']);
+      run.record(form, filled, [ok(), ok(), ok({ pageChanged: true })]);
+      const review = page('http://bank.test/transfers', 'Payments', [link('Accounts', '/'), button('Edit', 'button'), button('Confirm', 'button')], 'Check the transfer. To Ann Berg, £25.50, Concert tickets. If the money goes to the wrong account we may not get it back.');
+      const confirm = await run.decide(review);
+      expect(described(review, confirm.actions)).toEqual(['click Confirm']);
+    });
+
     it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {
       const list = (ticked: string[]) =>
         page('http://pantry.test/list', 'Pantry list', ['Milk', 'Coconut milk', 'Lemon juice', 'Chickpeas'].map((n) => checkbox(n, ticked.includes(n))));

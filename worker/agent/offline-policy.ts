@@ -15,9 +15,9 @@ import type { Observation, ObservedElement } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
-import { blockingValues, heldBack, missingValues } from './commit-guard';
+import { blockingValues, heldBack, isFinal, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
 import { datePickStep } from './date-picker';
 import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, rowsByDateStep, superlativeStep } from './list-steps';
@@ -222,6 +222,9 @@ function decide(ctx: DecideContext): Plan {
     if (problem && (!confirmation || problem.at <= confirmation.at)) return finish(false, `The page reports a problem: "${problem.text}".`);
     if (unentered.length === 0) {
       if (confirmation) return finish(true, `The page confirms: "${confirmation.text}".`);
+      // Values shown back beside a control that commits them (a review page's "Confirm"): not done until it is pressed.
+      const commit = shown.length > 0 ? rankedControls(ctx, 'submit').find(isFinal) : undefined;
+      if (commit) return { planned: [{ action: { kind: 'click', index: commit.index }, element: commit, purpose: 'submit', says: `press ${quote(commit)}` }], goal: `Press "${labelOf(commit)}": the page shows the values back for a last look` };
       if (shown.length > 0) return finish(true, `The page shows ${shown.map((v) => `"${v}"`).join(', ')} after submitting.`);
     }
   }
@@ -340,7 +343,10 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: re
   };
   const all = ranked(ctx.observation, score, CONTROL_MIN);
   const ownSubmit = (e: ObservedElement) => !!form && e.locator?.form === form && submitsForm(e);
-  return [...all.filter(ownSubmit), ...all.filter((e) => !ownSubmit(e))];
+  // A link back to a page this run already left goes round in a circle: last.
+  const left = [...new Set(ctx.attempts.map((a) => a.url))].filter((u) => u !== ctx.observation.url);
+  const back = (e: ObservedElement) => isLinkTo(e, ctx.observation.url, left);
+  return [...all.filter(ownSubmit), ...all.filter((e) => !ownSubmit(e) && !back(e)), ...all.filter((e) => !ownSubmit(e) && back(e))];
 }
 
 /** The form most of this page's values went into (typed, chosen or ticked here, or about to be), when one leads. */

@@ -26,3 +26,12 @@ describe('what the page says of a submit', () => {
     expect(confirmationOn(echoed, ['Thanks a lot'])).toBeUndefined();
   });
 });
+
+describe('a caution is not a problem', () => {
+  it('reads "if … wrong" and "make sure …" as advice, an error after them still as an error', () => {
+    const review = page('Check your transfer', 'Check your transfer. To: Jo Bloggs. Amount: 20.00. If the money goes to the wrong account we may not get it back. Make sure the sort code is not invalid.');
+    expect(problemOn(review)).toBeUndefined();
+    const failedAfter = page('Check your transfer', 'If the money goes to the wrong account we may not get it back. Error: the amount is too large.');
+    expect(problemOn(failedAfter)?.text).toContain('Error: the amount');
+  });
+});

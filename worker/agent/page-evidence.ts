@@ -55,7 +55,19 @@ export function confirmationInTitle(o: Observation): PageMessage | undefined {
 
 /** An error or "nothing found" message near the top of the page, if any; `values` are the task's own. */
 export function problemOn(o: Observation, values: readonly string[] = []): PageMessage | undefined {
-  return find(PROBLEM, head(o, 1_500, values));
+  const text = head(o, 1_500, values);
+  const re = new RegExp(PROBLEM.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!inCaution(text, m.index)) return { text: around(text, m.index, m[0].length), at: m.index };
+  return undefined;
+}
+
+/** A warning of what could happen, not a report of what did: "If the money goes to the wrong account…", "Make sure the details are not wrong". */
+const CAUTION = /(?:^|[.!?\n]\s*)(?:if|make sure|please (?:check|make sure)|check that|before you)\b[^.!?\n]*$/i;
+
+/** The match at `index` sits in a sentence that only cautions (CAUTION). */
+function inCaution(text: string, index: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf('!', index - 1), text.lastIndexOf('?', index - 1), text.lastIndexOf('\n', index - 1), -1);
+  return CAUTION.test(text.slice(sentenceStart === -1 ? 0 : sentenceStart, index));
 }
 
 /** The task values the page's text shows (not field contents: those are not page text). */
