@@ -46,6 +46,14 @@ describe('extractValues', () => {
     ]);
   });
 
+  it('takes a code of capitals and digits joined by hyphens whole, never the number inside it', () => {
+    expect(values('Track parcel AB-1042 and invoice INV-2231-B, due 2027-03-14')).toEqual([
+      ['AB-1042', 'name'],
+      ['INV-2231-B', 'name'],
+      ['2027-03-14', 'date'],
+    ]);
+  });
+
   it('never reads the pronoun I as a name', () => {
     expect(values('Tell Ada that I will call Grace')).toEqual([['Ada', 'name'], ['Grace', 'name']]);
     expect(values("Reserve it, I'll collect it from Riverside")).toEqual([['Riverside', 'name']]);

@@ -131,6 +131,10 @@ export function extractValues(task: string): TaskValue[] {
   for (const m of task.matchAll(/(?<![\w+])\+?\d[\d\s().-]{6,}\d(?!\w)/g)) {
     if (m[0].replace(/\D/g, '').length >= 8 && /[\s().-]/.test(m[0])) add(m.index, m.index + m[0].length, m[0], 'phone', false);
   }
+  // A code of capitals and digits joined by hyphens ("PP-7731", "INV-2231-B") is one value, not a number inside a word.
+  for (const m of task.matchAll(/(?<![\p{L}\p{N}-])(?=[\p{Lu}\p{N}-]*\p{N})(?=[\p{Lu}\p{N}-]*\p{Lu})[\p{Lu}\p{N}]+(?:-[\p{Lu}\p{N}]+)+(?![\p{L}\p{N}-])/gu)) {
+    add(m.index, m.index + m[0].length, m[0], 'name', false);
+  }
   for (const m of task.matchAll(/(?<![\p{L}\p{N}.])[-+]?[$€£]?\d+(?:[.,]\d+)*%?(?![\p{L}\p{N}])/gu)) {
     add(m.index, m.index + m[0].length, m[0], 'number', false);
   }

@@ -87,14 +87,21 @@ export class Blocked {
   constructor(attempts: readonly Attempt[], current: Observation) {
     const screen = screenKey(current);
     let filledSinceClick = false;
+    // Newest first: whether something changed the page after the attempt at hand.
+    let changedSince = false;
     for (const a of [...attempts].reverse()) {
+      const changes = a.result.ok && (a.result.pageChanged || a.result.navigated);
       if (!a.target) {
         if (a.action.kind === 'type' || a.action.kind === 'select') filledSinceClick = true;
+        changedSince ||= changes;
         continue;
       }
       const here = a.url === current.url;
-      // An action that failed on this page fails again: try something else.
-      if (!a.result.ok && here) this.failed.add(`${a.action.kind}|${a.target}`);
+      // An action that failed on this page fails again: try something else; unless something
+      // covered it and the page changed since (the cover closed).
+      const uncovered = a.result.error?.code === 'obscured' && changedSince;
+      if (!a.result.ok && here && !uncovered) this.failed.add(`${a.action.kind}|${a.target}`);
+      changedSince ||= changes;
       // The same action on the same screen is a loop, whatever came of it.
       if (a.screen === screen) this.idle.add(`${a.action.kind}|${a.target}`);
       // A click that changed nothing leaves the screen as it was.

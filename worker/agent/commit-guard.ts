@@ -67,15 +67,17 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
 /**
  * Of the task's `missing` values (missingValues), those that hold a commit back: all of
  * them before a final control (Submit, Send), only those a field on this page could
- * have taken before any other.
+ * have taken before any other (`all`: the task's values, to tell fields already taken).
  */
-export function blockingValues(control: ObservedElement, missing: readonly TaskSlot[], o: Observation): TaskSlot[] {
+export function blockingValues(control: ObservedElement, missing: readonly TaskSlot[], o: Observation, all: readonly TaskSlot[] = missing): TaskSlot[] {
   if (!isCommit(control)) return [];
   if (isFinal(control)) return [...missing];
+  // A field that holds another of the task's values is taken (the tracking box with "PP-7731" is not where "number 21" goes).
+  const taken = (e: ObservedElement) => !!e.value && all.some((s) => holds(s, e.value!));
   // A field here that fits it by its words, or an empty text box for a quoted value; not one of
   // another form (a price-alert box's email does not go with the flight search's submit).
   const otherForm = (e: ObservedElement) => !!control.locator?.form && !!e.locator?.form && e.locator.form !== control.locator.form;
-  const fits = (slot: TaskSlot) => o.elements.some((e) => !otherForm(e) && (fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase()))));
+  const fits = (slot: TaskSlot) => o.elements.some((e) => !otherForm(e) && !taken(e) && (fieldScore(slot, e) >= FIELD_MIN || (slot.value.quoted && elementKind(e) === 'field' && !e.value && ['text', 'search', ''].includes((e.attrs.type ?? '').toLowerCase()))));
   return missing.filter(fits);
 }
 

@@ -51,6 +51,15 @@ describe('optionNamedByTask', () => {
   });
 });
 
+describe('fieldScore by example', () => {
+  it('puts a code in the field whose example has its shape, not in one its other words name', () => {
+    const [code, house] = parseTask('Have parcel ZX-4410 left at number 12').slots as [never, never];
+    const tracking = one({ ...field('Tracking number'), locator: { placeholder: 'e.g. AB-1234' } });
+    expect(fieldScore(code, tracking)).toBeGreaterThan(fieldScore(house, tracking));
+    expect(fieldScore(code, one({ ...field('Reference'), locator: { placeholder: 'e.g. 2024-001' } }))).toBeLessThan(0.9);
+  });
+});
+
 describe('controlScore', () => {
   const task = parseTask('Subscribe Ada Lovelace (ada@example.com) to the newsletter');
   it('prefers the control named by the task’s verb; never one that undoes or leaves', () => {

@@ -169,6 +169,8 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   if (search) return hinted > 0 ? 0.3 : 0;
   if (slot.role === 'target' && hinted === 0) return 0; // something to open, not to type
   if (labelledSo && kind === 'field') return 0.85;
+  // The field's own example (its placeholder, or the line just before it) has the value's shape ("like PP-1234" for "PP-7731"): that is where it goes.
+  if (kind === 'field' && exampleShaped(slot.value.text, `${e.locator?.placeholder ?? ''} ${e.name} ${e.locator?.near ?? ''}`)) return 0.9;
   if (kind === 'select') return selectFit(slot, e, hintFit);
   const fit = kindFit(slot.value.kind, slot.value.text, e);
   if (fit < 0) return 0;
@@ -176,6 +178,16 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   // Field words were given: they must agree, unless the field's type says it all (an email box).
   const typeSaysIt = TYPE_KINDS[type] !== undefined && fit === 1;
   return hintFit > 0 ? 0.7 * hintFit + 0.3 * Math.max(0, fit) + 0.1 : typeSaysIt ? 0.8 : fit >= 0.8 ? 0.5 : 0;
+}
+
+/** A value's shape: capitals A, small letters a, digits 9, the rest as it is ("PP-7731" → "AA-9999"). */
+const shapeOf = (text: string) => text.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '9');
+
+/** A code with letters and digits (not a plain word or number) whose shape one of the field's words has. */
+function exampleShaped(value: string, fieldText: string): boolean {
+  if (!/\p{L}/u.test(value) || !/\p{N}/u.test(value) || /\s/.test(value.trim())) return false;
+  const want = shapeOf(value.trim());
+  return fieldText.split(/[\s,;:()"“”]+/).some((w) => w.length > 2 && shapeOf(w.replace(/[.]$/, '')) === want);
 }
 
 /** The option labels a select lists (the observation keeps the first forty). */

@@ -114,7 +114,7 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
     const wanted = namedElements(o, g.press.name, g.press.role);
     const target = wanted.find((e) => !ctx.blocked.isBlocked('click', elementKey(e))) ;
     if (target) {
-      const missing = blockingValues(target, missingValues(task, o, attempts), o);
+      const missing = blockingValues(target, missingValues(task, o, attempts), o, task.slots);
       if (missing.length) {
         const next = heldBack(target, missing, o, attempts);
         if (next.wait) return { planned: [step({ kind: 'wait', seconds: 1 }, undefined, 'fill', `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}`)], goal: `Wait: "${labelOf(target)}" needs a value first` };

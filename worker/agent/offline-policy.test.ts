@@ -201,6 +201,40 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(review, confirm.actions)).toEqual(['click Confirm']);
     });
 
+    it('closes what covers the page (least consent first) and goes on with the control it covered; opens the row the task names of controls repeated row by row', async () => {
+      const url = 'http://shop.test/';
+      const cover = (specs: Spec[]) => page(url, 'Shop', [link('Your orders', '/orders'), ...specs]);
+      const covered = cover([button('Accept all', 'button'), button('Only necessary cookies', 'button')]);
+      const run = new Run(policy(), 'Return the green mug from order 4471 because it arrived chipped.');
+      const first = await run.decide(covered);
+      expect(described(covered, first.actions)).toEqual(['click Your orders']);
+      run.record(covered, first, [failed('obscured', '<a> "Your orders" is covered by <div> "We use cookies to run this shop"; close or move what covers it first')]);
+      const close = await run.decide(covered);
+      expect(described(covered, close.actions)).toEqual(['click Only necessary cookies']);
+      run.record(covered, close, [ok({ pageChanged: true })]);
+      const open = cover([]);
+      const again = await run.decide(open);
+      expect(described(open, again.actions)).toEqual(['click Your orders']);
+      run.record(open, again, [moved(`${url}orders`)]);
+      const view = (order: string) => ({ ...link('View order', `/order/${order}`), locator: { row: `Order ${order} placed 2 March` } });
+      const orders = page(`${url}orders`, 'Your orders', [link('Your orders', '/orders'), view('4417'), view('4471'), view('4714')]);
+      const row = await run.decide(orders);
+      expect(described(orders, row.actions)).toEqual(['click View order']);
+      expect(orders.elements[row.actions[0]!.kind === 'click' ? row.actions[0].index : -1]?.attrs.href).toBe('/order/4471');
+    });
+
+    it('puts a code where the field’s example has its shape, and a value for a later page does not hold the search back', async () => {
+      const track = page('http://post.test/', 'Track', [{ ...field('Tracking number'), locator: { near: 'The number from your email, like AB-1234.' } }, button('Track parcel')]);
+      const run = new Run(policy(), 'Have parcel ZX-4410 left with the neighbour at number 12.');
+      const out = await run.decide(track);
+      expect(described(track, out.actions)[0]).toBe('type ZX-4410 → Tracking number');
+      run.record(track, out, out.actions.map(() => ok()));
+      // The box holds the code: "number 12" is for a later page, not a reason to hold the search back.
+      const typed = page('http://post.test/', 'Track', [{ ...field('Tracking number', 'text', 'ZX-4410'), locator: { near: 'The number from your email, like AB-1234.' } }, button('Track parcel')]);
+      const next = await run.decide(typed);
+      expect(described(typed, next.actions)).toEqual(['click Track parcel']);
+    });
+
     it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {
       const list = (ticked: string[]) =>
         page('http://pantry.test/list', 'Pantry list', ['Milk', 'Coconut milk', 'Lemon juice', 'Chickpeas'].map((n) => checkbox(n, ticked.includes(n))));

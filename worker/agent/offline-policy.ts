@@ -19,6 +19,7 @@ import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, 
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, isFinal, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
+import { closeCoverStep, coverOfLastStep } from './cover-step';
 import { datePickStep } from './date-picker';
 import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, rowsByDateStep, superlativeStep } from './list-steps';
 import { goalStep, namedElements, revealStep } from './goal-steps';
@@ -168,6 +169,10 @@ function decide(ctx: DecideContext): Plan {
   const opened = changedPage && (last!.purpose === 'open' || last!.purpose === 'workflow');
   const searchedWithEnter = !!last && last.action.kind === 'type' && last.action.enter === true && last.result.ok;
 
+  // What the page put over the control just tried is closed first.
+  const cover = coverOfLastStep(history);
+  const closing = cover !== undefined ? closeCoverStep(o, cover, blocked) : undefined;
+  if (closing) return closing;
   // The task's own shape (press this, tick these, hover that, a key) decides once its values are in.
   const shaped = !!(task.goals.press || task.goals.hover || task.goals.keys || task.goals.toggles);
   // The element the task is about was pressed: that was the task (what the page does next is its answer).
@@ -252,9 +257,9 @@ function decide(ctx: DecideContext): Plan {
   // The best that can be pressed now: a commit that would go without a value gives way to
   // a control that moves on (the value's field may be on the next page).
   const controls = rankedControls(ctx, 'submit');
-  const control = controls.find((c) => blockingValues(c, unentered, o).length === 0) ?? controls[0];
+  const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0];
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
-    const missing = blockingValues(control, unentered, o);
+    const missing = blockingValues(control, unentered, o, task.slots);
     if (missing.length > 0) return holdBack(ctx, control, missing);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
@@ -308,7 +313,7 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
     const placing = new Set(planned.flatMap((p) => (p.slot ? [p.slot] : [])));
     // …and so does a value that names a field this step fills (the grid cell "Lunch Wednesday") or its row.
     const located = (s: TaskSlot) => planned.some((p) => p.slot && p.element && (containsPhrase(labelOf(p.element), s.value.text) || containsPhrase(p.element.locator?.row ?? '', s.value.text)));
-    const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation).filter((s) => !placing.has(s) && !located(s)) : [];
+    const missing = control ? blockingValues(control, missingValues(ctx.task, ctx.observation, ctx.attempts), ctx.observation, ctx.task.slots).filter((s) => !placing.has(s) && !located(s)) : [];
     // A date still to be picked in this page's calendar goes in before anything moves on.
     const datePending = !searching && datePickStep(ctx.task, ctx.observation, ctx.attempts) !== undefined;
     if (control && missing.length === 0 && !datePending) planned.push({ action: { kind: 'click', index: control.index }, element: control, purpose: named ? 'press' : searching ? 'search' : 'submit', says: `press ${quote(control)}` });
@@ -341,12 +346,18 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: re
     const s = free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0;
     return s >= CONTROL_MIN ? s + fresh(e) : 0;
   };
+  // A control repeated row by row ("View order"): the one in the row a task value names (order 10842), not the others.
+  const values = ctx.task.slots.map((s) => s.value.text);
+  const inNamedRow = (e: ObservedElement) => !!e.locator?.row && values.some((v) => containsPhrase(e.locator!.row!, v));
   const all = ranked(ctx.observation, score, CONTROL_MIN);
+  const namedRows = all.filter(inNamedRow);
+  const otherRow = (e: ObservedElement) => !!e.locator?.row && !inNamedRow(e) && namedRows.some((n) => labelOf(n) === labelOf(e));
   const ownSubmit = (e: ObservedElement) => !!form && e.locator?.form === form && submitsForm(e);
   // A link back to a page this run already left goes round in a circle: last.
   const left = [...new Set(ctx.attempts.map((a) => a.url))].filter((u) => u !== ctx.observation.url);
   const back = (e: ObservedElement) => isLinkTo(e, ctx.observation.url, left);
-  return [...all.filter(ownSubmit), ...all.filter((e) => !ownSubmit(e) && !back(e)), ...all.filter((e) => !ownSubmit(e) && back(e))];
+  const rest = all.filter((e) => !ownSubmit(e) && !otherRow(e));
+  return [...all.filter(ownSubmit), ...rest.filter((e) => !back(e) && inNamedRow(e)), ...rest.filter((e) => !back(e) && !inNamedRow(e)), ...rest.filter(back)];
 }
 
 /** The form most of this page's values went into (typed, chosen or ticked here, or about to be), when one leads. */
