@@ -223,6 +223,19 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(orders.elements[row.actions[0]!.kind === 'click' ? row.actions[0].index : -1]?.attrs.href).toBe('/order/4471');
     });
 
+    it('a link of its own in a row the task names is not the way on: only controls repeated row by row are told apart by their rows', async () => {
+      const row = (text: string) => ({ locator: { row: text } });
+      const board = page('http://desk.test/board', 'Board', [
+        { ...link('Invoice missing', '/t/1045'), ...row('#1045 Invoice missing Unassigned') },
+        { ...select('Assignee', ['Unassigned', 'Priya', 'Omar'], 'Unassigned'), ...row('#1045 Invoice missing Unassigned') },
+        { ...link('Change billing address', '/t/1046'), ...row('#1046 Change billing address Priya') },
+        { ...select('Assignee', ['Unassigned', 'Priya', 'Omar'], 'Priya'), ...row('#1046 Change billing address Priya') },
+        button('Save'),
+      ]);
+      const out = await new Run(policy(), 'Please assign #1045 to Priya, then save the board.').decide(board);
+      expect(described(board, out.actions)).toEqual(['select Priya → Assignee', 'click Save']);
+    });
+
     it('puts a code where the field’s example has its shape, and a value for a later page does not hold the search back', async () => {
       const track = page('http://post.test/', 'Track', [{ ...field('Tracking number'), locator: { near: 'The number from your email, like AB-1234.' } }, button('Track parcel')]);
       const run = new Run(policy(), 'Have parcel ZX-4410 left with the neighbour at number 12.');

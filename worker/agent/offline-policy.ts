@@ -348,8 +348,9 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: re
   };
   // A control repeated row by row ("View order"): the one in the row a task value names (order 10842), not the others.
   const values = ctx.task.slots.map((s) => s.value.text);
-  const inNamedRow = (e: ObservedElement) => !!e.locator?.row && values.some((v) => containsPhrase(e.locator!.row!, v));
   const all = ranked(ctx.observation, score, CONTROL_MIN);
+  const repeated = (e: ObservedElement) => all.some((x) => x !== e && labelOf(x) === labelOf(e));
+  const inNamedRow = (e: ObservedElement) => !!e.locator?.row && repeated(e) && values.some((v) => containsPhrase(e.locator!.row!, v));
   const namedRows = all.filter(inNamedRow);
   const otherRow = (e: ObservedElement) => !!e.locator?.row && !inNamedRow(e) && namedRows.some((n) => labelOf(n) === labelOf(e));
   const ownSubmit = (e: ObservedElement) => !!form && e.locator?.form === form && submitsForm(e);
