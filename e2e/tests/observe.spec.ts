@@ -110,3 +110,11 @@ test('the 5,000-element page is observed completely', async ({ ext, server }) =>
   expect(o.elements.filter((e) => e.role === 'checkbox').length).toBe(Math.ceil(5000 / 6) - (5000 % 6 < 5 ? 1 : 0));
   await page.close();
 });
+
+test('a name from content reads its block pieces apart, as browsers compute it, and its inline pieces together', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/name-pieces.html'));
+  const o = await ext.send('bg.observe', { tabId: await ext.tabIdOf(page) });
+  expect(o.elements.map((e) => e.name)).toEqual(['GL Green Lane Garage Lloyds · ending 5518', '⇄ Payments', 'Save now']);
+  await page.close();
+});
