@@ -63,7 +63,7 @@ function choiceWords(task: ParsedTask): string[] {
  * `inputmode=decimal`: the page shows the "£" beside it), anything else as the task gives it.
  */
 export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): string {
-  if (slot.value.kind === 'number' && takesDigitsOnly(e)) return slot.value.text.replace(/[^\d.,-]/g, '');
+  if (slot.value.kind === 'number' && takesDigitsOnly(e)) return amountDigits(slot.value.text);
   if (slot.value.kind !== 'date') return slot.value.text;
   const date = parseDate(slot.value.text);
   if (!date) return slot.value.text;
@@ -71,14 +71,15 @@ export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): 
   return format ? formatDate(date, format) : slot.value.text;
 }
 
+/** An amount's figures without its currency ("£1,080.90" → "1,080.90"). */
+const amountDigits = (t: string) => t.replace(/[^\d.,-]/g, '');
 const takesDigitsOnly = (e: ObservedElement) => (e.attrs.type ?? '').toLowerCase() === 'number' || ['decimal', 'numeric'].includes((e.attrs.inputmode ?? '').toLowerCase());
 
 /** Whether a field's value is the slot's value (a date in any format counts). */
 export function holds(slot: TaskSlot, value: string): boolean {
   if (same(value, slot.value.text)) return true;
   // An amount typed without its currency ("180.90" for "£180.90").
-  const amount = (t: string) => t.replace(/[^\d.,-]/g, '');
-  if (slot.value.kind === 'number' && amount(value) !== '' && amount(value) === amount(slot.value.text) && /^[^\p{L}]*$/u.test(value)) return true;
+  if (slot.value.kind === 'number' && amountDigits(value) !== '' && amountDigits(value) === amountDigits(slot.value.text) && /^[^\p{L}]*$/u.test(value)) return true;
   // A suggestion chosen for it: "Porto (OPO)" holds "OPO".
   if (slot.value.kind !== 'date' && value.length > slot.value.text.length && containsPhrase(value, slot.value.text)) return true;
   if (slot.value.kind !== 'date') return false;
