@@ -38,9 +38,11 @@ export interface PageMessage {
   at: number;
 }
 
-function find(re: RegExp, text: string): PageMessage | undefined {
-  const m = re.exec(text);
-  return m ? { text: around(text, m.index, m[0].length), at: m.index } : undefined;
+/** The first match of `re` in `text` (that `keep` keeps, when given). */
+function find(re: RegExp, text: string, keep?: (at: number) => boolean): PageMessage | undefined {
+  const all = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+  for (let m = all.exec(text); m; m = all.exec(text)) if (!keep || keep(m.index)) return { text: around(text, m.index, m[0].length), at: m.index };
+  return undefined;
 }
 
 /** A confirmation the page shows near its top ("Thanks for subscribing!"), if any; `values` are the task's own. */
@@ -56,19 +58,14 @@ export function confirmationInTitle(o: Observation): PageMessage | undefined {
 /** An error or "nothing found" message near the top of the page, if any; `values` are the task's own. */
 export function problemOn(o: Observation, values: readonly string[] = []): PageMessage | undefined {
   const text = head(o, 1_500, values);
-  const re = new RegExp(PROBLEM.source, 'gi');
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!inCaution(text, m.index)) return { text: around(text, m.index, m[0].length), at: m.index };
-  return undefined;
+  return find(PROBLEM, text, (at) => !inCaution(text, at));
 }
 
-/** A warning of what could happen, not a report of what did: "If the money goes to the wrong account…", "Make sure the details are not wrong". */
+/** A sentence, up to the end of the text, that warns of what could happen rather than reports what did: "If the money goes to the wrong account…", "Make sure the details are not wrong". */
 const CAUTION = /(?:^|[.!?\n]\s*)(?:if|make sure|please (?:check|make sure)|check that|before you)\b[^.!?\n]*$/i;
 
 /** The match at `index` sits in a sentence that only cautions (CAUTION). */
-function inCaution(text: string, index: number): boolean {
-  const sentenceStart = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf('!', index - 1), text.lastIndexOf('?', index - 1), text.lastIndexOf('\n', index - 1), -1);
-  return CAUTION.test(text.slice(sentenceStart === -1 ? 0 : sentenceStart, index));
-}
+const inCaution = (text: string, index: number) => CAUTION.test(text.slice(0, index));
 
 /** The task values the page's text shows (not field contents: those are not page text). */
 export function valuesShown(values: readonly string[], o: Observation): string[] {
