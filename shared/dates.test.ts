@@ -44,6 +44,7 @@ describe('dates', () => {
   it('reads a day without its year, and finds it in any year', () => {
     expect(parseDay('Monday 28 June')).toEqual({ m: 6, d: 28 });
     expect(parseDay('June 28th')).toEqual({ m: 6, d: 28 });
+    expect(parseDay('Friday the 19th of March')).toEqual({ m: 3, d: 19 });
     expect(parseDay('28 June 2027')).toEqual({ y: 2027, m: 6, d: 28 });
     expect(parseDay('30 February')).toBeNull();
     expect(parseDay('June')).toBeNull();

@@ -63,7 +63,7 @@ export function parseDay(text: string, order: 'mdy' | 'dmy' = 'mdy'): DayOfYear 
 
 /** "Thursday 4 March 2027", "March 4th, 2027", "4th of March", "Mar 4": the year may be missing. */
 function wordsDay(t: string): DayOfYear | null {
-  const words = t.split(' ').filter((w) => !DAY_NAMES.some((d) => d.toLowerCase().startsWith(w.toLowerCase().replace(/\.$/, '')) && w.length >= 3) && w.toLowerCase() !== 'of');
+  const words = t.split(' ').filter((w) => !DAY_NAMES.some((d) => d.toLowerCase().startsWith(w.toLowerCase().replace(/\.$/, '')) && w.length >= 3) && !['of', 'the'].includes(w.toLowerCase()));
   let month: number | undefined;
   let day: number | undefined;
   let year: number | undefined;

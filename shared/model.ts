@@ -33,11 +33,12 @@ export type ElementDescriptor = z.infer<typeof ElementDescriptor>;
 /**
  * What an action was for, as the policy that chose it says: filling a value in,
  * ticking a box, submitting, searching, opening a result, pressing the element the task
- * is about, opening something to find it (a tab, a section, a menu), going back,
+ * is about, opening something to find it (a tab, a section, a menu), looking around
+ * when nothing here takes the task on (a way on the task's words suggest), going back,
  * following a learned workflow, finishing. Kept with the step (never parsed out of `intent`, which
  * is the user-facing sentence).
  */
-export const ActionPurpose = z.enum(['fill', 'toggle', 'submit', 'search', 'open', 'press', 'reveal', 'back', 'workflow', 'finish']);
+export const ActionPurpose = z.enum(['fill', 'toggle', 'submit', 'search', 'open', 'press', 'reveal', 'explore', 'back', 'workflow', 'finish']);
 export type ActionPurpose = z.infer<typeof ActionPurpose>;
 
 /** One user action captured in record mode. */

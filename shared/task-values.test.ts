@@ -33,6 +33,12 @@ describe('extractValues', () => {
       ['June 3rd', 'date'],
       ['$120.50', 'number'],
     ]);
+    // A weekday before a date is part of the date, not a name of its own.
+    expect(values('Deliver it on Wednesday 17 March, or Thu, Mar 18 2027, or on Friday the 19th of March.')).toEqual([
+      ['Wednesday 17 March', 'date'],
+      ['Thu, Mar 18 2027', 'date'],
+      ['Friday the 19th of March', 'date'],
+    ]);
   });
 
   it('joins initials and lower-case particles into names, and ends a name at a full stop', () => {

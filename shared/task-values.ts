@@ -23,12 +23,14 @@ const TIME = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?![\p{L}])|\b\d{1,2}:\d{2}\b/gi
 const NUMBER = /^[-+]?[$€£]?\s?\d+(?:[.,]\d+)*%?$/;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ORDINAL = '\\d{1,2}(?:st|nd|rd|th)?';
+/** A weekday before a date is part of it ("Wednesday 17 March", "Wed, Mar 17"). */
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?,?\\s+(?:the\\s+)?)?';
 const DATE_PATTERNS = [
   /\b\d{4}-\d{2}-\d{2}\b/g,
   /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g,
   // 5 May 2024, 5th of May, May 5, May 5th, 2024
-  new RegExp(`\\b${ORDINAL}\\s+(?:of\\s+)?(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?\\b`, 'gi'),
-  new RegExp(`\\b(?:${MONTHS})\\.?\\s+${ORDINAL}\\b(?:,?\\s+\\d{4}\\b)?`, 'gi'),
+  new RegExp(`\\b${WEEKDAY}${ORDINAL}\\s+(?:of\\s+)?(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?\\b`, 'gi'),
+  new RegExp(`\\b${WEEKDAY}(?:${MONTHS})\\.?\\s+${ORDINAL}\\b(?:,?\\s+\\d{4}\\b)?`, 'gi'),
   new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{4}\\b`, 'gi'),
 ];
 

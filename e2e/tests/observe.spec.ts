@@ -118,3 +118,19 @@ test('a name from content reads its block pieces apart, as browsers compute it, 
   expect(o.elements.map((e) => e.name)).toEqual(['GL Green Lane Garage Lloyds · ending 5518', '⇄ Payments', 'Save now']);
   await page.close();
 });
+
+test('a disclosure’s summary says whether it is expanded, and says so again once opened', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/disclosure.html'));
+  const tabId = await ext.tabIdOf(page);
+  const summary = (o: { elements: { name: string; attrs: Record<string, string> }[] }) => o.elements.find((e) => e.name === 'Delivery instructions')?.attrs['aria-expanded'];
+  const before = await ext.send('bg.observe', { tabId });
+  expect(summary(before)).toBe('false');
+  expect(before.elements.some((e: { name: string }) => e.name === 'Leave with')).toBe(false);
+  await page.click('summary');
+  await expect.poll(async () => summary(await ext.send('bg.observe', { tabId }))).toBe('true');
+  const after = await ext.send('bg.observe', { tabId });
+  expect(after.elements.some((e: { name: string }) => e.name === 'Leave with')).toBe(true);
+  expect(after.elements.find((e: { name: string }) => e.name === 'Opening hours')?.attrs['aria-expanded']).toBe('true');
+  await page.close();
+});

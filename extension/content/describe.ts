@@ -212,7 +212,10 @@ export class DescriptionCache {
       this.stable.set(el, s);
     }
     const value = liveValue(el, s);
-    const attrs = s.live === CHECKABLE && (el as HTMLInputElement).checked ? { ...s.attrs, checked: '' } : { ...s.attrs };
+    const attrs: Record<string, string> = s.live === CHECKABLE && (el as HTMLInputElement).checked ? { ...s.attrs, checked: '' } : { ...s.attrs };
+    // A disclosure's summary is expanded or collapsed with its <details> (read live: the
+    // `open` attribute changes on the parent, which no description of the summary follows).
+    if (s.tag === 'summary' && attrs['aria-expanded'] === undefined && el.parentElement?.localName === 'details') attrs['aria-expanded'] = (el.parentElement as HTMLDetailsElement).open ? 'true' : 'false';
     const entry: ObservedElement = {
       index,
       tag: s.tag,

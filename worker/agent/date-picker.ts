@@ -3,7 +3,7 @@
 // month by month towards the date, and clicks the day; the day is known by its label
 // ("Thursday, December 24, 2026", "24 December 2026", "2026-12-24") or, in a grid that
 // shows only day numbers, by the month shown and its number.
-import { type CalendarDate, dayLabels, MONTH_NAMES, parseDate } from '../../shared/dates';
+import { type CalendarDate, type DayOfYear, dayLabels, mentionsDate, MONTH_NAMES, parseDate, parseDay } from '../../shared/dates';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { normalizeText } from '../../shared/words';
 import { type Attempt, elementKey, nameInKey } from './action-ledger';
@@ -18,10 +18,10 @@ const OPENS_CALENDAR = /\b(?:calendar|choose (?:a )?date|pick (?:a )?date|open (
 const clickable = (e: ObservedElement) => elementKind(e) === 'control' || elementKind(e) === 'link' || e.role === 'gridcell' || e.role === 'option';
 
 /** The date the task still has to pick: a date value no field holds and no action entered. */
-function datePending(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): { slot: TaskSlot; date: CalendarDate } | undefined {
+function datePending(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): { slot: TaskSlot; date: DayOfYear } | undefined {
   for (const slot of task.slots) {
     if (slot.role === 'target' || slot.value.kind !== 'date') continue;
-    const date = parseDate(slot.value.text);
+    const date = parseDay(slot.value.text);
     if (!date) continue;
     const done =
       o.elements.some((e) => e.value !== undefined && holds(slot, e.value)) ||
@@ -61,7 +61,15 @@ function monthShown(o: Observation): { y: number; m: number } | null {
 export function datePickStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): { planned: Planned[]; goal: string } | undefined {
   const pending = datePending(task, o, attempts);
   if (!pending) return undefined;
-  const { slot, date } = pending;
+  const { slot } = pending;
+  // A day without its year ("Wednesday 17 March"): the one button that names it, as a strip of days shows them ("Wed 17 Mar").
+  if (pending.date.y === undefined) {
+    const day = pending.date;
+    const naming = o.elements.filter((e) => clickable(e) && !e.disabled && mentionsDate(labelOf(e), day));
+    const only = naming.length === 1 ? naming[0]! : undefined;
+    return only ? { planned: [{ action: { kind: 'click', index: only.index }, element: only, purpose: 'fill', slot, says: `pick ${quote(only)}` }], goal: `Pick ${day.d} ${MONTH_NAMES[day.m - 1]}` } : undefined;
+  }
+  const date = pending.date as CalendarDate;
   const labels = new Set(dayLabels(date).map(normalizeText));
   // The day itself, labelled with its whole date.
   const day = o.elements.find((e) => clickable(e) && (labels.has(normalizeText(e.attrs['aria-label'] ?? '')) || labels.has(normalizeText(labelOf(e))) || (dayOf(e) && dayOf(e)!.y === date.y && dayOf(e)!.m === date.m && dayOf(e)!.d === date.d)));

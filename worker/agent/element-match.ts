@@ -249,6 +249,19 @@ export function toggleScore(e: ObservedElement, taskWords: readonly string[]): n
   return hit >= 0.6 ? hit : 0;
 }
 
+/** A control that cancels, leaves or undoes what the task does not ask to ("Sign out", "Delete"). */
+export function undoes(e: ObservedElement, task: ParsedTask): boolean {
+  return isNegative(wordsOf(e), task);
+}
+
+/** The share of an element's words the task uses, a little more when its meaning is near the task's (`taskPhrase`). */
+export function wordsShared(task: ParsedTask, e: ObservedElement, sem?: SemanticMatcher, taskPhrase?: string): number {
+  // A word of the label counts when the task uses it or its verb ("delivery" for "deliver").
+  const words = wordsOf(e);
+  const byWords = words.length === 0 ? 0 : words.filter((w) => task.words.includes(w) || task.words.some((t) => nounOf(w, t))).length / words.length;
+  return sem && taskPhrase ? byWords + 0.25 * lift(sem.similarity(taskPhrase, labelOf(e)), 0.5, 1) : byWords;
+}
+
 function isNegative(words: readonly string[], task: ParsedTask): boolean {
   if (words.some((w) => NEGATIVE_WORDS.has(w) && !task.words.includes(w))) return true;
   return NEGATIVE_PHRASES.some((p) => hasPhrase(words, p) && !hasPhrase(task.words, p));

@@ -5,7 +5,7 @@
 // page is done.
 import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { datePatternIn, formatDate, inputDateFormat, parseDate, sameDate } from '../../shared/dates';
+import { datePatternIn, formatDate, inputDateFormat, parseDate, parseDay } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
 import { containsPhrase, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
@@ -83,9 +83,10 @@ export function holds(slot: TaskSlot, value: string): boolean {
   // A suggestion chosen for it: "Porto (OPO)" holds "OPO".
   if (slot.value.kind !== 'date' && value.length > slot.value.text.length && containsPhrase(value, slot.value.text)) return true;
   if (slot.value.kind !== 'date') return false;
-  const want = parseDate(slot.value.text);
-  const have = parseDate(value);
-  return !!want && !!have && sameDate(want, have);
+  // The same day, however written; a day without its year is that day in any year ("Wed 17 Mar").
+  const want = parseDay(slot.value.text);
+  const have = parseDay(value);
+  return !!want && !!have && want.m === have.m && want.d === have.d && (want.y === undefined || want.y === have.y);
 }
 
 export function planFills(ctx: FillContext): Planned[] {

@@ -221,6 +221,16 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const row = await run.decide(orders);
       expect(described(orders, row.actions)).toEqual(['click View order']);
       expect(orders.elements[row.actions[0]!.kind === 'click' ? row.actions[0].index : -1]?.attrs.href).toBe('/order/4471');
+      run.record(orders, row, [moved(`${url}order/4471`)]);
+      // The item is named by its words, in any order and among others ("mug, green" for "the green mug").
+      const item = (words: string, id: string) => [
+        { ...button('Buy again', 'button'), locator: { row: `${words} Qty 1 Buy again Return` } },
+        { ...link('Return', `/return?item=${id}`), locator: { row: `${words} Qty 1 Buy again Return` } },
+      ];
+      const order = page(`${url}order/4471`, 'Order 4471', [link('Your orders', '/orders'), ...item('Teapot, green glaze', 'teapot'), ...item('Mug, green stoneware', 'mug'), ...item('Mug, blue stoneware', 'blue-mug')]);
+      const ret = await run.decide(order);
+      expect(described(order, ret.actions)).toEqual(['click Return']);
+      expect(order.elements[ret.actions[0]!.kind === 'click' ? ret.actions[0].index : -1]?.attrs.href).toBe('/return?item=mug');
     });
 
     it('a link of its own in a row the task names is not the way on: only controls repeated row by row are told apart by their rows', async () => {
@@ -512,6 +522,86 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       run.record(asked, b, [ok(), ok({ pageChanged: true })]);
       const c = await run.decide(page('http://hr.test/requests', 'My requests', [link('Request time off', '/new'), rows[0]!], 'Request LR-14 withdrawn.'));
       expect(c.actions).toMatchObject([{ kind: 'done', success: true }]);
+    });
+  });
+
+  describe('looking around when nothing here takes the task on', () => {
+    it('opens the menu of the row the task names, then the item of that menu its words name', async () => {
+      const card = (ending: string, holder: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false' } }), locator: { row: `Visa •••• ${ending} ${holder} Active` } });
+      const cards = page('http://bank.test/cards', 'Your cards', [link('Home', '/'), card('4410', 'ANA RUIZ'), card('4401', 'ANA RUIZ'), card('1044', 'LEO RUIZ')]);
+      const run = new Run(policy(), 'I lost the card ending 4401 at the gym: please freeze it.');
+      const first = await run.decide(cards);
+      expect(described(cards, first.actions)).toEqual(['click More actions']);
+      expect(run.purposes).toEqual(['explore']);
+      expect(first.actions[0]!.kind === 'click' && first.actions[0].index).toBe(2);
+      run.record(cards, first, [ok({ pageChanged: true })]);
+      const menu = page('http://bank.test/cards', 'Your cards', [
+        link('Home', '/'),
+        card('4410', 'ANA RUIZ'),
+        { ...card('4401', 'ANA RUIZ'), attrs: { type: 'button', 'aria-expanded': 'true' } },
+        card('1044', 'LEO RUIZ'),
+        { ...button('Set a spending limit', 'button'), role: 'menuitem', isNew: true },
+        { ...button('Freeze card', 'button'), role: 'menuitem', isNew: true },
+        { ...button('Cancel card', 'button'), role: 'menuitem', isNew: true },
+      ]);
+      const second = await run.decide(menu);
+      expect(described(menu, second.actions)).toEqual(['click Freeze card']);
+    });
+
+    it('follows the link whose words the task shares, comes back from a page that holds nothing for it, and tries the next', async () => {
+      const home = page('http://team.test/', 'Home', [link('Home', '/'), link('Team', '/team'), link('Reports', '/reports'), link('People and roles', '/people'), button('Sign out', 'button')]);
+      const run = new Run(policy(), "Change Mia Lund's role in the team to Editor.");
+      const first = await run.decide(home);
+      expect(described(home, first.actions)).toEqual(['click Team']);
+      expect(run.purposes).toEqual(['explore']);
+      run.record(home, first, [moved('http://team.test/team')]);
+      const blog = page('http://team.test/team', 'Team', [link('Home', '/'), link('Team', '/team'), link('Our summer picnic', '/blog/picnic'), link('People and roles', '/people')], 'News from the team.');
+      // The blog's own link to the page not tried yet is the next look; the way back to the page left is not.
+      const second = await run.decide(blog);
+      expect(described(blog, second.actions)).toEqual(['click People and roles']);
+      const bare = page('http://team.test/team', 'Team', [link('Home', '/'), link('Team', '/team'), link('Our summer picnic', '/blog/picnic')], 'News from the team.');
+      const back = await run.decide(bare);
+      expect(back.actions.map((a) => a.kind)).toEqual(['back']);
+      run.record(bare, back, [moved('http://team.test/')]);
+      const again = await run.decide(home);
+      expect(described(home, again.actions)).toEqual(['click People and roles']);
+      run.record(home, again, [moved('http://team.test/people')]);
+      const rowOf = (who: string, role: string) => ({ locator: { row: `${who} ${who.split(' ')[0]!.toLowerCase()}@team.test ${role}` } });
+      const people = page('http://team.test/people', 'People and roles', [
+        link('Home', '/'),
+        { ...select('Role', ['Viewer', 'Editor', 'Admin'], 'Viewer'), ...rowOf('Mia Lund', 'Viewer') },
+        { ...select('Role', ['Viewer', 'Editor', 'Admin'], 'Admin'), ...rowOf('Ola Berg', 'Admin') },
+        button('Save changes'),
+      ]);
+      const done = await run.decide(people);
+      expect(described(people, done.actions)).toEqual(['select Editor → Role', 'click Save changes']);
+      expect(done.actions[0]!.kind === 'select' && done.actions[0].index).toBe(1);
+    });
+
+    it('picks a day the task names without its year from a strip of day buttons, then saves', async () => {
+      const day = (label: string, pressed = false) => button(label, 'button', { attrs: { type: 'button', 'aria-pressed': String(pressed) } });
+      const strip = (picked?: string) => page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [link('Home', '/'), ...['Mon 3 May', 'Tue 4 May full', 'Thu 6 May', 'Fri 7 May'].map((d) => day(d, d === picked)), button('Change delivery day', 'button')]);
+      const run = new Run(policy(), 'I am away: please deliver my parcel on Thursday 6 May instead.');
+      const first = await run.decide(strip());
+      expect(described(strip(), first.actions)).toEqual(['click Thu 6 May']);
+      run.record(strip(), first, [ok({ pageChanged: true })]);
+      const picked = strip('Thu 6 May');
+      const second = await run.decide(picked);
+      expect(described(picked, second.actions)).toEqual(['click Change delivery day']);
+    });
+
+    it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {
+      const run = new Run(policy(), 'Tell the team blog "Out on Friday".');
+      const links = Array.from({ length: 9 }, (_, i) => link(`Team blog ${i + 1}`, `/blog/${i + 1}`));
+      const hub = page('http://team.test/', 'Home', links);
+      let looked = 0;
+      for (let i = 0; i < 12; i++) {
+        const out = await run.decide(hub);
+        if (out.actions[0]!.kind === 'done') break;
+        looked += 1;
+        run.record(hub, out, [ok({ pageChanged: true })]);
+      }
+      expect(looked).toBe(6);
     });
   });
 

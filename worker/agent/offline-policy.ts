@@ -15,7 +15,7 @@ import type { Observation, ObservedElement } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore } from './element-match';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore, undoes, wordsShared } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, isFinal, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
@@ -28,6 +28,8 @@ import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
 import { type ParsedTask, parseTask, type TaskSlot } from './task-parse';
 import { planWorkflow } from './workflow-runner';
+import { namedRows } from './named-rows';
+import { type ExploreContext, exploreStep } from './explore-step';
 
 export interface OfflinePolicyOptions {
   /** Text embedder for semantic matching (e.g. the worker's bundled GloVe model); words alone without it. */
@@ -40,6 +42,12 @@ const MAX_ACTIONS = 6;
 const FOLLOW_MIN = 0.5;
 /** Elements embedded per step; the rest are ranked by words only. */
 const MAX_EMBEDDED = 300;
+/** A control in the row the task names carries it on from this score (a word shared with the task: "Return")… */
+const ROW_CONTROL_MIN = 0.3;
+/** …lifted by this much. */
+const NAMED_ROW_LIFT = 0.2;
+/** After values went in, a button sharing this share of its words with the task saves them. */
+const SAVING_MIN = 0.3;
 
 interface Plan {
   planned: Planned[];
@@ -257,14 +265,17 @@ function decide(ctx: DecideContext): Plan {
   // The best that can be pressed now: a commit that would go without a value gives way to
   // a control that moves on (the value's field may be on the next page).
   const controls = rankedControls(ctx, 'submit');
-  const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0];
+  const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0] ?? savingControl(ctx);
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
     const missing = blockingValues(control, unentered, o, task.slots);
     if (missing.length > 0) return holdBack(ctx, control, missing);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
   }
 
-  // 6. Nothing useful left: say why.
+  // 6. Nothing here takes the task on: look around before giving up (not after a submit the page did not confirm).
+  const looking = submitted && unentered.length === 0 ? undefined : exploreStep(exploring(ctx));
+  if (looking) return looking;
+  // 7. Nothing useful left: say why.
   if (unentered.length > 0) return finish(false, `${unentered.map((s) => `"${s.value.text}"`).join(', ')} never went in: no field on the way took ${unentered.length > 1 ? 'them' : 'it'}.`);
   if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
   if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);
@@ -342,23 +353,37 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: re
   // What the last action brought up (a basket preview's "View basket") is where the flow goes on.
   const someOld = ctx.observation.elements.some((e) => !e.isNew);
   const fresh = (e: Observation['elements'][number]) => (someOld && e.isNew ? 0.1 : 0);
-  const score = (e: Observation['elements'][number]) => {
-    const s = free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0;
+  const scoreOf = (e: ObservedElement) => (free(e) ? controlScore(ctx.task, e, purpose, ctx.sem, phrase) : 0);
+  // A control repeated row by row ("View order", "Return"): the one in the row the task names
+  // (order 10842, "the brass desk lamp"), not the others; sharing a word with the task is
+  // then enough for it to carry the task on.
+  const rows = namedRows(ctx.task, ranked(ctx.observation, scoreOf, ROW_CONTROL_MIN));
+  const score = (e: ObservedElement) => {
+    const s = scoreOf(e) + (rows.named(e) ? NAMED_ROW_LIFT : 0);
     return s >= CONTROL_MIN ? s + fresh(e) : 0;
   };
-  // A control repeated row by row ("View order"): the one in the row a task value names (order 10842), not the others.
-  const values = ctx.task.slots.map((s) => s.value.text);
   const all = ranked(ctx.observation, score, CONTROL_MIN);
-  const repeated = (e: ObservedElement) => all.some((x) => x !== e && labelOf(x) === labelOf(e));
-  const inNamedRow = (e: ObservedElement) => !!e.locator?.row && repeated(e) && values.some((v) => containsPhrase(e.locator!.row!, v));
-  const namedRows = all.filter(inNamedRow);
-  const otherRow = (e: ObservedElement) => !!e.locator?.row && !inNamedRow(e) && namedRows.some((n) => labelOf(n) === labelOf(e));
+  const inNamedRow = rows.named;
+  const otherRow = rows.other;
   const ownSubmit = (e: ObservedElement) => !!form && e.locator?.form === form && submitsForm(e);
   // A link back to a page this run already left goes round in a circle: last.
   const left = [...new Set(ctx.attempts.map((a) => a.url))].filter((u) => u !== ctx.observation.url);
   const back = (e: ObservedElement) => isLinkTo(e, ctx.observation.url, left);
   const rest = all.filter((e) => !ownSubmit(e) && !otherRow(e));
   return [...all.filter(ownSubmit), ...rest.filter((e) => !back(e) && inNamedRow(e)), ...rest.filter((e) => !back(e) && !inNamedRow(e)), ...rest.filter(back)];
+}
+
+/**
+ * Values went in on this page and no control is named for the task: the button sharing
+ * most of the task's words saves them ("Change delivery day" after a day was picked for
+ * "deliver … on Thursday"); not a link, not a choice that stays pressed, not one that undoes.
+ */
+function savingControl(ctx: DecideContext): ObservedElement | undefined {
+  const o = ctx.observation;
+  const filledHere = ctx.attempts.some((a) => a.url === o.url && a.result.ok && (a.purpose === 'fill' || a.purpose === 'toggle'));
+  if (!filledHere) return undefined;
+  const free = (e: ObservedElement) => elementKind(e) === 'control' && !e.disabled && e.attrs['aria-pressed'] === undefined && !undoes(e, ctx.task) && !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
+  return ranked(o, (e) => (free(e) ? wordsShared(ctx.task, e) : 0), SAVING_MIN)[0];
 }
 
 /** The form most of this page's values went into (typed, chosen or ticked here, or about to be), when one leads. */
@@ -411,7 +436,11 @@ function holdBack(ctx: DecideContext, control: Observation['elements'][number], 
   if (next.wait) return { planned: [{ action: { kind: 'wait', seconds: 1 }, purpose: 'fill', says: `wait for a field for ${missing.map((s) => `"${s.value.text}"`).join(', ')}` }], goal: `Wait: "${labelOf(control)}" needs ${missing.map((s) => `"${s.value.text}"`).join(', ')} first` };
   const look = revealStep({ task: ctx.task, observation: o, attempts, blocked: ctx.blocked }, missing[0]!.value.text);
   if (look && look.planned[0]?.action.kind !== 'wait' && look.planned[0]?.action.kind !== 'scroll') return look;
-  return finish(false, next.why);
+  return exploreStep(exploring(ctx)) ?? finish(false, next.why);
+}
+
+function exploring(ctx: DecideContext): ExploreContext {
+  return { task: ctx.task, observation: ctx.observation, attempts: ctx.attempts, blocked: ctx.blocked, taskPhrase: taskPhrase(ctx.task), ...(ctx.sem ? { sem: ctx.sem } : {}) };
 }
 
 function finish(success: boolean, text: string): Plan {

@@ -52,9 +52,9 @@ describe('taskGoals', () => {
     expect(taskGoals('Please cancel my "Dental check" booking on 3 March 2027')).toMatchObject({ item: { noun: 'booking', key: 'Dental check', also: ['3 March 2027'] }, itemAction: 'cancel' });
     expect(taskGoals('Withdraw the "Spring trip" request')).toMatchObject({ item: { noun: 'request', key: 'Spring trip' }, itemAction: 'cancel' });
     // By a day it takes in; "that day" is the one day the task names.
-    expect(taskGoals('The office is shut on Friday 9 July. Cancel your booking that covers that day.')).toMatchObject({ item: { noun: 'booking', key: '9 July' }, itemAction: 'cancel' });
+    expect(taskGoals('The office is shut on Friday 9 July. Cancel your booking that covers that day.')).toMatchObject({ item: { noun: 'booking', key: 'Friday 9 July' }, itemAction: 'cancel' });
     expect(taskGoals('Withdraw the request which includes 3 March 2027, noting "Sorry"')).toMatchObject({ item: { noun: 'request', key: '3 March 2027' }, itemAction: 'cancel' });
-    expect(taskGoals('Action needed: withdraw the pending request that includes Monday 17 May. Note: "Sorry"')).toMatchObject({ item: { noun: 'request', key: '17 May' }, itemAction: 'cancel' });
+    expect(taskGoals('Action needed: withdraw the pending request that includes Monday 17 May. Note: "Sorry"')).toMatchObject({ item: { noun: 'request', key: 'Monday 17 May' }, itemAction: 'cancel' });
     expect(taskGoals('Your Studio 2 booking starting 28 April can’t go ahead. Please cancel it and say "Moved".')).toMatchObject({ item: { noun: 'booking', key: '28 April' }, itemAction: 'cancel' });
     expect(taskGoals('Your booking starting 28 April is confirmed.').item).toBeUndefined();
     expect(taskGoals('Closed on 9 July and 12 July: cancel the booking that covers that day.').item).toBeUndefined();
@@ -66,7 +66,7 @@ describe('taskGoals', () => {
     expect(taskGoals('Renew every loan due before March 9, 2027.').rowsByDate).toEqual({ verb: 'renew', relation: 'before', date: 'March 9, 2027', about: 'loan due' });
     expect(taskGoals('Please archive all my reports dated after 2 May 2027 — leave the rest alone.').rowsByDate).toEqual({ verb: 'archive', relation: 'after', date: '2 May 2027', about: 'my reports dated' });
     expect(taskGoals('Renew the loan "Dune" before Friday.').rowsByDate).toBeUndefined();
-    expect(taskGoals('Please renew all my books that are due before Mon 22 Mar 2027.').rowsByDate).toMatchObject({ date: '22 Mar 2027' });
+    expect(taskGoals('Please renew all my books that are due before Mon 22 Mar 2027.').rowsByDate).toMatchObject({ date: 'Mon 22 Mar 2027' });
     expect(taskGoals('Write "hi" and send it with Control+Enter.').keys).toBe('Control+Enter');
     expect(taskGoals('Type "x" and press the Escape key').keys).toBe('Escape');
     expect(taskGoals('Enter an item that starts with "Ja" and ends with "ca"').letters).toEqual({ startsWith: 'Ja', endsWith: 'ca' });

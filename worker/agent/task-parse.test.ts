@@ -52,6 +52,9 @@ describe('parseTask', () => {
   it('names the goal verbs, not their look-alikes', () => {
     expect(parseTask('Subscribe Ada (ada@x.org) to the newsletter').verbs).toEqual(['subscribe']);
     expect(parseTask('Unsubscribe me from everything').verbs).toEqual([]);
+    // A verb in its past form tells what happened, not what to do.
+    expect(parseTask('Return the green mug from order 4471: it is not what I ordered.').verbs).toEqual([]);
+    expect(parseTask('Order the green mug I booked last week.').verbs).toEqual(['buy']);
     expect(parseTask('Log in as ada@x.org with password "s3cret"').verbs).toEqual(['signin']);
     expect(slots('Log in as ada@x.org with password "s3cret"')[1]).toEqual({ value: 's3cret', role: 'field', hints: ['password'] });
   });

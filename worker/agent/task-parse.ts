@@ -128,7 +128,10 @@ export function parseTask(text: string): ParsedTask {
   let plain = text;
   for (const v of [...values].reverse()) plain = plain.slice(0, v.start) + ' ' + plain.slice(v.end);
   const plainWords = contentWords(plain);
-  const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(words, p)));
+  // A goal is asked for in the verb's plain form ("what I ordered" buys nothing), and a
+  // word between a preposition and a number names a thing by it ("from order 4471").
+  const verbWords = contentWords(text.replace(/\b\p{L}{3,}ed\b/giu, ' ').replace(/\b(?:from|in|of|for|on|the|my|your|our|this|that)\s+\p{L}+(?=\s+#?\d)/giu, ' '));
+  const verbs = (Object.keys(VERB_GROUPS) as VerbGroup[]).filter((g) => VERB_GROUPS[g].some((p) => hasPhrase(verbWords, p)));
   const search = slots.find((s) => s.role === 'search');
   // Something to open is a target; a control to press, a box to tick, letters to match or an item to pick out are not.
   const notOpened = new Set([...named, ...(goals.item?.also ?? []).map(normalizeText)]);

@@ -1,0 +1,74 @@
+// When nothing on a page takes the task on, a person looks around before giving up:
+// opens the menu of the item the task names (the "⋯" of the card ending 8317), follows a
+// way on whose words the task shares ("Your orders" for "… from order 4471"), and comes
+// back when the page it led to holds nothing for the task. A run that found its way so
+// is what memory keeps (the condenser drops the detours), and the next run goes straight.
+import type { Observation, ObservedElement } from '../../shared/observation';
+import { type Attempt, type Blocked, elementKey } from './action-ledger';
+import { isCommit } from './commit-guard';
+import { elementKind, isLinkTo, labelOf, undoes, wordsShared } from './element-match';
+import { type Planned, quote } from './fill-plan';
+import { namedRows } from './named-rows';
+import type { SemanticMatcher } from './semantic';
+import type { ParsedTask } from './task-parse';
+
+export interface ExploreContext {
+  task: ParsedTask;
+  observation: Observation;
+  attempts: readonly Attempt[];
+  blocked: Blocked;
+  sem?: SemanticMatcher;
+  /** The task without its values, for semantic nearness. */
+  taskPhrase: string;
+}
+
+/** A way on is tried when at least this share of its words are the task's. */
+const EXPLORE_MIN = 0.5;
+/** Looking around stops after this many tries in a run: a task this far from its page is not found by wandering. */
+const MAX_EXPLORED = 6;
+
+/** Opens a menu or a collapsed part in place (a "⋯" button, a disclosure). */
+const opensInPlace = (e: ObservedElement) => e.attrs['aria-expanded'] === 'false' || (e.attrs['aria-haspopup'] !== undefined && e.attrs['aria-haspopup'] !== 'false');
+
+/**
+ * One step of looking around: the opener in the row the task names, else the way on
+ * sharing most of the task's words (what just appeared first), else back from a page an
+ * earlier look led to; undefined when there is nowhere left to look.
+ */
+export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: string } | undefined {
+  const { task, observation: o, attempts, blocked } = ctx;
+  const explored = attempts.filter((a) => a.purpose === 'explore' && a.result.ok);
+  const tried = new Set(explored.flatMap((a) => (a.target ? [a.target] : [])));
+  // Values went in here: this is where the task is done, whatever holds it back.
+  const filledHere = attempts.some((a) => a.url === o.url && a.result.ok && (a.purpose === 'fill' || a.purpose === 'toggle'));
+  if (filledHere) return undefined;
+  if (explored.length < MAX_EXPLORED) {
+    // Pages this run has been on: a link to one goes round in a circle.
+    const visited = [...new Set(attempts.flatMap((a) => [a.url, ...(a.result.url ? [a.result.url] : [])]).concat(o.url))];
+    const open = (e: ObservedElement) =>
+      (elementKind(e) === 'control' || elementKind(e) === 'link') && !e.disabled && !tried.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && !blocked.wasPressed(elementKey(e)) && !isLinkTo(e, o.url, visited);
+    const candidates = o.elements.filter(open);
+    const rows = namedRows(task, candidates);
+    const opener = candidates.find((e) => opensInPlace(e) && rows.named(e));
+    if (opener) return look(opener, `open ${quote(opener)} in the row the task names`);
+    const someOld = o.elements.some((e) => !e.isNew);
+    // What just appeared, and of controls repeated row by row the one in the row the task names, first.
+    const score = (e: ObservedElement) => wordsShared(task, e, ctx.sem, ctx.taskPhrase) + (someOld && e.isNew ? 0.1 : 0) + (rows.named(e) ? 0.1 : 0);
+    const ways = candidates
+      .filter((e) => !isCommit(e) && !undoes(e, task) && !rows.other(e))
+      .map((e) => ({ e, s: score(e) }))
+      .filter((x) => x.s >= EXPLORE_MIN)
+      .sort((a, b) => b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
+    const way = ways[0]?.e;
+    if (way) return look(way, `try ${quote(way)}: its words are the task's`);
+  }
+  // Nothing more here, and an earlier look led to this page: back to where it was taken.
+  const arrival = [...attempts].reverse().find((a) => a.result.ok && a.result.navigated);
+  const onlyLooked = arrival?.purpose === 'explore' && attempts.slice(attempts.indexOf(arrival) + 1).every((a) => a.purpose === 'explore' || a.purpose === 'reveal');
+  if (arrival && onlyLooked) return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: 'go back: the page this led to holds nothing for the task' }], goal: 'Go back and look elsewhere' };
+  return undefined;
+}
+
+function look(e: ObservedElement, why: string): { planned: Planned[]; goal: string } {
+  return { planned: [{ action: { kind: 'click', index: e.index }, element: e, purpose: 'explore', says: `look around: ${why}` }], goal: `Nothing here takes the task on: look around (${labelOf(e)})` };
+}
