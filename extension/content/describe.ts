@@ -19,7 +19,7 @@ import type { ObservedElement } from '../../shared/observation';
 import { type FieldFacts, redactValue } from '../../shared/redact';
 import { type AttrReader, accessibleName, attrReader, collapse, contentText, implicitRole, isDisabled } from './dom';
 
-const ATTR_NAMES = ['type', 'inputmode', 'href', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
+const ATTR_NAMES = ['type', 'inputmode', 'href', 'aria-expanded', 'aria-haspopup', 'aria-selected', 'aria-checked', 'aria-pressed', 'required', 'readonly', 'multiple'] as const;
 
 /** How many of a select's option labels a description keeps. */
 const MAX_OPTIONS = 40;

@@ -78,6 +78,11 @@ export class ActionLedger {
   }
 }
 
+/** Whether a value went in on the page at `url` in this run (typed, chosen, ticked or picked; not a wait for its field). */
+export function filledOn(attempts: readonly Attempt[], url: string): boolean {
+  return attempts.some((a) => a.url === url && a.result.ok && a.action.kind !== 'wait' && (a.purpose === 'fill' || a.purpose === 'toggle'));
+}
+
 /** What the policy must not do again on the current screen. */
 export class Blocked {
   private readonly failed = new Set<string>();

@@ -47,6 +47,8 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
     if (a.action.kind === 'select') entered.push(a.action.option);
     // A radio or box chosen for a value ("priority Urgent"), a calendar's day picked for a date: its name, as its key keeps it.
     if (a.action.kind === 'click' && (a.purpose === 'toggle' || a.purpose === 'fill') && a.target) entered.push(nameInKey(a.target));
+    // A control pressed in the row a value names ("View order" of order 10842): the value chose it, and is in.
+    if (a.action.kind === 'click' && a.row) entered.push(a.row);
   }
   for (const e of o.elements) if (e.value) entered.push(e.value);
   // A value that names a link or a control may just name something on the page; one that names a box or a radio is in only once it is ticked.

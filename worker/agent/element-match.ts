@@ -170,7 +170,7 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   if (slot.role === 'target' && hinted === 0) return 0; // something to open, not to type
   if (labelledSo && kind === 'field') return 0.85;
   // The field's own example (its placeholder, or the line just before it) has the value's shape ("like PP-1234" for "PP-7731"): that is where it goes.
-  if (kind === 'field' && exampleShaped(slot.value.text, `${e.locator?.placeholder ?? ''} ${e.name} ${e.locator?.near ?? ''}`)) return 0.9;
+  if (kind === 'field' && exampleShaped(slot.value.text, exampleText(e))) return 0.9;
   if (kind === 'select') return selectFit(slot, e, hintFit);
   const fit = kindFit(slot.value.kind, slot.value.text, e);
   if (fit < 0) return 0;
@@ -182,6 +182,9 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
 
 /** A value's shape: capitals A, small letters a, digits 9, the rest as it is ("PP-7731" → "AA-9999"). */
 const shapeOf = (text: string) => text.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '9');
+
+/** Where a field's example is written: its placeholder, its name, or the line just before it. */
+const exampleText = (e: ObservedElement) => `${e.locator?.placeholder ?? ''} ${e.name} ${e.locator?.near ?? ''}`;
 
 /** A code with letters and digits (not a plain word or number) whose shape one of the field's words has. */
 function exampleShaped(value: string, fieldText: string): boolean {
@@ -240,6 +243,25 @@ export function optionNamedByTask(e: ObservedElement, taskWords: readonly string
   return best?.option;
 }
 
+/**
+ * A select still at its placeholder ("Choose one") whose one option shares two words or
+ * more with the task, more than any other ("Arrived chipped or broken" for "… because it
+ * arrived chipped"): the task says it without naming it whole.
+ */
+export function optionMostLikeTask(e: ObservedElement, task: ParsedTask): string | undefined {
+  if (e.value !== undefined && !PLACEHOLDER_OPTION.test(e.value.trim())) return undefined;
+  const taskWords = task.plainWords;
+  // An option that names one of the task's values is that value's to place, not this guess's.
+  const options = optionsOf(e);
+  if (options.some((o) => task.slots.some((s) => containsPhrase(o, s.value.text)))) return undefined;
+  const scored = options
+    .filter((o) => !PLACEHOLDER_OPTION.test(o.trim()))
+    .map((option) => ({ option, shared: new Set(optionWords(option).filter((w) => taskWords.includes(w))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const [first, second] = scored;
+  return first && first.shared >= 2 && (!second || second.shared < first.shared) ? first.option : undefined;
+}
+
 /** A checkbox or radio the task asks for by its words ("accept the terms", "contact by phone"). */
 export function toggleScore(e: ObservedElement, taskWords: readonly string[]): number {
   if (elementKind(e) !== 'toggle' || !usable(e) || isChecked(e)) return 0;
@@ -247,6 +269,16 @@ export function toggleScore(e: ObservedElement, taskWords: readonly string[]): n
   if (words.length === 0) return 0;
   const hit = coverage(words, taskWords);
   return hit >= 0.6 ? hit : 0;
+}
+
+/** Opens a menu or a collapsed part in place (a "⋯" button, a disclosure's summary) rather than carrying a task on. */
+export function opensInPlace(e: ObservedElement): boolean {
+  return e.attrs['aria-expanded'] === 'false' || (e.attrs['aria-haspopup'] !== undefined && e.attrs['aria-haspopup'] !== 'false');
+}
+
+/** Shows or hides a part of the page (a menu button, a disclosure, open or closed): never what saves or sends. */
+export function showsOrHides(e: ObservedElement): boolean {
+  return e.attrs['aria-expanded'] !== undefined || (e.attrs['aria-haspopup'] !== undefined && e.attrs['aria-haspopup'] !== 'false');
 }
 
 /** A control that cancels, leaves or undoes what the task does not ask to ("Sign out", "Delete"). */
@@ -344,6 +376,8 @@ export function submitsForm(e: ObservedElement): boolean {
 export function inSideForm(e: ObservedElement, o: Observation, task: ParsedTask): boolean {
   const form = e.locator?.form;
   if (!form || isSearchField(e)) return false;
+  // A field whose example has the shape of a task's value is where that value goes ("like PP-1234"), whatever its button says.
+  if (task.slots.some((s) => exampleShaped(s.value.text, exampleText(e)))) return false;
   const members = o.elements.filter((x) => x.locator?.form === form);
   if (members.filter((x) => elementKind(x) === 'field' || elementKind(x) === 'select').length !== 1) return false;
   const buttons = members.filter((x) => elementKind(x) === 'control' && submitsForm(x));

@@ -4,9 +4,9 @@
 // back when the page it led to holds nothing for the task. A run that found its way so
 // is what memory keeps (the condenser drops the detours), and the next run goes straight.
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { type Attempt, type Blocked, elementKey } from './action-ledger';
+import { type Attempt, type Blocked, elementKey, filledOn } from './action-ledger';
 import { isCommit } from './commit-guard';
-import { elementKind, isLinkTo, labelOf, undoes, wordsShared } from './element-match';
+import { elementKind, isLinkTo, labelOf, opensInPlace, undoes, wordsShared } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import { namedRows } from './named-rows';
 import type { SemanticMatcher } from './semantic';
@@ -27,8 +27,6 @@ const EXPLORE_MIN = 0.5;
 /** Looking around stops after this many tries in a run: a task this far from its page is not found by wandering. */
 const MAX_EXPLORED = 6;
 
-/** Opens a menu or a collapsed part in place (a "⋯" button, a disclosure). */
-const opensInPlace = (e: ObservedElement) => e.attrs['aria-expanded'] === 'false' || (e.attrs['aria-haspopup'] !== undefined && e.attrs['aria-haspopup'] !== 'false');
 
 /**
  * One step of looking around: the opener in the row the task names, else the way on
@@ -40,8 +38,7 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
   const explored = attempts.filter((a) => a.purpose === 'explore' && a.result.ok);
   const tried = new Set(explored.flatMap((a) => (a.target ? [a.target] : [])));
   // Values went in here: this is where the task is done, whatever holds it back.
-  const filledHere = attempts.some((a) => a.url === o.url && a.result.ok && (a.purpose === 'fill' || a.purpose === 'toggle'));
-  if (filledHere) return undefined;
+  if (filledOn(attempts, o.url)) return undefined;
   if (explored.length < MAX_EXPLORED) {
     // Pages this run has been on: a link to one goes round in a circle.
     const visited = [...new Set(attempts.flatMap((a) => [a.url, ...(a.result.url ? [a.result.url] : [])]).concat(o.url))];
@@ -52,13 +49,14 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
     const opener = candidates.find((e) => opensInPlace(e) && rows.named(e));
     if (opener) return look(opener, `open ${quote(opener)} in the row the task names`);
     const someOld = o.elements.some((e) => !e.isNew);
-    // What just appeared, and of controls repeated row by row the one in the row the task names, first.
-    const score = (e: ObservedElement) => wordsShared(task, e, ctx.sem, ctx.taskPhrase) + (someOld && e.isNew ? 0.1 : 0) + (rows.named(e) ? 0.1 : 0);
+    // What just appeared (the items of a menu just opened) first; of controls repeated row by row, the one in the row the task names.
+    const appeared = (e: ObservedElement) => Number(someOld && e.isNew);
+    const score = (e: ObservedElement) => wordsShared(task, e, ctx.sem, ctx.taskPhrase) + (rows.named(e) ? 0.1 : 0);
     const ways = candidates
       .filter((e) => !isCommit(e) && !undoes(e, task) && !rows.other(e))
       .map((e) => ({ e, s: score(e) }))
       .filter((x) => x.s >= EXPLORE_MIN)
-      .sort((a, b) => b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
+      .sort((a, b) => appeared(b.e) - appeared(a.e) || b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
     const way = ways[0]?.e;
     if (way) return look(way, `try ${quote(way)}: its words are the task's`);
   }
@@ -71,4 +69,17 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
 
 function look(e: ObservedElement, why: string): { planned: Planned[]; goal: string } {
   return { planned: [{ action: { kind: 'click', index: e.index }, element: e, purpose: 'explore', says: `look around: ${why}` }], goal: `Nothing here takes the task on: look around (${labelOf(e)})` };
+}
+
+/**
+ * Values still to go in, and a closed section of this page the task's words name
+ * ("Delivery instructions" for "… delivered …, leave it with a neighbour"): opened before
+ * anything moves on, as its fields may be where they go.
+ */
+export function closedSectionStep(ctx: ExploreContext): { planned: Planned[]; goal: string } | undefined {
+  const { task, observation: o, attempts, blocked } = ctx;
+  const opened = new Set(attempts.filter((a) => a.result.ok && a.target && (a.purpose === 'reveal' || a.purpose === 'explore')).map((a) => a.target!));
+  const section = o.elements.find((e) => e.attrs['aria-expanded'] === 'false' && !e.disabled && !opened.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && wordsShared(task, e) >= EXPLORE_MIN);
+  if (!section) return undefined;
+  return { planned: [{ action: { kind: 'click', index: section.index }, element: section, purpose: 'reveal', says: `open ${quote(section)}: the task's values may go there` }], goal: `Open "${labelOf(section)}" before going on` };
 }

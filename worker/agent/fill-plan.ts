@@ -9,7 +9,7 @@ import { datePatternIn, formatDate, inputDateFormat, parseDate, parseDay } from 
 import { isSensitiveField } from '../../shared/redact';
 import { containsPhrase, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionNamedByTask, optionsOf, toggleScore } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionMostLikeTask, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
 import { choiceNamedBy, fieldsLocatedBy, orderRanges, rowFills, splitNames, wholeNames } from './fill-placement';
 import type { ParsedTask, TaskSlot } from './task-parse';
@@ -155,7 +155,7 @@ export function planFills(ctx: FillContext): Planned[] {
   for (const e of fillable) {
     if (used.has(e) || elementKind(e) !== 'select') continue;
     // An option of two words or more may be said among a value's field words too ("unpaid leave from 18 May").
-    const option = optionNamedByTask(e, words) ?? optionNamedByTask(e, task.plainWords, 2);
+    const option = optionNamedByTask(e, words) ?? optionNamedByTask(e, task.plainWords, 2) ?? optionMostLikeTask(e, task);
     if (option && !same(e.value, option)) out.push({ action: { kind: 'select', index: e.index, option }, element: e, purpose: 'fill', says: `choose "${option}" in ${quote(e)}` });
   }
   for (const slot of open) {

@@ -231,6 +231,11 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const ret = await run.decide(order);
       expect(described(order, ret.actions)).toEqual(['click Return']);
       expect(order.elements[ret.actions[0]!.kind === 'click' ? ret.actions[0].index : -1]?.attrs.href).toBe('/return?item=mug');
+      run.record(order, ret, [moved(`${url}return?item=mug`)]);
+      // The order number chose the rows on the way: it is in, and holds nothing back.
+      const form = page(`${url}return?item=mug`, 'Return an item', [link('Your orders', '/orders'), select('Reason', ['Choose one', 'Changed my mind', 'Arrived chipped or broken']), button('Submit return')]);
+      const sent = await run.decide(form);
+      expect(described(form, sent.actions)).toEqual(['select Arrived chipped or broken → Reason', 'click Submit return']);
     });
 
     it('a link of its own in a row the task names is not the way on: only controls repeated row by row are told apart by their rows', async () => {
@@ -256,6 +261,10 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const typed = page('http://post.test/', 'Track', [{ ...field('Tracking number', 'text', 'ZX-4410'), locator: { near: 'The number from your email, like AB-1234.' } }, button('Track parcel')]);
       const next = await run.decide(typed);
       expect(described(typed, next.actions)).toEqual(['click Track parcel']);
+      // A form of one field whose button shares no word with the task is still where a code of its example's shape goes.
+      const alone = page('http://post.test/', 'Track', [{ ...field('Tracking number'), locator: { near: 'Type the number from your email, like AB-1234.', form: 'form#track' } }, { ...button('Track parcel'), locator: { form: 'form#track' } }]);
+      const away = await new Run(policy(), "I won't be home, so please have ZX-4410 delivered on Friday 7 May instead.").decide(alone);
+      expect(described(alone, away.actions)).toEqual(['type ZX-4410 → Tracking number', 'click Track parcel']);
     });
 
     it('ticks the boxes a list names (not a box named by one of their words), unticks others only when told, and finishes when they hold it', async () => {
@@ -588,6 +597,27 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const picked = strip('Thu 6 May');
       const second = await run.decide(picked);
       expect(described(picked, second.actions)).toEqual(['click Change delivery day']);
+    });
+
+    it('opens a closed section the task’s words name before moving on while a value has not gone in', async () => {
+      const summary = (expanded: boolean) => ({ tag: 'summary', role: 'button', name: 'Delivery instructions', text: 'Delivery instructions', attrs: { 'aria-expanded': String(expanded) } });
+      const day = (label: string, pressed: boolean) => button(label, 'button', { attrs: { type: 'button', 'aria-pressed': String(pressed) } });
+      const parcel = (picked: boolean, open: boolean) =>
+        page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', picked), day('Fri 7 May', false), summary(open), ...(open ? [radio('Leave it at the door'), radio('With a neighbour'), field('House number')] : []), button('Change delivery day', 'button')]);
+      const run = new Run(policy(), 'Please deliver my parcel on Thursday 6 May, and leave it with a neighbour at number 12.');
+      const pick = await run.decide(parcel(false, false));
+      expect(described(parcel(false, false), pick.actions)).toEqual(['click Thu 6 May']);
+      run.record(parcel(false, false), pick, [ok({ pageChanged: true })]);
+      const first = await run.decide(parcel(true, false));
+      expect(described(parcel(true, false), first.actions)).toEqual(['click Delivery instructions']);
+      expect(run.purposes).toEqual(['reveal']);
+      run.record(parcel(true, false), first, [ok({ pageChanged: true })]);
+      const second = await run.decide(parcel(true, true));
+      expect(described(parcel(true, true), second.actions)).toEqual(['click With a neighbour', 'type 12 → House number']);
+      run.record(parcel(true, true), second, [ok(), ok()]);
+      const filled = page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', true), day('Fri 7 May', false), summary(true), radio('Leave it at the door'), { ...radio('With a neighbour'), attrs: { type: 'radio', checked: '' } }, field('House number', 'text', '12'), button('Change delivery day', 'button')]);
+      const third = await run.decide(filled);
+      expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
     it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {

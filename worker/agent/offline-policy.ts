@@ -14,8 +14,8 @@ import type { AgentOutput, Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import type { BoundWorkflow } from '../../shared/workflow';
 import { containsPhrase, normalizeText } from '../../shared/words';
-import { ActionLedger, type Attempt, Blocked, elementKey, type Purpose, purposeOf } from './action-ledger';
-import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, submitsForm, TARGET_MIN, targetScore, undoes, wordsShared } from './element-match';
+import { ActionLedger, type Attempt, Blocked, elementKey, filledOn, type Purpose, purposeOf } from './action-ledger';
+import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, showsOrHides, submitsForm, TARGET_MIN, targetScore, undoes, wordsShared } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
 import { blockingValues, heldBack, isFinal, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
@@ -29,7 +29,7 @@ import { type EmbedTexts, SemanticMatcher } from './semantic';
 import { type ParsedTask, parseTask, type TaskSlot } from './task-parse';
 import { planWorkflow } from './workflow-runner';
 import { namedRows } from './named-rows';
-import { type ExploreContext, exploreStep } from './explore-step';
+import { closedSectionStep, type ExploreContext, exploreStep } from './explore-step';
 
 export interface OfflinePolicyOptions {
   /** Text embedder for semantic matching (e.g. the worker's bundled GloVe model); words alone without it. */
@@ -266,6 +266,8 @@ function decide(ctx: DecideContext): Plan {
   // a control that moves on (the value's field may be on the next page).
   const controls = rankedControls(ctx, 'submit');
   const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0] ?? savingControl(ctx);
+  const section = unentered.length > 0 ? closedSectionStep(exploring(ctx)) : undefined;
+  if (section) return section;
   if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
     const missing = blockingValues(control, unentered, o, task.slots);
     if (missing.length > 0) return holdBack(ctx, control, missing);
@@ -349,7 +351,8 @@ function fillAndSubmit(ctx: DecideContext, fills: Planned[]): Plan {
 function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: readonly ObservedElement[] = []): ObservedElement[] {
   const phrase = taskPhrase(ctx.task);
   const form = formFilledHere(ctx, filling);
-  const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e)) && !isLinkToThisPage(e, ctx.observation.url);
+  // A menu button or a section shows or hides in place: looked into (revealStep, exploreStep), never pressed to carry the task on.
+  const free = (e: Observation['elements'][number]) => !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e)) && !isLinkToThisPage(e, ctx.observation.url) && !showsOrHides(e);
   // What the last action brought up (a basket preview's "View basket") is where the flow goes on.
   const someOld = ctx.observation.elements.some((e) => !e.isNew);
   const fresh = (e: Observation['elements'][number]) => (someOld && e.isNew ? 0.1 : 0);
@@ -380,9 +383,8 @@ function rankedControls(ctx: DecideContext, purpose: ControlPurpose, filling: re
  */
 function savingControl(ctx: DecideContext): ObservedElement | undefined {
   const o = ctx.observation;
-  const filledHere = ctx.attempts.some((a) => a.url === o.url && a.result.ok && (a.purpose === 'fill' || a.purpose === 'toggle'));
-  if (!filledHere) return undefined;
-  const free = (e: ObservedElement) => elementKind(e) === 'control' && !e.disabled && e.attrs['aria-pressed'] === undefined && !undoes(e, ctx.task) && !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
+  if (!filledOn(ctx.attempts, o.url)) return undefined;
+  const free = (e: ObservedElement) => elementKind(e) === 'control' && !e.disabled && e.attrs['aria-pressed'] === undefined && !showsOrHides(e) && !undoes(e, ctx.task) && !ctx.blocked.isBlocked('click', elementKey(e)) && !ctx.blocked.wasPressed(elementKey(e));
   return ranked(o, (e) => (free(e) ? wordsShared(ctx.task, e) : 0), SAVING_MIN)[0];
 }
 
