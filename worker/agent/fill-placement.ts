@@ -1,12 +1,12 @@
 // Where a value goes when field words alone do not say: the grid cell the task's other
 // values name ("Minestrone for lunch on Wednesday" → the cell "Lunch Wednesday"), the
 // option a name read short stands for ("Prawn" of "Prawn pad thai"), the radio button a
-// value names ("priority Urgent"), the rows of a table the task names by their own words
+// value names ("priority Urgent") or the task's words ("with a neighbour"), the rows of a table the task names by their own words
 // ("assign #1045 and #1047 to Priya"), and the two ends of a range in start-then-end order.
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One of a set of options to choose from: a radio button, or a toggle button (a time slot: `aria-pressed`). */
@@ -34,6 +34,27 @@ export function choiceNamedBy(slot: TaskSlot, o: Observation): ObservedElement |
   };
   const fits = named.filter((e) => slot.hints.some((h) => groupWords(e).includes(h)));
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * The radios of a group (one name) none of which the task names by a value: the one
+ * whose label shares more of the task's words than any other does ("With a neighbour"
+ * for "leave it with a neighbour at number 21"), when the one checked shares fewer.
+ */
+export function radiosLikeTask(task: ParsedTask, o: Observation): ObservedElement[] {
+  const radios = o.elements.filter((e) => (e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio') && e.locator?.name !== undefined);
+  const groups = new Map<string, ObservedElement[]>();
+  for (const e of radios) groups.set(e.locator!.name!, [...(groups.get(e.locator!.name!) ?? []), e]);
+  const out: ObservedElement[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const shared = group.map((e) => new Set(contentWords(labelOf(e)).filter((w) => task.plainWords.includes(w))).size);
+    const top = Math.max(...shared);
+    const best = group[shared.indexOf(top)]!;
+    const checked = group.findIndex(isChecked);
+    if (top > 0 && shared.filter((n) => n === top).length === 1 && !best.disabled && (checked < 0 || shared[checked]! < top)) out.push(best);
+  }
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ import { containsPhrase, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionMostLikeTask, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
-import { choiceNamedBy, fieldsLocatedBy, orderRanges, rowFills, splitNames, wholeNames } from './fill-placement';
+import { choiceNamedBy, fieldsLocatedBy, orderRanges, radiosLikeTask, rowFills, splitNames, wholeNames } from './fill-placement';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One action the policy means to take, with what it is for and a sentence saying so. */
@@ -163,9 +163,14 @@ export function planFills(ctx: FillContext): Planned[] {
     const choice = choiceNamedBy(slot, observation);
     if (choice && !isChecked(choice) && !blocked.isBlocked('click', elementKey(choice))) out.push({ action: { kind: 'click', index: choice.index }, element: choice, purpose: 'toggle', slot, says: `choose ${quote(choice)}` });
   }
+  // A group no value chose in: the radio the task's words name.
+  const chosenGroups = new Set(out.flatMap((p) => (p.element?.locator?.name && p.purpose === 'toggle' ? [p.element.locator.name] : [])));
+  for (const e of task.goals.toggles ? [] : radiosLikeTask(task, observation)) {
+    if (!chosenGroups.has(e.locator!.name!) && !blocked.isBlocked('click', elementKey(e))) out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `choose ${quote(e)}` });
+  }
   // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
   for (const e of task.goals.toggles ? [] : observation.elements) {
-    if ((toggleScore(e, words) > 0 || namedWhole(e, task)) && !blocked.isBlocked('click', elementKey(e))) {
+    if ((toggleScore(e, words) > 0 || namedWhole(e, task)) && !blocked.isBlocked('click', elementKey(e)) && !out.some((p) => p.element === e)) {
       out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
     }
   }

@@ -602,8 +602,10 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
     it('opens a closed section the task’s words name before moving on while a value has not gone in', async () => {
       const summary = (expanded: boolean) => ({ tag: 'summary', role: 'button', name: 'Delivery instructions', text: 'Delivery instructions', attrs: { 'aria-expanded': String(expanded) } });
       const day = (label: string, pressed: boolean) => button(label, 'button', { attrs: { type: 'button', 'aria-pressed': String(pressed) } });
+      // Radios of one group, each a title and a line describing it: chosen by the task's words.
+      const place = (label: string, checked = false) => ({ ...radio(label), attrs: { type: 'radio', ...(checked ? { checked: '' } : {}) }, locator: { name: 'place' } });
       const parcel = (picked: boolean, open: boolean) =>
-        page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', picked), day('Fri 7 May', false), summary(open), ...(open ? [radio('Leave it at the door'), radio('With a neighbour'), field('House number')] : []), button('Change delivery day', 'button')]);
+        page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', picked), day('Fri 7 May', false), summary(open), ...(open ? [place('Hand it to me Someone needs to be in.'), place('With a neighbour Tell us which house.'), field('House number')] : []), button('Change delivery day', 'button')]);
       const run = new Run(policy(), 'Please deliver my parcel on Thursday 6 May, and leave it with a neighbour at number 12.');
       const pick = await run.decide(parcel(false, false));
       expect(described(parcel(false, false), pick.actions)).toEqual(['click Thu 6 May']);
@@ -613,9 +615,9 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(run.purposes).toEqual(['reveal']);
       run.record(parcel(true, false), first, [ok({ pageChanged: true })]);
       const second = await run.decide(parcel(true, true));
-      expect(described(parcel(true, true), second.actions)).toEqual(['click With a neighbour', 'type 12 → House number']);
+      expect(described(parcel(true, true), second.actions)).toEqual(['click With a neighbour Tell us which house.', 'type 12 → House number']);
       run.record(parcel(true, true), second, [ok(), ok()]);
-      const filled = page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', true), day('Fri 7 May', false), summary(true), radio('Leave it at the door'), { ...radio('With a neighbour'), attrs: { type: 'radio', checked: '' } }, field('House number', 'text', '12'), button('Change delivery day', 'button')]);
+      const filled = page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [day('Thu 6 May', true), day('Fri 7 May', false), summary(true), place('Hand it to me Someone needs to be in.'), place('With a neighbour Tell us which house.', true), field('House number', 'text', '12'), button('Change delivery day', 'button')]);
       const third = await run.decide(filled);
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
