@@ -30,8 +30,9 @@ const MAX_EXPLORED = 6;
 
 /**
  * One step of looking around: the opener in the row the task names, else the way on
- * sharing most of the task's words (what just appeared first), else back from a page an
- * earlier look led to; undefined when there is nowhere left to look.
+ * sharing most of the task's words (what just appeared first), else (on the page the run
+ * started on) a page of the site's menu, else back from a page an earlier look led to;
+ * undefined when there is nowhere left to look.
  */
 export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: string } | undefined {
   const { task, observation: o, attempts, blocked } = ctx;
@@ -59,12 +60,32 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
       .sort((a, b) => appeared(b.e) - appeared(a.e) || b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
     const way = ways[0]?.e;
     if (way) return look(way, `try ${quote(way)}: its words are the task's`);
+    // No word to go by: from the page the run started on, the site's own menu, one page at a time.
+    const start = attempts[0]?.url ?? o.url;
+    const menu = o.url === start ? candidates.filter((e) => inSiteMenu(e, o.url) && !undoes(e, task)) : [];
+    const near = (e: ObservedElement) => (ctx.sem ? ctx.sem.similarity(ctx.taskPhrase, labelOf(e)) : 0);
+    const entry = menu.sort((a, b) => near(b) - near(a) || a.index - b.index)[0];
+    if (entry) return look(entry, `nothing here shares the task's words: the site's menu, ${quote(entry)}`);
   }
   // Nothing more here, and an earlier look led to this page: back to where it was taken.
   const arrival = [...attempts].reverse().find((a) => a.result.ok && a.result.navigated);
   const onlyLooked = arrival?.purpose === 'explore' && attempts.slice(attempts.indexOf(arrival) + 1).every((a) => a.purpose === 'explore' || a.purpose === 'reveal');
   if (arrival && onlyLooked) return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: 'go back: the page this led to holds nothing for the task' }], goal: 'Go back and look elsewhere' };
   return undefined;
+}
+
+/** A link of the site's own menu (in its header, navigation or side bar) to another of its pages. */
+function inSiteMenu(e: ObservedElement, pageUrl: string): boolean {
+  const href = e.attrs.href;
+  if (elementKind(e) !== 'link' || !href || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return false;
+  if (!/(?:^|[\s>])(?:header|nav|aside)\b/.test(e.locator?.path ?? '')) return false;
+  try {
+    const to = new URL(href, pageUrl);
+    const here = new URL(pageUrl);
+    return to.origin === here.origin && to.pathname !== here.pathname;
+  } catch {
+    return false;
+  }
 }
 
 function look(e: ObservedElement, why: string): { planned: Planned[]; goal: string } {

@@ -622,6 +622,30 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('with no word to go by, looks through the site’s own menu from the page it started on, one page at a time', async () => {
+      const menu = (name: string, href: string) => ({ ...link(name, href), locator: { path: `header > nav > a[href="${href}"]` } });
+      const home = page('http://work.test/', 'Home', [menu('Home', '/'), menu('Projects', '/projects'), menu('Admin', '/admin'), { ...link('Read the news', '/news'), locator: { path: 'main > p > a' } }, { ...menu('Log out', '/logout') }]);
+      const run = new Run(policy(), "Make Noor Haddad an Editor.");
+      const looked: string[] = [];
+      let on = home;
+      for (let i = 0; i < 6; i++) {
+        const out = await run.decide(on);
+        const a = out.actions[0]!;
+        if (a.kind === 'done') break;
+        if (a.kind === 'back') {
+          run.record(on, out, [moved('http://work.test/')]);
+          on = home;
+          continue;
+        }
+        const e = on.elements[a.kind === 'click' ? a.index : -1]!;
+        looked.push(e.name);
+        const to = `http://work.test${e.attrs.href}`;
+        run.record(on, out, [moved(to)]);
+        on = page(to, e.name, [menu('Home', '/'), menu('Projects', '/projects'), menu('Admin', '/admin')], 'Nothing about people here.');
+      }
+      expect(looked.sort()).toEqual(['Admin', 'Projects']);
+    });
+
     it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {
       const run = new Run(policy(), 'Tell the team blog "Out on Friday".');
       const links = Array.from({ length: 9 }, (_, i) => link(`Team blog ${i + 1}`, `/blog/${i + 1}`));
