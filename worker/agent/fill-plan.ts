@@ -165,11 +165,12 @@ export function planFills(ctx: FillContext): Planned[] {
   }
   // A group no value chose in: the radio the task's words name.
   const chosenGroups = new Set(out.flatMap((p) => (p.element?.locator?.name && p.purpose === 'toggle' ? [p.element.locator.name] : [])));
-  for (const e of task.goals.toggles ? [] : radiosLikeTask(task, observation)) {
+  // A task that lists its boxes, or turns switches on and off, has them set by its own step ("Coconut milk" is not the box "Milk").
+  const ownStep = !!task.goals.toggles || !!task.goals.switches;
+  for (const e of ownStep ? [] : radiosLikeTask(task, observation)) {
     if (!chosenGroups.has(e.locator!.name!) && !blocked.isBlocked('click', elementKey(e))) out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `choose ${quote(e)}` });
   }
-  // A task that lists its boxes has them set exactly by its goal step ("Coconut milk" is not the box "Milk").
-  for (const e of task.goals.toggles ? [] : observation.elements) {
+  for (const e of ownStep ? [] : observation.elements) {
     if ((toggleScore(e, words) > 0 || namedWhole(e, task)) && !blocked.isBlocked('click', elementKey(e)) && !out.some((p) => p.element === e)) {
       out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
     }

@@ -534,6 +534,29 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
     });
   });
 
+  describe('switches', () => {
+    it('turns on and off the switches a task names, each in the group its words name, leaves the others, then saves', async () => {
+      const sw = (name: string, group: string, on: boolean) => ({ tag: 'button', role: 'switch', name, text: name, attrs: { type: 'button', 'aria-checked': String(on) }, locator: { row: `${group} Price drops Order updates Tips and offers` } });
+      const alerts = (state: Record<string, boolean>) =>
+        page('http://shop.test/settings/alerts', 'Alerts', [
+          ...['Price drops', 'Order updates', 'Tips and offers'].map((n) => sw(n, 'Text messages (SMS) Sent to your phone.', state[`sms ${n}`] ?? true)),
+          ...['Price drops', 'Order updates', 'Tips and offers'].map((n) => sw(n, 'In-app Shown when you open the app.', state[`app ${n}`] ?? false)),
+          button('Save alerts', 'button'),
+        ]);
+      const run = new Run(policy(), 'Turn off text messages for order updates, and turn on price drops and tips and offers in the app. Leave the rest.');
+      const first = await run.decide(alerts({}));
+      expect(first.actions.map((a) => (a.kind === 'click' ? a.index : -1))).toEqual([1, 3, 5]);
+      run.record(alerts({}), first, [ok({ pageChanged: true })]);
+      const one = alerts({ 'sms Order updates': false });
+      const second = await run.decide(one);
+      expect(second.actions.map((a) => (a.kind === 'click' ? a.index : -1))).toEqual([3, 5]);
+      run.record(one, second, [ok(), ok({ pageChanged: true })]);
+      const set = alerts({ 'sms Order updates': false, 'app Price drops': true, 'app Tips and offers': true });
+      const third = await run.decide(set);
+      expect(described(set, third.actions)).toEqual(['click Save alerts']);
+    });
+  });
+
   describe('looking around when nothing here takes the task on', () => {
     it('opens the menu of the row the task names, then the item of that menu its words name', async () => {
       const card = (ending: string, holder: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false' } }), locator: { row: `Visa •••• ${ending} ${holder} Active` } });

@@ -29,6 +29,7 @@ import { type EmbedTexts, SemanticMatcher } from './semantic';
 import { type ParsedTask, parseTask, type TaskSlot } from './task-parse';
 import { planWorkflow } from './workflow-runner';
 import { namedRows } from './named-rows';
+import { switchPlan } from './switch-goals';
 import { closedSectionStep, type ExploreContext, exploreStep } from './explore-step';
 
 export interface OfflinePolicyOptions {
@@ -220,6 +221,10 @@ function decide(ctx: DecideContext): Plan {
   const suggestion = suggestionForTyped(o, ctx.attempts);
   if (suggestion) return suggestion;
 
+  // What the task turns on or off: set here, then saved by the page's control (if it has one).
+  const switching = task.goals.switches ? switchPlan(task.goals.switches, o, blocked) : undefined;
+  if (switching?.length) return { planned: switching.slice(0, MAX_ACTIONS), goal: `Set the switches: ${switching.map((p) => p.says).join('; ')}` };
+
   // 2. Values to put in.
   const placedBefore = new Set(ctx.attempts.filter((a) => a.action.kind === 'type' && a.result.ok && a.url !== o.url).map((a) => (a.action as { text: string }).text));
   const fills = planFills({ task, observation: o, blocked, placedBefore, searched, ...(ctx.sem ? { sem: ctx.sem } : {}) });
@@ -268,7 +273,7 @@ function decide(ctx: DecideContext): Plan {
   const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0] ?? savingControl(ctx);
   const section = unentered.length > 0 ? closedSectionStep(exploring(ctx)) : undefined;
   if (section) return section;
-  if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open'))) {
+  if (control && (task.slots.length > 0 || task.verbs.some((v) => v !== 'open') || switching)) {
     const missing = blockingValues(control, unentered, o, task.slots);
     if (missing.length > 0) return holdBack(ctx, control, missing);
     return { planned: [{ action: { kind: 'click', index: control.index }, element: control, purpose: 'submit', says: `press ${quote(control)}` }], goal: `Press "${labelOf(control)}" to carry the task on` };
@@ -278,6 +283,7 @@ function decide(ctx: DecideContext): Plan {
   const looking = submitted && unentered.length === 0 ? undefined : exploreStep(exploring(ctx));
   if (looking) return looking;
   // 7. Nothing useful left: say why.
+  if (switching && filledOn(ctx.attempts, o.url)) return finish(true, 'The switches the task names hold what it asked for.');
   if (unentered.length > 0) return finish(false, `${unentered.map((s) => `"${s.value.text}"`).join(', ')} never went in: no field on the way took ${unentered.length > 1 ? 'them' : 'it'}.`);
   if (submitted && !task.target) return finish(false, `Submitted, but the page shows no confirmation (title "${o.title}").`);
   if (wanted) return finish(false, `Nothing on this page is named like "${wanted}".`);

@@ -82,4 +82,14 @@ describe('taskGoals', () => {
     expect(mail.slots.map((s) => [s.value.text, s.role, s.hints.includes('recipient')])).toEqual([['Edgar', 'target', false], ['Grace', 'field', true]]);
     expect(parseTask('Select August 8, 2015 as the date').slots[0]?.role).toBe('field');
   });
+
+  it('reads what a task turns on and off, each verb with the words it governs', () => {
+    expect(taskGoals('Turn off email for direct messages and push for mentions, and turn on the weekly summary.').switches).toEqual([
+      { on: false, stretch: 'email for direct messages and push for mentions' },
+      { on: true, stretch: 'the weekly summary' },
+    ]);
+    expect(taskGoals('Please switch the dark theme on.').switches).toEqual([{ on: true, stretch: 'the dark theme' }]);
+    expect(taskGoals('Disable read receipts').switches).toEqual([{ on: false, stretch: 'read receipts' }]);
+    expect(taskGoals('Turn to page 4').switches).toBeUndefined();
+  });
 });

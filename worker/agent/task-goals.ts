@@ -9,6 +9,7 @@
 import { datePatternIn } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
 import { normalizeText } from '../../shared/words';
+import { type SwitchGoal, switchGoals } from './switch-phrases';
 
 /** What kind of element a task's role word names ("the link", "the tab", "the folder"). */
 export type RoleWord = 'button' | 'link' | 'tab' | 'checkbox' | 'radio' | 'option' | 'item' | 'file' | 'menu' | 'section' | 'result' | 'field';
@@ -30,6 +31,8 @@ export interface TaskGoals {
   hover?: string;
   /** Boxes to tick, by name; an empty list means "nothing". */
   toggles?: string[];
+  /** What to turn on or off ("turn off email for direct messages"): switch-goals.ts finds each switch and its group. */
+  switches?: SwitchGoal[];
   /** Whether the other boxes are to be unticked ("select nothing", "only A and B"); else they are left as they are. */
   untickOthers?: boolean;
   /** The n-th (1-based; -1 the last) of a list: a search result, a row, an item. */
@@ -344,6 +347,7 @@ export function taskGoals(task: string): TaskGoals {
   const pressed = presses(task);
   const press = pressed.at(-1);
   const toggles = toggleGoals(task);
+  const switches = switchGoals(task);
   const untickOthers = toggles !== undefined && (toggles.length === 0 || /\b(?:only|exactly|just)\b/i.test(task));
   const ordinal = ordinalGoal(task);
   const item = coveringItem(task) ?? itemGoal(task) ?? possessiveItem(task) ?? namedItem(task) ?? numberedItem(task);
@@ -364,6 +368,7 @@ export function taskGoals(task: string): TaskGoals {
     reveal: [...before, ...reveal],
     ...(hover ? { hover } : {}),
     ...(toggles ? { toggles, ...(untickOthers ? { untickOthers } : {}) } : {}),
+    ...(switches ? { switches } : {}),
     ...(ordinal ? { ordinal } : {}),
     ...(item ? { item } : {}),
     ...(itemAction ? { itemAction } : {}),
