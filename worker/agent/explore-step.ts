@@ -47,14 +47,16 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
       (elementKind(e) === 'control' || elementKind(e) === 'link') && !e.disabled && !tried.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && !blocked.wasPressed(elementKey(e)) && !isLinkTo(e, o.url, visited);
     const candidates = o.elements.filter(open);
     const rows = namedRows(task, candidates);
-    const opener = candidates.find((e) => opensInPlace(e) && rows.named(e));
+    // Menu buttons row by row are one set, whatever each says now ("Admin ▾", "Editor ▾").
+    const openers = namedRows(task, candidates.filter(opensInPlace), () => 'opener');
+    const opener = candidates.find((e) => opensInPlace(e) && openers.named(e));
     if (opener) return look(opener, `open ${quote(opener)} in the row the task names`);
     const someOld = o.elements.some((e) => !e.isNew);
     // What just appeared (the items of a menu just opened) first; of controls repeated row by row, the one in the row the task names.
     const appeared = (e: ObservedElement) => Number(someOld && e.isNew);
     const score = (e: ObservedElement) => wordsShared(task, e, ctx.sem, ctx.taskPhrase) + (rows.named(e) ? 0.1 : 0);
     const ways = candidates
-      .filter((e) => !isCommit(e) && !undoes(e, task) && !rows.other(e))
+      .filter((e) => !isCommit(e) && !undoes(e, task) && !rows.other(e) && !openers.other(e))
       .map((e) => ({ e, s: score(e) }))
       .filter((x) => x.s >= EXPLORE_MIN)
       .sort((a, b) => appeared(b.e) - appeared(a.e) || b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
@@ -100,7 +102,8 @@ function look(e: ObservedElement, why: string): { planned: Planned[]; goal: stri
 export function closedSectionStep(ctx: ExploreContext): { planned: Planned[]; goal: string } | undefined {
   const { task, observation: o, attempts, blocked } = ctx;
   const opened = new Set(attempts.filter((a) => a.result.ok && a.target && (a.purpose === 'reveal' || a.purpose === 'explore')).map((a) => a.target!));
-  const section = o.elements.find((e) => e.attrs['aria-expanded'] === 'false' && !e.disabled && !opened.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && wordsShared(task, e) >= EXPLORE_MIN);
+  // A section, not a menu button (a row's "Member ▾" is looked into by exploreStep, in the row the task names).
+  const section = o.elements.find((e) => e.attrs['aria-expanded'] === 'false' && e.attrs['aria-haspopup'] === undefined && !e.disabled && !opened.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && wordsShared(task, e) >= EXPLORE_MIN);
   if (!section) return undefined;
   return { planned: [{ action: { kind: 'click', index: section.index }, element: section, purpose: 'reveal', says: `open ${quote(section)}: the task's values may go there` }], goal: `Open "${labelOf(section)}" before going on` };
 }

@@ -9,8 +9,8 @@ import { type Blocked, elementKey } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
-/** One of a set of options to choose from: a radio button, or a toggle button (a time slot: `aria-pressed`). */
-const isChoice = (e: ObservedElement) => e.role === 'radio' || (e.attrs.type ?? '').toLowerCase() === 'radio' || e.attrs['aria-pressed'] !== undefined;
+/** One of a set of options to choose from: a radio button (in a menu too), or a toggle button (a time slot: `aria-pressed`). */
+const isChoice = (e: ObservedElement) => e.role === 'radio' || e.role === 'menuitemradio' || (e.attrs.type ?? '').toLowerCase() === 'radio' || e.attrs['aria-pressed'] !== undefined;
 
 /**
  * The radio (or toggle) button a value names ("priority Urgent" → the option "Urgent"; "at 13:30" → the time "13:30"): its label is

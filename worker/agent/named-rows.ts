@@ -15,35 +15,37 @@ export interface NamedRows {
 
 /**
  * Which of `candidates`' rows the task names, among controls that repeat row by row
- * (the same label in two rows or more). By value first; by the task's words only when
+ * (of the same set, `setOf`: by default the same label, in two rows or more). By value first; by the task's words only when
  * one row shares more of them than any other (words every row has, and the control's
  * own, say nothing of which row).
  */
-export function namedRows(task: ParsedTask, candidates: readonly ObservedElement[]): NamedRows {
+export function namedRows(task: ParsedTask, candidates: readonly ObservedElement[], setOf: (e: ObservedElement) => string = labelOf): NamedRows {
   const byLabel = new Map<string, ObservedElement[]>();
-  for (const e of candidates) if (e.locator?.row) byLabel.set(labelOf(e), [...(byLabel.get(labelOf(e)) ?? []), e]);
+  for (const e of candidates) if (e.locator?.row) byLabel.set(setOf(e), [...(byLabel.get(setOf(e)) ?? []), e]);
   const chosen = new Set<ObservedElement>();
   const repeated = new Set<ObservedElement>();
   const values = task.slots.map((s) => s.value.text);
-  for (const [label, set] of byLabel) {
+  for (const set of byLabel.values()) {
     if (new Set(set.map((e) => e.locator!.row)).size < 2) continue;
     for (const e of set) repeated.add(e);
-    const byValue = set.filter((e) => values.some((v) => containsPhrase(e.locator!.row!, v)));
+    // A value the control's own label says ("Member" of "Member ▾") names no row; nor does one every row shows.
+    const naming = values.filter((v) => !set.every((e) => containsPhrase(e.locator!.row!, v)));
+    const byValue = set.filter((e) => naming.some((v) => !containsPhrase(labelOf(e), v) && containsPhrase(e.locator!.row!, v)));
     if (byValue.length > 0) {
       for (const e of byValue) chosen.add(e);
       continue;
     }
     const rowWords = set.map((e) => new Set(contentWords(e.locator!.row!)));
-    const own = new Set(contentWords(label));
+    const own = new Set(set.flatMap((e) => contentWords(labelOf(e))));
     const everywhere = (w: string) => rowWords.every((r) => r.has(w));
     const wanted = [...new Set(task.plainWords)].filter((w) => !own.has(w) && !everywhere(w));
     const shared = rowWords.map((r) => wanted.filter((w) => r.has(w)).length);
     const top = Math.max(...shared);
     if (top > 0 && shared.filter((n) => n === top).length === 1) chosen.add(set[shared.indexOf(top)]!);
   }
-  const namedLabels = new Set([...chosen].map(labelOf));
+  const namedSets = new Set([...chosen].map(setOf));
   return {
     named: (e) => chosen.has(e),
-    other: (e) => repeated.has(e) && !chosen.has(e) && namedLabels.has(labelOf(e)),
+    other: (e) => repeated.has(e) && !chosen.has(e) && namedSets.has(setOf(e)),
   };
 }

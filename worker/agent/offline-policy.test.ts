@@ -645,6 +645,22 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('opens the menu of the row a value names (not the rows its role word is in), then takes the item the other value names', async () => {
+      const person = (who: string, role: string) => [
+        { ...button(`${role} ▾`, 'button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'menu' } }), locator: { row: `${who} Role: ${role} ▾ Remove` } },
+        { ...button('Remove', 'button'), locator: { row: `${who} Role: ${role} ▾ Remove` } },
+      ];
+      const team = page('http://team.test/people', 'People', [...person('Ola Berg', 'Editor'), ...person('Noor Haddad', 'Admin'), ...person('Noor Hadid', 'Editor')]);
+      const run = new Run(policy(), 'Make Noor Haddad an Editor.');
+      const first = await run.decide(team);
+      expect(first.actions).toEqual([expect.objectContaining({ kind: 'click', index: 2 })]);
+      run.record(team, first, [ok({ pageChanged: true })]);
+      const item = (name: string) => ({ tag: 'div', role: 'menuitemradio', name, text: name, attrs: { 'aria-checked': String(name === 'Admin') }, isNew: true });
+      const open = page('http://team.test/people', 'People', [...team.elements.map((e) => ({ ...e, isNew: false })), item('Admin'), item('Editor'), item('Viewer')]);
+      const second = await run.decide(open);
+      expect(described(open, second.actions)).toEqual(['click Editor']);
+    });
+
     it('with no word to go by, looks through the site’s own menu from the page it started on, one page at a time', async () => {
       const menu = (name: string, href: string) => ({ ...link(name, href), locator: { path: `header > nav > a[href="${href}"]` } });
       const home = page('http://work.test/', 'Home', [menu('Home', '/'), menu('Projects', '/projects'), menu('Admin', '/admin'), { ...link('Read the news', '/news'), locator: { path: 'main > p > a' } }, { ...menu('Log out', '/logout') }]);

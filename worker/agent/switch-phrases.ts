@@ -15,6 +15,9 @@ const VERB = /\b(?:turn|switch|toggle)\s+(on|off)\b|\b(enable|disable|unmute|mut
 /** "Turn email for mentions off": the state after the words. */
 const VERB_AFTER = /\b(?:turn|switch)\s+(.{1,60}?)\s+(on|off)\b/gi;
 
+/** A sentence (or a piece of one) that ends in "on" or "off". */
+const STATE_LAST = /(?:^|[.;,]\s*)([^.;,]{1,60}?)\s+(on|off)\s*(?=[.;,]|$)/gi;
+
 /** The stretches a task turns on or off, in order; undefined when it turns nothing. */
 export function switchGoals(task: string): SwitchGoal[] | undefined {
   const goals: SwitchGoal[] = [];
@@ -26,5 +29,7 @@ export function switchGoals(task: string): SwitchGoal[] | undefined {
     if (contentWords(stretch).length > 0) goals.push({ on, stretch });
   });
   for (const m of task.matchAll(VERB_AFTER)) if (!/^(?:on|off)\b/i.test(m[1]!)) goals.push({ on: m[2]!.toLowerCase() === 'on', stretch: m[1]! });
+  // "Email: mentions on. Digest: daily summary off." — a sentence that ends in the state.
+  if (goals.length === 0) for (const m of task.matchAll(STATE_LAST)) goals.push({ on: m[2]!.toLowerCase() === 'on', stretch: m[1]!.trim() });
   return goals.length > 0 ? goals : undefined;
 }

@@ -91,5 +91,9 @@ describe('taskGoals', () => {
     expect(taskGoals('Please switch the dark theme on.').switches).toEqual([{ on: true, stretch: 'the dark theme' }]);
     expect(taskGoals('Disable read receipts').switches).toEqual([{ on: false, stretch: 'read receipts' }]);
     expect(taskGoals('Turn to page 4').switches).toBeUndefined();
+    expect(taskGoals('Alerts tidy-up. SMS: order updates off. In the app: price drops on, and save.').switches).toEqual([
+      { on: false, stretch: 'SMS: order updates' },
+      { on: true, stretch: 'In the app: price drops' },
+    ]);
   });
 });
