@@ -137,6 +137,24 @@ describe('condense: workflows', () => {
     ]);
   });
 
+  it('leaves out all a detour did on the page it went back from (a section opened there too)', () => {
+    const h = home();
+    const team = page(`${ORIGIN}/about`, 'About', [link('Home', '/'), button('Our team', 'button')]);
+    const looked = trajectory(
+      TASK,
+      [
+        step(0, h, [typeInto(1, 'Ada Lovelace'), typeInto(2, 'ada@example.com')], [ok(), ok()]),
+        step(1, h, [click(5)], [moved(`${ORIGIN}/about`)]),
+        step(2, team, [click(1)], [ok({ pageChanged: true })]),
+        step(3, team, [{ kind: 'back' }], [moved(`${ORIGIN}/`)]),
+        step(4, h, [click(4)], [moved(`${ORIGIN}/welcome`)]),
+        step(5, page(`${ORIGIN}/welcome`, 'Welcome', []), [done(true, 'Subscribed')], [ok({ extracted: 'Subscribed' })]),
+      ],
+      judged('success'),
+    );
+    expect(condense(looked).workflow!.steps.map((s) => s.kind)).toEqual(['type', 'type', 'click']);
+  });
+
   it('binds a new instance of the task to the induced workflow and fills its steps', () => {
     const w = condense(winding()).workflow!;
     const bindings = bindWorkflow(w, 'Subscribe Grace Hopper (grace@navy.mil) to the newsletter');

@@ -173,8 +173,10 @@ export function induceWorkflow(ran: readonly Ran[], abstracted: ReturnType<typeo
   for (const r of ran) {
     if (!r.result.ok || r.action.kind === 'done') continue;
     if (r.action.kind === 'click' && !changedPage(r) && !isToggle(r.target)) continue;
-    if (r.action.kind === 'back' && kept.at(-1)?.result.navigated) {
-      kept.pop(); // a detour: opened the wrong page and came back
+    // A detour: opened the wrong page (maybe looked into it) and came back; all done there goes.
+    const arrival = kept.findLastIndex((k) => k.result.navigated);
+    if (r.action.kind === 'back' && arrival >= 0) {
+      kept.length = arrival;
       continue;
     }
     const prev = kept.at(-1);
