@@ -111,11 +111,11 @@ test('the 5,000-element page is observed completely', async ({ ext, server }) =>
   await page.close();
 });
 
-test('a name from content reads its block pieces apart, as browsers compute it, and its inline pieces together', async ({ ext, server }) => {
+test('a name from content or from a label reads its block pieces apart, as browsers compute it, and its inline pieces together', async ({ ext, server }) => {
   const page = await ext.context.newPage();
   await page.goto(server.url('/name-pieces.html'));
   const o = await ext.send('bg.observe', { tabId: await ext.tabIdOf(page) });
-  expect(o.elements.map((e) => e.name)).toEqual(['GL Green Lane Garage Lloyds · ending 5518', '⇄ Payments', 'Save now']);
+  expect(o.elements.map((e) => e.name)).toEqual(['GL Green Lane Garage Lloyds · ending 5518', '⇄ Payments', 'Save now', 'With a friend Tell us who.']);
   await page.close();
 });
 

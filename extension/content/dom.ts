@@ -119,14 +119,6 @@ export interface NameSources {
 /** Elements whose text reads as a piece of its own: a line break or a block around it. */
 const BREAKS_TEXT = new Set(['br', 'div', 'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'ul', 'ol', 'table']);
 
-/** Text with its lines apart: "<strong>Initial assessment</strong><br>45 min" is "Initial assessment 45 min", not "…assessment45 min". */
-function textWithBreaks(node: Node): string {
-  if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
-  if (node.nodeType !== Node.ELEMENT_NODE) return '';
-  const inner = Array.from(node.childNodes, textWithBreaks).join('');
-  return BREAKS_TEXT.has((node as Element).localName) ? ` ${inner} ` : inner;
-}
-
 /** Displays that keep an element's text in the line of the text around it. */
 const INLINE_DISPLAYS = new Set(['inline', 'contents', '']);
 /** Elements whose computed display is read per name; past that, tags alone say where pieces part. */
@@ -155,11 +147,11 @@ export function contentText(el: Element, max = 200): string {
   return collapse(read(el), max);
 }
 
+/** A field's name from its labels, their pieces read apart as browsers compute it ("With a neighbour Tell us which house."). */
 function labelsText(labels: ArrayLike<Element> | null | undefined): string {
   if (!labels || labels.length === 0) return '';
-  if (labels.length === 1) return collapse(textWithBreaks(labels[0]!));
-  // The label's text without the field's own text (a field nested in its label).
-  return collapse(Array.from(labels, textWithBreaks).join(' '));
+  if (labels.length === 1) return contentText(labels[0]!);
+  return collapse(Array.from(labels, (l) => contentText(l)).join(' '));
 }
 
 /** Accessible name, simplified from the accname spec: the sources users see first. */

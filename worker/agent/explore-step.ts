@@ -102,8 +102,8 @@ function look(e: ObservedElement, why: string): { planned: Planned[]; goal: stri
 export function closedSectionStep(ctx: ExploreContext): { planned: Planned[]; goal: string } | undefined {
   const { task, observation: o, attempts, blocked } = ctx;
   const opened = new Set(attempts.filter((a) => a.result.ok && a.target && (a.purpose === 'reveal' || a.purpose === 'explore')).map((a) => a.target!));
-  // A section, not a menu button (a row's "Member ▾" is looked into by exploreStep, in the row the task names).
-  const section = o.elements.find((e) => e.attrs['aria-expanded'] === 'false' && e.attrs['aria-haspopup'] === undefined && !e.disabled && !opened.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && wordsShared(task, e) >= EXPLORE_MIN);
+  // A section of the page, not a menu button or an item's own opener (a row's "Card options" is looked into by exploreStep, in the row the task names).
+  const section = o.elements.find((e) => e.attrs['aria-expanded'] === 'false' && e.attrs['aria-haspopup'] === undefined && !e.locator?.row && !e.disabled && !opened.has(elementKey(e)) && !blocked.isBlocked('click', elementKey(e)) && wordsShared(task, e) >= EXPLORE_MIN);
   if (!section) return undefined;
   return { planned: [{ action: { kind: 'click', index: section.index }, element: section, purpose: 'reveal', says: `open ${quote(section)}: the task's values may go there` }], goal: `Open "${labelOf(section)}" before going on` };
 }

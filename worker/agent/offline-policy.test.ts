@@ -559,11 +559,11 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
 
   describe('looking around when nothing here takes the task on', () => {
     it('opens the menu of the row the task names, then the item of that menu its words name', async () => {
-      const card = (ending: string, holder: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false' } }), locator: { row: `Visa •••• ${ending} ${holder} Active` } });
+      const card = (ending: string, holder: string) => ({ ...button('Card options', 'button', { attrs: { type: 'button', 'aria-expanded': 'false' } }), locator: { row: `Visa •••• ${ending} ${holder} Active` } });
       const cards = page('http://bank.test/cards', 'Your cards', [link('Home', '/'), card('4410', 'ANA RUIZ'), card('4401', 'ANA RUIZ'), card('1044', 'LEO RUIZ')]);
       const run = new Run(policy(), 'I lost the card ending 4401 at the gym: please freeze it.');
       const first = await run.decide(cards);
-      expect(described(cards, first.actions)).toEqual(['click More actions']);
+      expect(described(cards, first.actions)).toEqual(['click Card options']);
       expect(run.purposes).toEqual(['explore']);
       expect(first.actions[0]!.kind === 'click' && first.actions[0].index).toBe(2);
       run.record(cards, first, [ok({ pageChanged: true })]);
