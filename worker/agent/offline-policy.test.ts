@@ -685,6 +685,17 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(looked.sort()).toEqual(['Admin', 'Projects']);
     });
 
+    it('does not save a form none of the task’s values went into, and looks on for where they go', async () => {
+      const general = page('http://work.test/settings', 'General settings', [
+        { ...link('Members', '/settings/members'), locator: { path: 'aside > a:nth-of-type(2)' } },
+        field('Workspace name', 'text', 'Orbit'),
+        select('Time zone', ['Europe/Oslo', 'Europe/Rome'], 'Europe/Oslo'),
+        button('Update', 'button'),
+      ]);
+      const out = await new Run(policy(), "Change Noor Haddad's role to Editor.").decide(general);
+      expect(described(general, out.actions)).toEqual(['click Members']);
+    });
+
     it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {
       const run = new Run(policy(), 'Tell the team blog "Out on Friday".');
       const links = Array.from({ length: 9 }, (_, i) => link(`Team blog ${i + 1}`, `/blog/${i + 1}`));

@@ -17,7 +17,7 @@ import { containsPhrase, normalizeText } from '../../shared/words';
 import { ActionLedger, type Attempt, Blocked, elementKey, filledOn, type Purpose, purposeOf } from './action-ledger';
 import { CONTROL_MIN, type ControlPurpose, controlScore, elementKind, isLinkTo, isLinkToThisPage, isSearchField, labelOf, showsOrHides, submitsForm, TARGET_MIN, targetScore, undoes, wordsShared } from './element-match';
 import { type Planned, planFills, quote } from './fill-plan';
-import { blockingValues, heldBack, isFinal, missingValues } from './commit-guard';
+import { blockingValues, heldBack, isCommit, isFinal, missingValues } from './commit-guard';
 import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step';
 import { closeCoverStep, coverOfLastStep } from './cover-step';
 import { datePickStep } from './date-picker';
@@ -269,7 +269,11 @@ function decide(ctx: DecideContext): Plan {
   // one that commits only once every value of the task went in.
   // The best that can be pressed now: a commit that would go without a value gives way to
   // a control that moves on (the value's field may be on the next page).
-  const controls = rankedControls(ctx, 'submit');
+  // A commit on a page of fields none of the task's values went into, or could, saves nothing
+  // of the task (a settings page's "Update" on the way to its members): not pressed. (One
+  // a value could go in first is held back, and says why.)
+  const untouched = unentered.length > 0 && !filledOn(ctx.attempts, o.url) && o.elements.some((e) => (elementKind(e) === 'field' || elementKind(e) === 'select') && !isSearchField(e) && !e.disabled);
+  const controls = rankedControls(ctx, 'submit').filter((c) => !(untouched && isCommit(c) && blockingValues(c, unentered, o, task.slots).length === 0));
   const control = controls.find((c) => blockingValues(c, unentered, o, task.slots).length === 0) ?? controls[0] ?? savingControl(ctx);
   const section = unentered.length > 0 ? closedSectionStep(exploring(ctx)) : undefined;
   if (section) return section;
