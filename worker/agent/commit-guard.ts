@@ -15,7 +15,7 @@ import { hasPhrase, type ParsedTask, type TaskSlot } from './task-parse';
 
 /** Words of controls that end a task for good: after them, nothing typed later changes what was sent. */
 const FINAL_PHRASES = ['submit', 'send', 'pay', 'place order', 'buy', 'purchase', 'confirm', 'delete', 'remove', 'save', 'post', 'ok', 'done', 'finish', 'complete'];
-const COMMIT_PHRASES = [...FINAL_PHRASES, 'book', 'apply', 'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe'];
+const COMMIT_PHRASES = [...FINAL_PHRASES, 'update', 'book', 'apply', 'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe'];
 const MOVE_ON_PHRASES = ['next', 'continue', 'proceed', 'more', 'step'];
 
 /** Whether pressing `e` ends the task for good (Submit, Send, Pay…), not only submits this page's form. */
