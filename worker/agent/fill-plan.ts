@@ -201,8 +201,8 @@ function loneLeftover(ctx: FillContext, open: TaskSlot[], fillable: ObservedElem
     const type = (e.attrs.type ?? 'text').toLowerCase();
     return ['text', 'search', ''].includes(type) || e.tag === 'textarea' || e.role === 'textbox' || e.role === 'searchbox';
   };
-  // A search box takes a value only when the task searches.
-  const searching = slots.some((s) => s.role === 'search') || ctx.task.verbs.includes('search');
+  // A search box takes a value only when the task searches, and a searched value is what it takes (not the feedback sent after the search).
+  const searching = slots.some((s) => s.role === 'search') || (ctx.task.verbs.includes('search') && !ctx.task.search);
   let fields = fillable.filter((e) => !used.has(e) && elementKind(e) === 'field' && (e.value ?? '') === '' && textual(e) && (searching || !isSearchField(e)));
   // No empty box, but one message body (a reply's, holding the quoted original): the text goes there.
   if (fields.length === 0) {

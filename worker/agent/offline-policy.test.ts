@@ -496,6 +496,21 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(list, three.actions)).toEqual(['click Children of Dune (audio)']);
     });
 
+    it('opens the thing a task finds by its name, and puts what comes next nowhere but its own field (not the search box)', async () => {
+      const run = new Run(policy(), 'Find the recipe "Lemon tart" and send the comment "Too sweet for me"');
+      const home = page('http://cook.test/', 'Recipes', [{ ...field('Search recipes', 'search'), locator: { form: 'form:0' } }, { ...button('Search'), locator: { form: 'form:0' } }]);
+      const search = await run.decide(home);
+      expect(described(home, search.actions)).toEqual(['type Lemon tart ⏎ → Search recipes']);
+      run.record(home, search, [moved('http://cook.test/search?q=Lemon+tart')]);
+      const results = page('http://cook.test/search?q=Lemon+tart', 'Results', [field('Search recipes', 'search', 'Lemon tart'), button('Search'), link('Lemon tart', '/r/lemon-tart'), link('Lemon drizzle', '/r/drizzle')]);
+      const open = await run.decide(results);
+      expect(described(results, open.actions)).toEqual(['click Lemon tart']);
+      run.record(results, open, [moved('http://cook.test/r/lemon-tart')]);
+      const recipe = page('http://cook.test/r/lemon-tart', 'Lemon tart', [field('Search recipes', 'search'), button('Search'), button('Leave a comment', 'button')], 'Lemon tart. Serves 8.');
+      const next = await run.decide(recipe);
+      expect(described(recipe, next.actions)).not.toContain('type Too sweet for me → Search recipes');
+    });
+
     it('presses Enter in the search box when there is no search button', async () => {
       const run = new Run(policy(), 'Find "dune messiah"');
       const bare = page('http://library.test/', 'Library', [link('Home', '/'), field('Search the catalogue', 'search')]);

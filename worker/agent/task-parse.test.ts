@@ -47,6 +47,9 @@ describe('parseTask', () => {
   it('opens the searched value when the task says "open it" without naming another', () => {
     expect(parseTask('Find "Dune Messiah" and open it').target).toBe('Dune Messiah');
     expect(parseTask('Find "Dune Messiah"').target).toBeUndefined();
+    // A thing found by its name, where the task goes on to do something: opened first.
+    expect(parseTask('Find the recipe "Lemon tart" and rate it "Five stars"').target).toBe('Lemon tart');
+    expect(parseTask('Find the recipe "Lemon tart"').target).toBeUndefined();
   });
 
   it('names the goal verbs, not their look-alikes', () => {

@@ -140,10 +140,15 @@ export function parseTask(text: string): ParsedTask {
   const opensWithoutValue = !explicit && [...OPEN_VERBS].some((v) => plainWords.includes(v)) && verbs.includes('open');
   // "… put it on hold", "buy it": the searched value is what is acquired.
   const acquiresSearched = !explicit && !!search && ACQUIRE_IT.test(text);
-  const target = explicit?.value.text ?? (search && (opensWithoutValue || acquiresSearched) ? search.value.text : undefined);
+  // "Find the article "X" and send …": a thing found by its name is opened, for what comes next happens there.
+  const findsThing = !explicit && !!search && FINDS_THING.test(text.slice(0, search.value.start)) && slots.some((s) => s !== search && s.role === 'field');
+  const target = explicit?.value.text ?? (search && (opensWithoutValue || acquiresSearched || findsThing) ? search.value.text : undefined);
   const acquire = (acquired >= 0 && explicit === slots[acquired]) || acquiresSearched;
   return { text, slots, verbs, words, plainWords, ...(search ? { search } : {}), ...(target ? { target, ...(acquire ? { acquire } : {}) } : {}), goals };
 }
+
+/** "find the article ", "look up the recipe ": a search for a thing named next. */
+const FINDS_THING = /\b(?:find|locate|look\s+up|search\s+for)\s+(?:the|an?|that)\s+[\p{L}-]+\s*$/iu;
 
 /** Verbs whose object is a thing to find and open first ("Buy 2 "Road Glide"", "Place a hold on "Dune"", "reserve Ana's "Dune""). */
 const ACQUIRE = /\b(?:buy|purchase|reserve|borrow|rent|(?:place|put)\s+(?:a\s+)?hold\s+on)\b/gi;
