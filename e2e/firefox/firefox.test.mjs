@@ -250,6 +250,12 @@ describe('Waymark in Firefox', () => {
     assert.equal(await text('dropped'), 'Dropped card-a');
     await act({ kind: 'drag', index: await indexOf((e) => e.name === 'Handle'), dx: 80 });
     assert.equal(await text('moved'), 'Handle at 80');
+    // Back goes to the page the tab came from, as the page itself would go back.
+    const moved = await send('bg.act', { tabId: tab, action: { kind: 'navigate', url: `${origin}/input-kinds?again` } });
+    assert.equal(moved.ok && moved.data.ok, true, JSON.stringify(moved));
+    const back = await send('bg.act', { tabId: tab, action: { kind: 'back' } });
+    assert.equal(back.ok && back.data.ok && back.data.navigated, true, JSON.stringify(back));
+    assert.equal(back.data.url, `${origin}/input-kinds`);
     await p.close();
   });
 

@@ -82,3 +82,15 @@ test('a task that needs two pages: a two-step checkout', async ({ ext, server })
   expect(run.steps.at(-1)!.output.actions[0]).toMatchObject({ kind: 'done', success: true });
   await page.close();
 });
+
+test('looks around a site it does not know: its menu, a link sharing the task\'s words, the role menu of the row the task names', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/team/index.html'));
+  const { run, log } = await runOffline(ext, page, "Change Noor Haddad's role to Editor.", 14);
+  await expect(page.locator('#status')).toHaveText('Noor Haddad is now a Editor.');
+  await expect(page.locator('#rows tr', { hasText: 'Noor Hadid' })).toContainText('Viewer');
+  // The General page's Save was not pressed: the task put nothing there.
+  expect(log.flat().some((intent) => /"Save"/.test(intent))).toBe(false);
+  expect(run.steps.flatMap((s) => s.purposes ?? [])).toContain('explore');
+  await page.close();
+});

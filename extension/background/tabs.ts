@@ -58,11 +58,25 @@ export function observeTab(tabId: number, maxTextChars?: number): Promise<Observ
   return toContent(tabId, 'content.observe', maxTextChars ? { maxTextChars } : {});
 }
 
+/**
+ * Back as the page itself goes back. The browser's own back (tabs.goBack) skips pages
+ * that moved on without a user's gesture (Chrome's history intervention), and the
+ * agent's clicks carry none: it went back past the page the run came from (to
+ * about:blank, seen in a test). A page where no script runs goes back the browser's way.
+ */
+async function goBack(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => history.back() });
+  } catch {
+    await browser.tabs.goBack(tabId);
+  }
+}
+
 async function navigate(tabId: number, action: Extract<Action, { kind: 'navigate' | 'back' }>, started: number): Promise<ActionResult> {
   const before = (await browser.tabs.get(tabId)).url;
   try {
     if (action.kind === 'navigate') await browser.tabs.update(tabId, { url: action.url });
-    else await browser.tabs.goBack(tabId);
+    else await goBack(tabId);
   } catch (e) {
     return actionFailure('navigation_failed', `${action.kind}: ${e instanceof Error ? e.message : String(e)}`, { tookMs: Date.now() - started });
   }
