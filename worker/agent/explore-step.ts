@@ -27,7 +27,6 @@ const EXPLORE_MIN = 0.5;
 /** Looking around stops after this many tries in a run: a task this far from its page is not found by wandering. */
 const MAX_EXPLORED = 6;
 
-
 /**
  * One step of looking around: the opener in the row the task names, else the way on
  * sharing most of the task's words (what just appeared first), else (on the page the run
