@@ -204,6 +204,9 @@ export function optionsOf(e: ObservedElement): string[] {
 function selectFit(slot: TaskSlot, e: ObservedElement, hintFit: number): number {
   const option = matchingOption(optionsOf(e), slot.value.text);
   if (option) return 0.8 + 0.2 * Math.min(1, hintFit);
+  // Every option is listed and none is the value: it cannot go here ("£250" is no daily cash limit of £100, £200, £300 or £500).
+  const allListed = !/\|…\(\d+\)$/.test(e.attrs.options ?? '');
+  if (allListed && optionsOf(e).length > 0) return 0;
   return hintFit >= 0.6 ? 0.7 * hintFit : 0;
 }
 

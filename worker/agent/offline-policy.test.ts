@@ -181,6 +181,18 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(details, filled.actions)).toEqual(['type Grace → First name', 'type Hopper → Last name', 'type grace@example.com → Email address', 'click Confirm booking']);
     });
 
+    it('never chooses a value in a select whose every option is another, and ticks the box that opens its own field', async () => {
+      const amount = (enabled: boolean, value = ''): Spec => ({ ...field('Monthly limit'), attrs: { type: 'text', inputmode: 'decimal' }, disabled: !enabled, value });
+      const dialog = (ticked: boolean, value = '') =>
+        page('http://bank.test/cards', 'Cards', [checkbox('Set a monthly limit', ticked), amount(ticked, value), select('Daily cash withdrawal limit', ['£100', '£200', '£300', '£500'], '£200'), button('Save limits', 'button')]);
+      const run = new Run(policy(), 'Please set a monthly limit of £120 on online spending.');
+      const first = await run.decide(dialog(false));
+      expect(described(dialog(false), first.actions)).toEqual(['click Set a monthly limit']);
+      run.record(dialog(false), first, [ok({ pageChanged: true })]);
+      const second = await run.decide(dialog(true));
+      expect(described(dialog(true), second.actions)).toEqual(['type 120 → Monthly limit', 'click Save limits']);
+    });
+
     it('pays someone: the menu named by the noun of the verb, the one tile that names the payee, an amount without its currency, not back round the menu, a caution read as a caution', async () => {
       const home = page('http://bank.test/', 'Accounts', [link('Accounts', '/'), link('⇄ Payments', '/transfers'), link('Statements', '/statements')]);
       const run = new Run(policy(), 'Please pay £25.50 to Ann Berg with the reference "Concert tickets".');
