@@ -39,6 +39,8 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
   const tried = new Set(explored.flatMap((a) => (a.target ? [a.target] : [])));
   // Values went in here: this is where the task is done, whatever holds it back.
   if (filledOn(attempts, o.url)) return undefined;
+  // Something covers the page (a dialog the run opened): what is behind it is no way on.
+  if (attempts.at(-1)?.result.error?.code === 'obscured') return undefined;
   if (explored.length < MAX_EXPLORED) {
     // Pages this run has been on: a link to one goes round in a circle.
     const visited = [...new Set(attempts.flatMap((a) => [a.url, ...(a.result.url ? [a.result.url] : [])]).concat(o.url))];

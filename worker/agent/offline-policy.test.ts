@@ -723,6 +723,16 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(general, out.actions)).toEqual(['click Members']);
     });
 
+    it('does not look around behind what covers the page', async () => {
+      const home = page('http://team.test/', 'Home', [link('Team', '/team'), link('Team news', '/news')]);
+      const run = new Run(policy(), "Change Mia Lund's role in the team to Editor.");
+      const first = await run.decide(home);
+      expect(described(home, first.actions)).toEqual(['click Team']);
+      run.record(home, first, [failed('obscured', '<a> "Team" is covered by <dialog#tour> "Take the tour"; close or move what covers it first')]);
+      const next = await run.decide(home);
+      expect(described(home, next.actions)).not.toContain('click Team news');
+    });
+
     it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {
       const run = new Run(policy(), 'Tell the team blog "Out on Friday".');
       const links = Array.from({ length: 9 }, (_, i) => link(`Team blog ${i + 1}`, `/blog/${i + 1}`));
