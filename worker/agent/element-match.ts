@@ -91,6 +91,9 @@ const KIND_WORDS: Record<ValueKind, string[]> = {
   text: [],
 };
 
+/** Kinds a field's name can claim for itself, so that a value of another kind does not go there (not dates: "Departure airport" takes a city). */
+const OTHER_KINDS: readonly ValueKind[] = ['email', 'url', 'phone', 'name'];
+
 /** Input types that take only some kinds of value. */
 const TYPE_KINDS: Record<string, ValueKind[]> = {
   email: ['email'],
@@ -119,7 +122,11 @@ function kindFit(kind: ValueKind, value: string, e: ObservedElement): number {
   const allowed = TYPE_KINDS[type];
   if (allowed) return allowed.includes(kind) ? 1 : -1;
   const words = wordsOf(e);
-  if (KIND_WORDS[kind].some((p) => hasPhrase(words, p))) {
+  const names = (k: ValueKind) => KIND_WORDS[k].some((p) => hasPhrase(words, p));
+  // A field named for another kind of value does not take this one: an email is no
+  // "Workspace name", a name no "Workspace URL" (numbers aside: "Tracking number" takes codes).
+  if (kind !== 'text' && !names(kind) && OTHER_KINDS.some((k) => k !== kind && names(k))) return -1;
+  if (names(kind)) {
     // "Workspace name", "Project name": the name of a thing, not a place for a person's.
     if (kind === 'name' && namesAThing(words)) return 0.2;
     // A single capitalised word is as likely a city or a plan as a person's name.

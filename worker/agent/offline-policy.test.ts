@@ -733,6 +733,14 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(home, next.actions)).not.toContain('click Team news');
     });
 
+    it('puts no value in a field named for another kind of value (an email is no workspace name, a name no workspace URL)', async () => {
+      const general = page('http://work.test/settings', 'General settings', [field('Workspace name', 'text', ''), field('Workspace URL', 'text', ''), button('Update', 'button')]);
+      for (const task of ['Send a workspace invite to lee@crew.test with the Admin role.', 'Add Noor to the Crew workspace on Orbit, as a viewer.']) {
+        const out = await new Run(policy(), task).decide(general);
+        expect(out.actions.filter((a) => a.kind === 'type')).toEqual([]);
+      }
+    });
+
     it('stops looking around after a few tries: wandering does not find a task this far from its page', async () => {
       const run = new Run(policy(), 'Tell the team blog "Out on Friday".');
       const links = Array.from({ length: 9 }, (_, i) => link(`Team blog ${i + 1}`, `/blog/${i + 1}`));
