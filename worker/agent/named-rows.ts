@@ -15,20 +15,20 @@ export interface NamedRows {
 
 /**
  * Which of `candidates`' rows the task names, among controls that repeat row by row
- * (of the same set, `setOf`: by default the same label, in two rows or more). By value first; by the task's words only when
- * one row shares more of them than any other (words every row has, and the control's
- * own, say nothing of which row).
+ * (of one set, `setOf`: by default the same label, in two rows or more). By value first;
+ * by the task's words only when one row shares more of them than any other (words every
+ * row has, and the controls' own, say nothing of which row).
  */
 export function namedRows(task: ParsedTask, candidates: readonly ObservedElement[], setOf: (e: ObservedElement) => string = labelOf): NamedRows {
-  const byLabel = new Map<string, ObservedElement[]>();
-  for (const e of candidates) if (e.locator?.row) byLabel.set(setOf(e), [...(byLabel.get(setOf(e)) ?? []), e]);
+  const sets = new Map<string, ObservedElement[]>();
+  for (const e of candidates) if (e.locator?.row) sets.set(setOf(e), [...(sets.get(setOf(e)) ?? []), e]);
   const chosen = new Set<ObservedElement>();
   const repeated = new Set<ObservedElement>();
   const values = task.slots.map((s) => s.value.text);
-  for (const set of byLabel.values()) {
+  for (const set of sets.values()) {
     if (new Set(set.map((e) => e.locator!.row)).size < 2) continue;
     for (const e of set) repeated.add(e);
-    // A value the control's own label says ("Member" of "Member ▾") names no row; nor does one every row shows.
+    // A value every row shows names no row; nor does one the control's own label says ("Member" of "Member ▾").
     const naming = values.filter((v) => !set.every((e) => containsPhrase(e.locator!.row!, v)));
     const byValue = set.filter((e) => naming.some((v) => !containsPhrase(labelOf(e), v) && containsPhrase(e.locator!.row!, v)));
     if (byValue.length > 0) {
