@@ -1,8 +1,9 @@
 // Where a value goes when field words alone do not say: the grid cell the task's other
 // values name ("Minestrone for lunch on Wednesday" → the cell "Lunch Wednesday"), the
 // option a name read short stands for ("Prawn" of "Prawn pad thai"), the radio button a
-// value names ("priority Urgent") or the task's words ("with a neighbour"), the rows of a table the task names by their own words
-// ("assign #1045 and #1047 to Priya"), and the two ends of a range in start-then-end order.
+// value names ("priority Urgent") or the task's words do ("with a neighbour"), the rows of
+// a table the task names by their own words ("assign #1045 and #1047 to Priya"), and the
+// two ends of a range in start-then-end order.
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
