@@ -187,6 +187,12 @@ export function fieldScore(slot: TaskSlot, e: ObservedElement, sem?: SemanticMat
   return hintFit > 0 ? 0.7 * hintFit + 0.3 * Math.max(0, fit) + 0.1 : typeSaysIt ? 0.8 : fit >= 0.8 ? 0.5 : 0;
 }
 
+/** The index of the one count above all others, at least `min`; -1 when none leads alone. */
+export function soleBest(counts: readonly number[], min = 1): number {
+  const top = Math.max(...counts);
+  return top >= min && counts.filter((n) => n === top).length === 1 ? counts.indexOf(top) : -1;
+}
+
 /** A value's shape: capitals A, small letters a, digits 9, the rest as it is ("PP-7731" → "AA-9999"). */
 const shapeOf = (text: string) => text.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '9');
 
@@ -264,12 +270,9 @@ export function optionMostLikeTask(e: ObservedElement, task: ParsedTask): string
   // An option that names one of the task's values is that value's to place, not this guess's.
   const options = optionsOf(e);
   if (options.some((o) => task.slots.some((s) => containsPhrase(o, s.value.text)))) return undefined;
-  const scored = options
-    .filter((o) => !PLACEHOLDER_OPTION.test(o.trim()))
-    .map((option) => ({ option, shared: new Set(optionWords(option).filter((w) => taskWords.includes(w))).size }))
-    .sort((a, b) => b.shared - a.shared);
-  const [first, second] = scored;
-  return first && first.shared >= 2 && (!second || second.shared < first.shared) ? first.option : undefined;
+  const named = options.filter((o) => !PLACEHOLDER_OPTION.test(o.trim()));
+  const best = soleBest(named.map((option) => new Set(optionWords(option).filter((w) => taskWords.includes(w))).size), 2);
+  return best >= 0 ? named[best] : undefined;
 }
 
 /** A checkbox or radio the task asks for by its words ("accept the terms", "contact by phone"). */

@@ -7,7 +7,7 @@
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf, matchingOption, optionNamedByTask, optionsOf } from './element-match';
+import { elementKind, FIELD_MIN, fieldScore, isChecked, labelOf, matchingOption, optionNamedByTask, optionsOf, soleBest } from './element-match';
 import type { ParsedTask, TaskSlot } from './task-parse';
 
 /** One of a set of options to choose from: a radio button (in a menu too), or a toggle button (a time slot: `aria-pressed`). */
@@ -50,10 +50,9 @@ export function radiosLikeTask(task: ParsedTask, o: Observation): ObservedElemen
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const shared = group.map((e) => new Set(contentWords(labelOf(e)).filter((w) => task.plainWords.includes(w))).size);
-    const top = Math.max(...shared);
-    const best = group[shared.indexOf(top)]!;
+    const best = soleBest(shared);
     const checked = group.findIndex(isChecked);
-    if (top > 0 && shared.filter((n) => n === top).length === 1 && !best.disabled && (checked < 0 || shared[checked]! < top)) out.push(best);
+    if (best >= 0 && !group[best]!.disabled && (checked < 0 || shared[checked]! < shared[best]!)) out.push(group[best]!);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // of its own the row shares ("the brass desk lamp" for "Desk lamp, brushed brass").
 import type { ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords } from '../../shared/words';
-import { labelOf } from './element-match';
+import { labelOf, soleBest } from './element-match';
 import type { ParsedTask } from './task-parse';
 
 export interface NamedRows {
@@ -39,9 +39,8 @@ export function namedRows(task: ParsedTask, candidates: readonly ObservedElement
     const own = new Set(set.flatMap((e) => contentWords(labelOf(e))));
     const everywhere = (w: string) => rowWords.every((r) => r.has(w));
     const wanted = [...new Set(task.plainWords)].filter((w) => !own.has(w) && !everywhere(w));
-    const shared = rowWords.map((r) => wanted.filter((w) => r.has(w)).length);
-    const top = Math.max(...shared);
-    if (top > 0 && shared.filter((n) => n === top).length === 1) chosen.add(set[shared.indexOf(top)]!);
+    const best = soleBest(rowWords.map((r) => wanted.filter((w) => r.has(w)).length));
+    if (best >= 0) chosen.add(set[best]!);
   }
   const namedSets = new Set([...chosen].map(setOf));
   return {

@@ -6,7 +6,7 @@
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { contentWords, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { elementKind, isChecked, labelOf } from './element-match';
+import { elementKind, isChecked, labelOf, soleBest } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { SwitchGoal } from './switch-phrases';
 
@@ -42,9 +42,8 @@ function named(stretch: string, labels: readonly string[]): { label: string; wor
 function switchIn(toggles: readonly ObservedElement[], label: string, words: readonly string[]): ObservedElement | undefined {
   const same = toggles.filter((e) => normalizeText(labelOf(e)) === normalizeText(label));
   if (same.length === 1) return same[0];
-  const shared = same.map((e) => new Set(contentWords(groupText(e)).filter((w) => words.includes(w))).size);
-  const top = Math.max(...shared);
-  return top > 0 && shared.filter((n) => n === top).length === 1 ? same[shared.indexOf(top)] : undefined;
+  const best = soleBest(same.map((e) => new Set(contentWords(groupText(e)).filter((w) => words.includes(w))).size));
+  return best >= 0 ? same[best] : undefined;
 }
 
 /** Clicks that set the switches the task names; empty when they all hold what was asked; undefined when the page shows none of them. */

@@ -174,8 +174,8 @@ export function induceWorkflow(ran: readonly Ran[], abstracted: ReturnType<typeo
     if (!r.result.ok || r.action.kind === 'done') continue;
     if (r.action.kind === 'click' && !changedPage(r) && !isToggle(r.target)) continue;
     // A detour: opened the wrong page (maybe looked into it) and came back; all done there goes.
-    const arrival = kept.findLastIndex((k) => k.result.navigated);
-    if (r.action.kind === 'back' && arrival >= 0) {
+    const arrival = r.action.kind === 'back' ? kept.findLastIndex((k) => k.result.navigated) : -1;
+    if (arrival >= 0) {
       kept.length = arrival;
       continue;
     }
