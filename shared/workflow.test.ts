@@ -67,6 +67,13 @@ describe('bindWorkflow', () => {
     expect(bindWorkflow(search, 'In the library, search for "dune" then open "Dune Messiah"')).toEqual({ query: 'dune', title: 'Dune Messiah' });
   });
 
+  it('gives two values of one kind by how each is written when another wording puts them the other way round', () => {
+    const transfer: Pick<Workflow, 'task' | 'variables'> = { task: 'Send {number} to the account ending {number2} today', variables: [{ name: 'number', kind: 'number', example: '£40' }, { name: 'number2', kind: 'number', example: '1182' }] };
+    expect(bindWorkflow(transfer, 'Today, to the account ending 5567, send £75')).toEqual({ number: '£75', number2: '5567' });
+    // Written alike: the order decides, as before.
+    expect(bindWorkflow(transfer, 'Today send 40 to the account ending 5567')).toEqual({ number: '40', number2: '5567' });
+  });
+
   it('refuses tasks that are not instances: other words, missing or extra values', () => {
     expect(bindWorkflow(newsletter, 'Unsubscribe Grace Hopper (grace@navy.mil) from the list')).toBeNull();
     expect(bindWorkflow(newsletter, 'Subscribe Grace Hopper to the newsletter')).toBeNull();

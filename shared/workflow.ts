@@ -267,15 +267,21 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
   const bindings: Bindings = {};
   // Each variable once, in template order (a variable repeated in the template binds once).
   const ordered = [...new Set(slotNames(workflow.task))];
-  const kinds = new Map(workflow.variables.map((v) => [v.name, v.kind]));
-  const take = (pred: (v: TaskValue) => boolean) => {
-    const v = values.find((x) => !used.has(x) && pred(x));
+  const byName = new Map(workflow.variables.map((v) => [v.name, v]));
+  // Of the values that fit, the one written like the variable's example (an amount "£250"
+  // for the example "£300", a card "8903" for "4584"), else the first: two numbers of one
+  // kind may come in the other order in another wording.
+  const take = (pred: (v: TaskValue) => boolean, example?: string) => {
+    const fits = values.filter((x) => !used.has(x) && pred(x));
+    const likeness = fits.map((x) => (example === undefined ? 0 : shapeLikeness(x.text, example)));
+    const v = fits[likeness.indexOf(Math.max(...likeness))];
     if (v) used.add(v);
     return v;
   };
   for (const name of ordered) {
-    const kind = kinds.get(name) ?? 'text';
-    const value = kind === 'text' ? (take((v) => v.quoted) ?? take(() => true)) : (take((v) => v.kind === kind) ?? take((v) => v.quoted && fitsKind(v.text, kind)));
+    const kind = byName.get(name)?.kind ?? 'text';
+    const example = byName.get(name)?.example;
+    const value = kind === 'text' ? (take((v) => v.quoted) ?? take(() => true)) : (take((v) => v.kind === kind, example) ?? take((v) => v.quoted && fitsKind(v.text, kind)));
     if (!value) return null;
     bindings[name] = value.text;
   }
@@ -283,6 +289,19 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
   const literal = normalizeText(workflow.task.replace(SLOT, ' '));
   if (values.some((v) => !used.has(v) && !literal.includes(normalizeText(v.text)))) return null;
   return complete(workflow, bindings);
+}
+
+/** How a value is written: letters as a/A, digits as 9, everything else as itself ("£250" → "£999"). */
+function shapeOf(text: string): string {
+  return text.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '9');
+}
+
+/** How alike two values are written: the same sign before them (£, $, #) most, then the same shape, then the same length. */
+function shapeLikeness(text: string, example: string): number {
+  const a = shapeOf(text.trim());
+  const b = shapeOf(example.trim());
+  const lead = (s: string) => /^[^9aA]*/u.exec(s)![0];
+  return (lead(a) === lead(b) ? 2 : 0) + (a === b ? 1 : 0) + (a.length === b.length ? 0.5 : 0);
 }
 
 /** Bindings are only useful when every declared variable has a value. */

@@ -26,6 +26,17 @@ export const MIN_UTILITY = 0.2;
 /** An item of another kind of task speaks only when it is at least this similar to the task. */
 export const OTHER_CLUSTER_MIN = 0.85;
 
+/**
+ * A workflow of another wording on the same site is tried on this task when its values
+ * bind by kind (every variable one, none left over, most of its words in the task) and
+ * the tasks are at least this similar: rewordings of one task measure 0.6–0.75 with the
+ * bundled embedder, other tasks of one site 0.25–0.45.
+ */
+export const TRANSFER_MIN_SIMILARITY = 0.5;
+
+/** A workflow whose tries on other wordings failed this many times more than they worked is not tried on others again. */
+const TRANSFER_GIVE_UP = 2;
+
 export interface ComposedAdvice {
   text: string;
   workflow?: BoundWorkflow;
@@ -33,6 +44,8 @@ export interface ComposedAdvice {
   sources: string[];
   /** How sure memory is that this advice fits (0..1): the surest part's confidence. */
   confidence: number;
+  /** Sources tried on another wording of the task than their own: a run's outcome tells how they transfer, not how good they are. */
+  transferred: string[];
 }
 
 export interface AdviceSituation {
@@ -52,6 +65,25 @@ function reliability(item: MemoryItem): number {
   return (item.counters.helped + 2) / (item.counters.retrieved + 2);
 }
 
+/** How a workflow fared when tried on other wordings of its task (kept apart from its own record). */
+export interface TransferRecord {
+  tried: number;
+  worked: number;
+}
+
+export function transferRecordOf(item: MemoryItem): TransferRecord {
+  const t = item.data?.transfer as Partial<TransferRecord> | undefined;
+  return { tried: typeof t?.tried === 'number' ? t.tried : 0, worked: typeof t?.worked === 'number' ? t.worked : 0 };
+}
+
+/** Bindings of a workflow of another wording on the same site to this task, or null when it is no instance of it by its values, or its tries elsewhere failed. */
+function transferBindings(r: RankedItem, workflow: Workflow, task: string): ReturnType<typeof bindWorkflow> {
+  if (r.scope !== 'site' || r.similarity < TRANSFER_MIN_SIMILARITY) return null;
+  const record = transferRecordOf(r.item);
+  if (record.tried - 2 * record.worked >= TRANSFER_GIVE_UP) return null;
+  return bindWorkflow(workflow, task);
+}
+
 export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSituation): ComposedAdvice | null {
   const min = situation.minConfidence ?? 0;
   const ownCluster = (r: RankedItem) => situation.cluster === undefined || r.item.scope.cluster === situation.cluster;
@@ -63,7 +95,8 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
     if (parsed?.success) workflows.set(r, { workflow: parsed.data, byTemplate: bindByTemplate(parsed.data, situation.task) });
   }
   const isItsTemplate = (r: RankedItem) => !!workflows.get(r)?.byTemplate;
-  const usable = ranked.filter((r) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN || isItsTemplate(r)));
+  const inStanding = (r: RankedItem) => r.item.utility >= MIN_UTILITY && r.item.counters.hurt <= r.item.counters.helped;
+  const usable = ranked.filter((r) => inStanding(r) && (ownCluster(r) || r.similarity >= OTHER_CLUSTER_MIN || isItsTemplate(r)));
   const sources: string[] = [];
   const lines: string[] = [];
   let confidence = 0;
@@ -79,18 +112,23 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
   }
 
   let workflow: BoundWorkflow | undefined;
-  for (const r of usable.filter((x) => x.item.kind === 'workflow')) {
-    const read = workflows.get(r);
-    if (!read) continue;
+  const transferred: string[] = [];
+  // This task's own workflows first, and another cluster's when the task is its template
+  // word for word (a size written "M" where the demonstration's was "39" puts the task in
+  // another cluster); then, less sure and on their own record of tries, another wording's
+  // on the same site.
+  const own = usable.filter((r) => workflows.has(r) && (ownCluster(r) || isItsTemplate(r)));
+  const others = ranked.filter((r) => workflows.has(r) && !own.includes(r) && inStanding(r));
+  for (const r of [...own, ...others]) {
+    const read = workflows.get(r)!;
     const { byTemplate } = read;
-    // Another cluster's workflow only when the task is its template word for word (a size
-    // written "M" where the demonstration's was "39" puts the task in another cluster).
-    if (!ownCluster(r) && !byTemplate) continue;
-    const bindings = byTemplate ?? bindWorkflow(read.workflow, situation.task);
+    const transfer = !own.includes(r);
+    const bindings = transfer ? transferBindings(r, read.workflow, situation.task) : (byTemplate ?? bindWorkflow(read.workflow, situation.task));
     if (!bindings) continue;
-    const sure = (byTemplate ? 0.9 : 0.75) * reliability(r.item);
+    const sure = (byTemplate ? 0.9 : transfer ? 0.6 : 0.75) * reliability(r.item);
     if (sure < min) continue;
     workflow = { workflow: read.workflow, bindings, memoryId: r.item.id };
+    if (transfer) transferred.push(r.item.id);
     use(r.item.id, sure);
     const steps = read.workflow.steps.map((s) => instantiate(s, bindings)).filter((s): s is WorkflowStep => s !== null);
     lines.push(`A way that worked for this kind of task before (${steps.length} steps, used ${r.item.counters.retrieved} times, helped ${r.item.counters.helped}):`);
@@ -126,7 +164,7 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
   if (sources.length === 0) return null;
   const sure = Math.min(1, confidence);
   const head = [`Memory's confidence in this advice: ${Math.round(sure * 100)}%.`, ...(situation.signal ? [`Why now: ${situation.signal}.`] : [])];
-  return { text: [...head, ...lines].join('\n'), ...(workflow ? { workflow } : {}), avoid, sources: [...new Set(sources)], confidence: sure };
+  return { text: [...head, ...lines].join('\n'), ...(workflow ? { workflow } : {}), avoid, sources: [...new Set(sources)], confidence: sure, transferred };
 }
 
 /** A screen of a past failure of the same kind of task, recognised again. */

@@ -47,6 +47,7 @@ export async function adviseStep(memory: Memory, states: RunStates, live: LiveRu
   // Advice bound to this task's values may say a secret: the kept copy does not.
   state.advice.push({ step: step.index, text: run.secrets.redact(advice.text), sources: advice.sources, confidence: advice.confidence, ...(advice.workflow ? { workflow: advice.workflow.workflow.task } : {}) });
   state.shown = [...new Set([...state.shown, ...advice.sources])];
+  if (advice.transferred.length) state.transferred = [...new Set([...(state.transferred ?? []), ...advice.transferred])];
   await states.save(state);
   return {
     source: 'coach',

@@ -227,14 +227,27 @@ describe('Coach hooks', () => {
     expect(composeAdvice([{ ...ranked[0]!, item: hurtful }], { task: GRACE, cluster: item.scope.cluster!, minConfidence: 0 })).toBeNull();
   });
 
-  it('takes another cluster’s workflow only for a task that is its template word for word', async () => {
+  it('takes another cluster’s workflow for a task that is its template word for word, and tries it, less sure, on another wording of it on the same site', async () => {
     const c = await coachOn(glove);
     const item = await c.memory.add({ ...workflowItem(), scope: { origin: ORIGIN, cluster: 'another cluster' } });
     // However low its similarity: the template's words are the stronger sign.
-    const ranked = [{ item, similarity: 0.5, score: 0.5, scope: 'site' as const }];
-    expect(composeAdvice(ranked, { task: GRACE, cluster: 'this cluster' })?.workflow?.memoryId).toBe(item.id);
-    // Bound by value kinds alone (other wording): not across clusters.
-    expect(composeAdvice(ranked, { task: 'Please subscribe Grace Hopper, grace@navy.mil, to our newsletter', cluster: 'this cluster' })?.workflow).toBeUndefined();
+    const ranked = [{ item, similarity: 0.45, score: 0.45, scope: 'site' as const }];
+    const verbatim = composeAdvice(ranked, { task: GRACE, cluster: 'this cluster' })!;
+    expect(verbatim.workflow?.memoryId).toBe(item.id);
+    expect(verbatim.transferred).toEqual([]);
+    // Another wording, bound by its values' kinds: tried when the tasks are alike enough, marked as a transfer, less sure.
+    const reworded = 'Please subscribe Grace Hopper, grace@navy.mil, to our newsletter';
+    expect(composeAdvice(ranked, { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
+    const alike = [{ ...ranked[0]!, similarity: 0.7 }];
+    const tried = composeAdvice(alike, { task: reworded, cluster: 'this cluster' })!;
+    expect(tried.workflow?.bindings).toEqual({ name: 'Grace Hopper', email: 'grace@navy.mil' });
+    expect(tried.transferred).toEqual([item.id]);
+    expect(tried.confidence).toBeCloseTo(0.6, 5);
+    // Not from another site, not for a task whose values do not bind (another task of the site), not once its tries failed.
+    expect(composeAdvice([{ ...alike[0]!, scope: 'task' as const }], { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
+    expect(composeAdvice(alike, { task: 'Please unsubscribe grace@navy.mil from our newsletter', cluster: 'this cluster' })?.workflow).toBeUndefined();
+    const failedElsewhere = { ...item, data: { ...item.data, transfer: { tried: 2, worked: 0 } } };
+    expect(composeAdvice([{ ...alike[0]!, item: failedElsewhere }], { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
   });
 
   it('says nothing when the run is without the coach', async () => {

@@ -82,6 +82,19 @@ describe('creditItems', () => {
     expect((await items.history(wf.id)).at(-1)?.reason).toMatch(/^retired: the runs it was shown to failed 2 times in a row on new instances/);
     expect((await memory.undo(wf.id))?.id).toBe(wf.id);
   });
+
+  it('credits a workflow tried on another wording of its task to its transfer record only: its own standing and streak stay', async () => {
+    const { memory, items } = await coachOn(glove);
+    const wf = await memory.add({ ...lesson('Buy {text}'), kind: 'workflow', data: { workflow: { task: 'Buy {text}', variables: [], steps: [] } } });
+    const elsewhere = (status: Outcome['status'], task: string, run: string) => creditItems(memory, [wf.id], verdict(status), { runId: run, task, transferred: [wf.id] });
+    expect((await elsewhere('failure', 'Order "tea" for me', 'run-1')).retired).toEqual([]);
+    expect((await elsewhere('failure', 'Order "milk" for me', 'run-2')).retired).toEqual([]);
+    await elsewhere('success', 'Order "rice" for me', 'run-3');
+    const now = (await items.get(wf.id))!;
+    expect(now.data?.transfer).toEqual({ tried: 3, worked: 1 });
+    expect(now.counters).toEqual(wf.counters);
+    expect(now.utility).toBe(wf.utility);
+  });
 });
 
 describe('pruneToBudget', () => {

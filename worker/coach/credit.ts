@@ -2,8 +2,11 @@
 // outcome — Q ← Q + α(r − Q), r = 1 for a success and 0 for a failure — and counts
 // it as retrieved, and as helped or hurt. Runs without a verdict move nothing.
 // A workflow loses its standing fast: when the runs it was shown to failed twice in a
-// row on new instances of the task, it is retired to its history (undoable).
+// row on new instances of the task, it is retired to its history (undoable). A workflow
+// tried on another wording of its task is judged there apart: the outcome goes to its
+// transfer record (whether to try it on other wordings again), not to its own standing.
 import type { MemoryItem, Outcome } from '../../shared/model';
+import { transferRecordOf } from './advice';
 import { updatedUtility } from '../../shared/ranking';
 import type { Memory } from '../memory';
 import { StoreError } from '../store/store-error';
@@ -30,7 +33,7 @@ function streakOf(item: MemoryItem): FailStreak {
   return { count: typeof s?.count === 'number' ? s.count : 0, task: typeof s?.task === 'string' ? s.task : '' };
 }
 
-export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, shown: readonly string[], outcome: Outcome, run: { runId: string; task: string }): Promise<Credited> {
+export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, shown: readonly string[], outcome: Outcome, run: { runId: string; task: string; transferred?: readonly string[] }): Promise<Credited> {
   const out: Credited = { moved: 0, retired: [] };
   if (outcome.status !== 'success' && outcome.status !== 'failure') return out;
   const reward = outcome.status === 'success' ? 1 : 0;
@@ -42,6 +45,11 @@ export async function creditItems(memory: Pick<Memory, 'credit' | 'remove'>, sho
       .credit(
         id,
         (item) => {
+          if (run.transferred?.includes(id)) {
+            const t = transferRecordOf(item);
+            retire = false;
+            return { data: { ...(item.data ?? {}), transfer: { tried: t.tried + 1, worked: t.worked + reward } } };
+          }
           const counters = { retrieved: item.counters.retrieved + 1, helped: item.counters.helped + reward, hurt: item.counters.hurt + (1 - reward) };
           let data = item.data;
           retire = false;

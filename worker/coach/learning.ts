@@ -54,7 +54,7 @@ export async function learnFromRun(deps: LearningDeps, state: CoachRunState, llm
     written.push({ kind: item.kind, action: done.action, id: done.item.id });
   }
   const items = await deps.items();
-  const credit = await creditItems(memory, state.shown, run.outcome, { runId: run.id, task: run.task });
+  const credit = await creditItems(memory, state.shown, run.outcome, { runId: run.id, task: run.task, transferred: state.transferred ?? [] });
   // The run counts for the design that spoke in it, or for silence when the coach showed nothing.
   if (state.coach) await (await deps.learner()).update(state.cluster, state.design, run.outcome, run.steps.length, state.maxSteps, state.shown.length > 0);
   const budget = (await deps.itemBudget?.()) ?? DEFAULT_ITEM_BUDGET;

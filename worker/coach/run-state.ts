@@ -24,6 +24,8 @@ export interface CoachRunState {
   tabId: number;
   advice: CoachReport['advice'];
   shown: string[];
+  /** Of `shown`, the workflows tried on another wording of their task (credited to their transfer record only). */
+  transferred?: string[];
   keyframes: Keyframe[];
   learned?: LearnSummary;
 }
