@@ -106,7 +106,8 @@ export function itemStep(task: ParsedTask, o: Observation, attempts: readonly At
   const item = task.goals.item;
   if (!item) return undefined;
   const keys = [item.key, ...(item.also ?? [])];
-  const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && containsPhrase(nameInKey(a.target ?? ''), item.key));
+  // Opened by its own name, or by a control in its row ("Card options" in the row of card 8903): that control is not pressed again.
+  const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && (containsPhrase(nameInKey(a.target ?? ''), item.key) || (!!a.row && keys.every((k) => mentions(a.row!, k)))));
   const action = task.goals.itemAction;
   const pressed = action ? attempts.some((a) => a.purpose === 'press' && a.result.ok) : false;
   if (pressed) return undefined;

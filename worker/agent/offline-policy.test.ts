@@ -688,6 +688,19 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(open, second.actions)).toEqual(['click Editor']);
     });
 
+    it('opens the row a task names once: its menu button is not pressed again, what the menu shows is taken', async () => {
+      const ticket = (id: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'menu' } }), locator: { row: `Ticket ${id} Open More actions` } });
+      const list = page('http://work.test/tickets', 'Tickets', [ticket('2207'), ticket('2270'), ticket('7022')]);
+      const run = new Run(policy(), 'Please set the priority on ticket 2270 to High.');
+      const first = await run.decide(list);
+      expect(first.actions).toEqual([expect.objectContaining({ kind: 'click', index: 1 })]);
+      run.record(list, first, [ok({ pageChanged: true })]);
+      const item = (name: string) => ({ tag: 'div', role: 'menuitem', name, text: name, attrs: {}, isNew: true });
+      const open = page('http://work.test/tickets', 'Tickets', [...list.elements.map((e) => ({ ...e, isNew: false, ...(e.index === 1 ? { attrs: { ...e.attrs, 'aria-expanded': 'true' } } : {}) })), item('Rename'), item('Priority…'), item('Close')]);
+      const second = await run.decide(open);
+      expect(described(open, second.actions)).toEqual(['click Priority…']);
+    });
+
     it('with no word to go by, looks through the site’s own menu from the page it started on, one page at a time', async () => {
       const menu = (name: string, href: string) => ({ ...link(name, href), locator: { path: `header > nav > a[href="${href}"]` } });
       const home = page('http://work.test/', 'Home', [menu('Home', '/'), menu('Projects', '/projects'), menu('Admin', '/admin'), { ...link('Read the news', '/news'), locator: { path: 'main > p > a' } }, { ...menu('Log out', '/logout') }]);
