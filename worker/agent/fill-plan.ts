@@ -7,7 +7,7 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, parseDay } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
-import { containsPhrase, normalizeText, tokens } from '../../shared/words';
+import { containsPhrase, contentWords, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionMostLikeTask, optionNamedByTask, optionsOf, toggleScore } from './element-match';
 import type { SemanticMatcher } from './semantic';
@@ -139,6 +139,7 @@ export function planFills(ctx: FillContext): Planned[] {
   }
   loneLeftover(ctx, open, fillable, placed, used);
   orderRanges(task, placed);
+  const enablers = enablersFor(ctx, open.filter((s) => !placed.has(s) && s.role !== 'target'));
 
   for (const [slot, e] of [...placed].sort((a, b) => a[1].index - b[1].index)) {
     if (elementKind(e) === 'select') {
@@ -175,7 +176,30 @@ export function planFills(ctx: FillContext): Planned[] {
       out.push({ action: { kind: 'click', index: e.index }, element: e, purpose: 'toggle', says: `tick ${quote(e)}` });
     }
   }
-  return out.sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+  return [...out, ...enablers.filter((p) => !out.some((q) => q.element === p.element))].sort((a, b) => (a.element?.index ?? 0) - (b.element?.index ?? 0));
+}
+
+/**
+ * A field a value would go in but which is off until a box before it is ticked ("Set a
+ * monthly limit" before the greyed-out "Monthly limit", "Use another address" before
+ * "Address"): that box, when it is the nearest control before the field and their
+ * labels share a word. Ticked, the field opens, and the next look fills it.
+ */
+function enablersFor(ctx: FillContext, unplaced: readonly TaskSlot[]): Planned[] {
+  const { observation: o, blocked } = ctx;
+  const out: Planned[] = [];
+  for (const slot of unplaced) {
+    const off = o.elements.filter((e) => e.disabled && elementKind(e) === 'field' && fieldScore(slot, { ...e, disabled: false }, ctx.sem) >= FIELD_MIN);
+    for (const field of off) {
+      const before = o.elements.filter((e) => e.index < field.index && ['field', 'select', 'toggle'].includes(elementKind(e))).at(-1);
+      if (!before || elementKind(before) !== 'toggle' || before.disabled || isChecked(before) || blocked.isBlocked('click', elementKey(before))) continue;
+      const fieldWords = new Set(contentWords(labelOf(field)));
+      if (!contentWords(labelOf(before)).some((w) => fieldWords.has(w)) || out.some((p) => p.element === before)) continue;
+      out.push({ action: { kind: 'click', index: before.index }, element: before, purpose: 'toggle', says: `tick ${quote(before)}: it opens ${quote(field)} for "${slot.value.text}"` });
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -688,6 +688,17 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(open, second.actions)).toEqual(['click Editor']);
     });
 
+    it('ticks the box that turns on the field a value goes in, then fills it', async () => {
+      const amount = (disabled: boolean, value = ''): Spec => ({ ...field('Weekly budget (£)', 'text', value), attrs: { type: 'text', inputmode: 'decimal' }, disabled });
+      const form = (on: boolean, value = '') => page('http://ads.test/campaign', 'Campaign', [field('Campaign name', 'text', 'Spring'), checkbox('Limit the weekly budget', on), amount(!on, value), checkbox('Pause on weekends'), button('Save')]);
+      const run = new Run(policy(), 'Please set a weekly budget of £40 for the campaign.');
+      const first = await run.decide(form(false));
+      expect(described(form(false), first.actions)).toEqual(['click Limit the weekly budget']);
+      run.record(form(false), first, [ok({ pageChanged: true })]);
+      const second = await run.decide(form(true));
+      expect(described(form(true), second.actions)).toEqual(['type 40 → Weekly budget (£)', 'click Save']);
+    });
+
     it('opens the row a task names once: its menu button is not pressed again, what the menu shows is taken', async () => {
       const ticket = (id: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'menu' } }), locator: { row: `Ticket ${id} Open More actions` } });
       const list = page('http://work.test/tickets', 'Tickets', [ticket('2207'), ticket('2270'), ticket('7022')]);
