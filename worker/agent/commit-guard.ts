@@ -39,7 +39,7 @@ export function isCommit(e: ObservedElement): boolean {
  * or chosen by an action that worked, not in any field on this page. A value that
  * names a control on the page ("press Submit") is something to press, not to enter.
  */
-export function missingValues(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): TaskSlot[] {
+export function missingValues(task: ParsedTask, o: Observation, attempts: readonly Attempt[], opts: { bareNames?: boolean } = {}): TaskSlot[] {
   const entered: string[] = [];
   for (const a of attempts) {
     if (!a.result.ok) continue;
@@ -61,8 +61,9 @@ export function missingValues(task: ParsedTask, o: Observation, attempts: readon
     if (s.role === 'target') return false;
     if (entered.some((text) => holds(s, text)) || nameEnteredInParts(s, entered) || named.has(normalizeText(s.value.text))) return false;
     if (filledNames.some((name) => containsPhrase(name, s.value.text))) return false;
-    // A bare capitalised word with nothing saying it is a field's value may just name something.
-    return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0;
+    // A bare capitalised word with nothing saying it is a field's value may just name something
+    // (asked for with `bareNames`, by what may choose it by name: "Pay Green Lane Garage …").
+    return s.value.quoted || s.value.kind !== 'name' || s.hints.length > 0 || !!opts.bareNames;
   });
 }
 

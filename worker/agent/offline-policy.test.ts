@@ -688,6 +688,14 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(open, second.actions)).toEqual(['click Editor']);
     });
 
+    it('chooses the tile that names the one to pay, when the task opens with it ("Pay Riverside Dental £45 … Reference: Invoice 8812")', async () => {
+      const tile = (name: string) => button(name, 'button');
+      const payees = page('http://bank.test/pay', 'Pay someone', [link('‹ Payments', '/payments'), field('Search your payees', 'search'), button('+ New payee', 'button'), tile('RD Riverside Dairy NatWest · ending 2210'), tile('RD Riverside Dental Barclays · ending 1234 · last paid 2 Mar'), tile('AO Ann Olsen Monzo · ending 9001')]);
+      const run = new Run(policy(), 'Pay Riverside Dental £45.00 from my savings account. Reference: Invoice 8812');
+      const first = await run.decide(payees);
+      expect(described(payees, first.actions)).toEqual(['click RD Riverside Dental Barclays · ending 1234 · last paid 2 Mar']);
+    });
+
     it('ticks the box that turns on the field a value goes in, then fills it', async () => {
       const amount = (disabled: boolean, value = ''): Spec => ({ ...field('Weekly budget (£)', 'text', value), attrs: { type: 'text', inputmode: 'decimal' }, disabled });
       const form = (on: boolean, value = '') => page('http://ads.test/campaign', 'Campaign', [field('Campaign name', 'text', 'Spring'), checkbox('Limit the weekly budget', on), amount(!on, value), checkbox('Pause on weekends'), button('Save')]);

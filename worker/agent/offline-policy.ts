@@ -255,7 +255,7 @@ function decide(ctx: DecideContext): Plan {
   }
   if (fills.length > 0) return fillAndSubmit(ctx, fills);
   // A date no field takes by typing: picked in its calendar; a name picked from suggestions; the n-th of a list.
-  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? valuesChoiceStep(o, unentered, blocked) ?? ordinalStep(task, o, ctx.attempts, ctx.notes) ?? superlativeStep(task, o);
+  const picking = datePickStep(task, o, ctx.attempts) ?? choiceStep(task, o, ctx.attempts) ?? valuesChoiceStep(o, missingValues(task, o, ctx.attempts, { bareNames: true }), blocked) ?? ordinalStep(task, o, ctx.attempts, ctx.notes) ?? superlativeStep(task, o);
   if (picking) return picking;
   const shapedStep = shaped ? goalStep({ task, observation: o, attempts: ctx.attempts, blocked }) : undefined;
   if (shapedStep) return shapedStep;
