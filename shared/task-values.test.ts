@@ -65,6 +65,16 @@ describe('extractValues', () => {
     expect(values("Reserve it, I'll collect it from Riverside")).toEqual([['Riverside', 'name']]);
   });
 
+  it('takes what a label at a sentence’s start gives whole, when one value is in it', () => {
+    const texts = (t: string) => extractValues(t).map((v) => v.text);
+    expect(texts('Send Ola £12.50 today. Reference: Booking 5521')).toEqual(['Ola', '£12.50', 'Booking 5521']);
+    expect(texts('Note: call 2 days ahead')).toEqual(['call 2 days ahead']);
+    // The label's rest is the value itself, or holds several values, or none: as before.
+    expect(texts('Time: 3pm')).toEqual(['3pm']);
+    expect(texts('Flights from: OPO to Lisbon')).toEqual(['OPO', 'Lisbon']);
+    expect(texts('Email: mentions on. Push: digest off.')).toEqual([]);
+  });
+
   it('finds nothing in a task without values', () => {
     expect(extractValues('subscribe to the newsletter')).toEqual([]);
     expect(extractValues('Please search for something nice')).toEqual([]);

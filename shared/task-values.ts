@@ -143,7 +143,25 @@ export function extractValues(task: string): TaskValue[] {
   for (const name of capitalisedRuns(task)) {
     if (!overlaps(found, name)) add(name.start, name.end, task.slice(name.start, name.end), 'name', false);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return labelledWhole(task, found).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Reference: Invoice 2231": what a label at the start of a sentence gives is the rest
+ * of the sentence, not only the number in it. A value found inside such a short rest,
+ * when it is the only one there, widens to the whole rest.
+ */
+function labelledWhole(task: string, found: TaskValue[]): TaskValue[] {
+  for (const m of task.matchAll(/(?:^|[.!?;]\s+)\p{Lu}\p{L}*(?:\s+\p{L}+)?:\s+([^.!?;\n]*[^.!?;\n\s])/gu)) {
+    const rest = m[1]!;
+    const start = m.index + m[0].length - rest.length;
+    const end = start + rest.length;
+    const inside = found.filter((v) => v.start >= start && v.end <= end);
+    const only = inside[0];
+    if (inside.length !== 1 || only!.quoted || rest.split(/\s+/).length > 6 || (only!.start === start && only!.end === end)) continue;
+    found[found.indexOf(only!)] = { text: rest, kind: kindOf(rest), start, end, quoted: false };
+  }
+  return found;
 }
 
 /** Runs of capitalised words ("Ada Lovelace", "Children of Dune", "Ursula K. Le Guin"). */

@@ -204,7 +204,7 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(tiles, chosen.actions)).toEqual(['click AB Ann Berg Nordea · ending 1111']);
       run.record(tiles, chosen, [ok({ pageChanged: true })]);
       const amount: Spec = { ...field('Amount'), attrs: { type: 'text', inputmode: 'decimal' } };
-      const form = page('http://bank.test/transfers', 'Payments', [link('Accounts', '/'), link('⇄ Payments', '/'), amount, field('Reference'), button('Continue', 'button')]);
+      const form = page('http://bank.test/transfers', 'Payments', [link('Accounts', '/'), link('⇄ Payments', '/'), amount, field('Reference'), button('Continue')]);
       const filled = await run.decide(form);
       expect(described(form, filled.actions)).toEqual(['type 25.50 → Amount', 'type Concert tickets → Reference', 'click Continue']);
       run.record(form, filled, [ok(), ok(), ok({ pageChanged: true })]);
@@ -694,6 +694,12 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const run = new Run(policy(), 'Pay Riverside Dental £45.00 from my savings account. Reference: Invoice 8812');
       const first = await run.decide(payees);
       expect(described(payees, first.actions)).toEqual(['click RD Riverside Dental Barclays · ending 1234 · last paid 2 Mar']);
+      run.record(payees, first, [ok({ pageChanged: true })]);
+      // What "Reference:" gives is the whole "Invoice 8812".
+      const inForm = (spec: Spec): Spec => ({ ...spec, locator: { form: 'form#pay' } });
+      const amount = page('http://bank.test/pay', 'Pay Riverside Dental', [link('‹ Payments', '/payments'), inForm({ ...field('Amount'), attrs: { type: 'text', inputmode: 'decimal' } }), inForm(field('Reference')), inForm(button('Continue'))]);
+      const filled = await run.decide(amount);
+      expect(described(amount, filled.actions)).toEqual(['type 45.00 → Amount', 'type Invoice 8812 → Reference', 'click Continue']);
     });
 
     it('ticks the box that turns on the field a value goes in, then fills it', async () => {
