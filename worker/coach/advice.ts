@@ -76,9 +76,14 @@ export function transferRecordOf(item: MemoryItem): TransferRecord {
   return { tried: typeof t?.tried === 'number' ? t.tried : 0, worked: typeof t?.worked === 'number' ? t.worked : 0 };
 }
 
-/** Bindings of a workflow of another wording on the same site to this task, or null when it is no instance of it by its values, or its tries elsewhere failed. */
+/**
+ * Bindings of a workflow of another wording on the same site to this task, or null when
+ * it is no instance of it by its values, or its tries elsewhere failed. A workflow without
+ * variables never transfers: what its task asks is all in its words (which switches to
+ * turn off), and another wording asks for other things in other words.
+ */
 function transferBindings(r: RankedItem, workflow: Workflow, task: string): ReturnType<typeof bindWorkflow> {
-  if (r.scope !== 'site' || r.similarity < TRANSFER_MIN_SIMILARITY) return null;
+  if (r.scope !== 'site' || r.similarity < TRANSFER_MIN_SIMILARITY || workflow.variables.length === 0) return null;
   const record = transferRecordOf(r.item);
   if (record.tried - 2 * record.worked >= TRANSFER_GIVE_UP) return null;
   return bindWorkflow(workflow, task);

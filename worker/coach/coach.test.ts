@@ -246,6 +246,9 @@ describe('Coach hooks', () => {
     // Not from another site, not for a task whose values do not bind (another task of the site), not once its tries failed.
     expect(composeAdvice([{ ...alike[0]!, scope: 'task' as const }], { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
     expect(composeAdvice(alike, { task: 'Please unsubscribe grace@navy.mil from our newsletter', cluster: 'this cluster' })?.workflow).toBeUndefined();
+    const click = (name: string) => ({ kind: 'click' as const, target: { tag: 'input', role: 'switch', name } });
+    const wordsOnly = { ...item, data: { ...item.data, workflow: { task: 'Turn off email for mentions and save', variables: [], steps: [click('Mentions'), click('Save')] } } };
+    expect(composeAdvice([{ ...alike[0]!, item: wordsOnly }], { task: 'Turn off email for direct messages and save', cluster: 'this cluster' })?.workflow).toBeUndefined();
     const failedElsewhere = { ...item, data: { ...item.data, transfer: { tried: 2, worked: 0 } } };
     expect(composeAdvice([{ ...alike[0]!, item: failedElsewhere }], { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
   });
