@@ -1,7 +1,8 @@
 // When nothing on a page takes the task on, a person looks around before giving up:
 // opens the menu of the item the task names (the "⋯" of the card ending 8317), follows a
-// way on whose words the task shares ("Your orders" for "… from order 4471"), and comes
-// back when the page it led to holds nothing for the task. A run that found its way so
+// way on whose words the task shares ("Your orders" for "… from order 4471"), goes
+// through the site's menu and the side menu of a page it leads to, and comes back when
+// the page it led to holds nothing for the task. A run that found its way so
 // is what memory keeps (the condenser drops the detours), and the next run goes straight.
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { type Attempt, type Blocked, elementKey, filledOn } from './action-ledger';
@@ -63,9 +64,11 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
       .sort((a, b) => appeared(b.e) - appeared(a.e) || b.s - a.s || Number(b.e.inViewport) - Number(a.e.inViewport) || a.e.index - b.e.index);
     const way = ways[0]?.e;
     if (way) return look(way, `try ${quote(way)}: its words are the task's`);
-    // No word to go by: from the page the run started on, the site's own menu, one page at a time.
+    // No word to go by: from the page the run started on, the site's own menu, one page at a
+    // time; on a page that menu led to, its own side menu ("Settings" → "General", "Members").
     const start = attempts[0]?.url ?? o.url;
-    const menu = o.url === start ? candidates.filter((e) => inSiteMenu(e, o.url) && !undoes(e, task)) : [];
+    const fromStart = attempts.some((a) => a.purpose === 'explore' && a.result.ok && a.result.navigated && a.url === start && a.result.url === o.url);
+    const menu = o.url === start ? candidates.filter((e) => inSiteMenu(e, o.url) && !undoes(e, task)) : fromStart ? candidates.filter((e) => inSiteMenu(e, o.url, SIDE_MENU) && !undoes(e, task)) : [];
     const near = (e: ObservedElement) => (ctx.sem ? ctx.sem.similarity(ctx.taskPhrase, labelOf(e)) : 0);
     const entry = menu.sort((a, b) => near(b) - near(a) || a.index - b.index)[0];
     if (entry) return look(entry, `nothing here shares the task's words: the site's menu, ${quote(entry)}`);
@@ -77,11 +80,16 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
   return undefined;
 }
 
-/** A link of the site's own menu (in its header, navigation or side bar) to another of its pages. */
-function inSiteMenu(e: ObservedElement, pageUrl: string): boolean {
+/** Where a site keeps its menus: its header, navigation or side bar. */
+const SITE_MENU = /(?:^|[\s>])(?:header|nav|aside)\b/;
+/** A section's own menu: a side bar, or navigation outside the page's header. */
+const SIDE_MENU = /(?:^|[\s>])aside\b|^(?!.*\bheader\b).*(?:^|[\s>])nav\b/;
+
+/** A link of the site's own menu (`where` it sits: header, navigation or side bar) to another of its pages. */
+function inSiteMenu(e: ObservedElement, pageUrl: string, where = SITE_MENU): boolean {
   const href = e.attrs.href;
   if (elementKind(e) !== 'link' || !href || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return false;
-  if (!/(?:^|[\s>])(?:header|nav|aside)\b/.test(e.locator?.path ?? '')) return false;
+  if (!where.test(e.locator?.path ?? '')) return false;
   try {
     const to = new URL(href, pageUrl);
     const here = new URL(pageUrl);

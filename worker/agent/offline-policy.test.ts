@@ -750,6 +750,33 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(looked.sort()).toEqual(['Admin', 'Projects']);
     });
 
+    it('looks through the side menu of a page the site’s menu led to, and fills the form found there', async () => {
+      const top = (name: string, href: string) => ({ ...link(name, href), locator: { path: `header > nav > a[href="${href}"]` } });
+      const side = (name: string, href: string) => ({ ...link(name, href), locator: { path: `main > aside > a[href="${href}"]` } });
+      const header = [top('Home', '/'), top('Admin', '/admin')];
+      const home = page('http://school.test/', 'Home', header, 'Welcome back.');
+      const admin = page('http://school.test/admin', 'Admin', [...header, side('Overview', '/admin'), side('Staff', '/admin/staff'), side('Billing', '/admin/billing')], 'School name: Hill Park');
+      const staff = page('http://school.test/admin/staff', 'Staff', [...header, side('Overview', '/admin'), side('Staff', '/admin/staff'), side('Billing', '/admin/billing'), field('Email address', 'email'), select('Role', ['Teacher', 'Assistant']), button('Send')]);
+      const pages: Record<string, Observation> = { '/': home, '/admin': admin, '/admin/staff': staff, '/admin/billing': page('http://school.test/admin/billing', 'Billing', [...header], 'Invoices') };
+      const run = new Run(policy(), 'Bring ola@hillpark.org on board as an Assistant.');
+      let on = home;
+      const looked: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const out = await run.decide(on);
+        const a = out.actions[0]!;
+        if (a.kind !== 'click' || !on.elements[a.index]?.attrs.href) {
+          expect(on).toBe(staff);
+          expect(described(on, out.actions)).toEqual(['type ola@hillpark.org → Email address', 'select Assistant → Role', 'click Send']);
+          return;
+        }
+        const e = on.elements[a.index]!;
+        looked.push(e.name);
+        run.record(on, out, [moved(`http://school.test${e.attrs.href}`)]);
+        on = pages[e.attrs.href!]!;
+      }
+      throw new Error(`never reached the form: looked at ${looked.join(', ')}`);
+    });
+
     it('does not save a form none of the task’s values went into, and looks on for where they go', async () => {
       const general = page('http://work.test/settings', 'General settings', [
         { ...link('Members', '/settings/members'), locator: { path: 'aside > a:nth-of-type(2)' } },
