@@ -114,6 +114,17 @@ describe('abstractTask and templateFor', () => {
     expect(fillTemplate(templateFor('Dear Ada, {see}', bindings), bindings)).toBe('Dear Ada, {see}');
   });
 
+  it('takes an amount the run typed without its currency as that amount, typed so for the next task', () => {
+    const bindings = { number: '£300', number2: '4584' };
+    expect(templateFor('300', bindings)).toBe('{number:digits}');
+    expect(templateFor('4584', bindings)).toBe('{number2}');
+    expect(fillTemplate('{number:digits}', { number: '£1,250.50' })).toBe('1,250.50');
+    expect(fillTemplate('{number:digits}', { number: 'soon' })).toBeNull();
+    const workflow = { task: 'Put a {number} limit on card {number2}', variables: [{ name: 'number', kind: 'number' }, { name: 'number2', kind: 'number' }], steps: [{ kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Monthly limit', box: { x: 0, y: 0, width: 1, height: 1 } }, text: '{number:digits}' }] };
+    expect(Workflow.safeParse(workflow).success).toBe(true);
+    expect(instantiate(workflow.steps[0] as WorkflowStep, { number: '£250', number2: '7181' })).toMatchObject({ text: '250' });
+  });
+
   it('takes a date the run wrote another way than the task for that date, written that way for the next task', () => {
     const bindings = { date: '8 June 2027', date2: 'June 17, 2027', text: 'Settling in' };
     // A date field takes yyyy-mm-dd; a US form mm/dd/yyyy; a label spells the month.

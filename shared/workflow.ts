@@ -15,9 +15,13 @@ export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /**
  * `{name}` in a template; `{{` and `}}` stand for literal braces. A date variable may
  * say how it is written there: `{date:yyyy-mm-dd}` (the run typed the task's "8 June
- * 2027" into a date field as 2027-06-08), in the patterns of `formatDate`.
+ * 2027" into a date field as 2027-06-08), in the patterns of `formatDate`; an amount,
+ * `{number:digits}` (the task's "£300" typed as 300 beside a field's own "£").
  */
-const SLOT = /\{\{|\}\}|\{([a-z][a-z0-9_]{0,39})(?::([dmyMW][dmyMW./, -]{1,20}[dmyM]))?\}/g;
+const SLOT = /\{\{|\}\}|\{([a-z][a-z0-9_]{0,39})(?::([dmyMW][dmyMW./, -]{1,20}[dmyM]|digits))?\}/g;
+const DIGITS = 'digits';
+/** An amount's figures without its currency or other signs ("£1,080.90" → "1,080.90"). */
+export const amountDigits = (t: string) => t.replace(/[^\d.,-]/g, '');
 /** How a run may have written one of its task's dates in a field or a label, when not as the task did. */
 const DATE_RENDERINGS = ['yyyy-mm-dd', 'mm/dd/yyyy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'd MMMM yyyy', 'MMMM d, yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'WWWW d MMMM yyyy', 'WWWW, d MMMM yyyy', 'WWWW, MMMM d, yyyy'];
 
@@ -125,7 +129,8 @@ export function fillTemplate(text: string, bindings: Bindings, encode: (v: strin
   const out = text.replace(SLOT, (whole, name: string | undefined, pattern: string | undefined) => {
     if (!name) return whole === '{{' ? '{' : '}';
     const value = bindings[name];
-    const date = pattern && value !== undefined ? parseDate(value) : null;
+    if (pattern === DIGITS && value !== undefined && /\d/.test(value)) return encode(amountDigits(value));
+    const date = pattern && pattern !== DIGITS && value !== undefined ? parseDate(value) : null;
     if (value === undefined || (pattern && !date)) {
       missing = true;
       return whole;
@@ -440,6 +445,11 @@ export function templateFor(text: string, bindings: Bindings): string {
       const written = formatDate(date, pattern).toLowerCase();
       if (!byValue.has(written)) byValue.set(written, `{${name}:${pattern}}`);
     }
+  }
+  // An amount typed without its currency ("300" for "£300") is that amount too.
+  for (const [name, value] of Object.entries(bindings)) {
+    const digits = amountDigits(value);
+    if (digits !== value && /\d/.test(digits) && !byValue.has(digits)) byValue.set(digits, `{${name}:${DIGITS}}`);
   }
   if (byValue.size === 0) return escapeBraces(text);
   const values = [...byValue.keys()].sort((a, b) => b.length - a.length);

@@ -7,6 +7,7 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, parseDay } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
+import { amountDigits } from '../../shared/workflow';
 import { containsPhrase, contentWords, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionMostLikeTask, optionNamedByTask, optionsOf, toggleScore } from './element-match';
@@ -71,8 +72,6 @@ export function valueFor(slot: TaskSlot, e: ObservedElement, task: ParsedTask): 
   return format ? formatDate(date, format) : slot.value.text;
 }
 
-/** An amount's figures without its currency ("£1,080.90" → "1,080.90"). */
-const amountDigits = (t: string) => t.replace(/[^\d.,-]/g, '');
 const takesDigitsOnly = (e: ObservedElement) => (e.attrs.type ?? '').toLowerCase() === 'number' || ['decimal', 'numeric'].includes((e.attrs.inputmode ?? '').toLowerCase());
 
 /** Whether a field's value is the slot's value (a date in any format counts). */
