@@ -26,6 +26,8 @@ export const ElementDescriptor = z.object({
   rank: z.object({ n: z.number().int().positive(), of: z.number().int().positive() }).optional(),
   /** A short DOM path, e.g. `form#reply > textarea`. */
   path: z.string().max(400).optional(),
+  /** The text of its row, for a control repeated row by row (see ElementLocator.row). */
+  row: z.string().max(300).optional(),
   box: BoundingBox,
 });
 export type ElementDescriptor = z.infer<typeof ElementDescriptor>;

@@ -134,6 +134,7 @@ export function descriptorOf(e: ObservedElement, elements?: readonly ObservedEle
     ...(l?.placeholder ? { placeholder: l.placeholder } : {}),
     ...(l?.near ? { near: l.near } : {}),
     ...(l?.path ? { path: l.path } : {}),
+    ...(l?.row ? { row: l.row } : {}),
     ...(elements ? { rank: rankOf(e, elements) } : {}),
     box: e.box,
   };

@@ -36,8 +36,11 @@ export type WorkflowVariable = z.infer<typeof WorkflowVariable>;
 /**
  * The element a step acted on, as it was seen then. `name` and `label` may hold
  * variables (a search result named after the query); the box is only a tie-breaker.
+ * `rowKeys`: for a control repeated row by row, the task's values its row held (as
+ * variables, "{number2}" for the card ending 4584): the row holding the new task's
+ * values is the one to act in. The row's other text is not kept.
  */
-export const WorkflowTarget = ElementDescriptor.extend({ box: BoundingBox.optional() });
+export const WorkflowTarget = ElementDescriptor.omit({ row: true }).extend({ box: BoundingBox.optional(), rowKeys: z.array(z.string().max(200)).max(5).optional() });
 export type WorkflowTarget = z.infer<typeof WorkflowTarget>;
 
 const template = z.string().max(2_000);
@@ -105,13 +108,18 @@ export const BoundWorkflow = z.object({
 export type BoundWorkflow = z.infer<typeof BoundWorkflow>;
 
 /** Variable names used in a template, in order. */
+/** The variables written in a template, each as written ("{number2}", "{date:yyyy-mm-dd}"). */
+export function slotTokens(text: string): string[] {
+  return [...text.matchAll(SLOT)].flatMap((m) => (m[1] ? [m[0]] : []));
+}
+
 export function slotNames(text: string): string[] {
   return [...text.matchAll(SLOT)].flatMap((m) => (m[1] ? [m[1]] : []));
 }
 
 function stepSlots(step: WorkflowStep): string[] {
   const texts: string[] = [];
-  if ('target' in step && step.target) texts.push(step.target.name, step.target.label ?? '', step.target.near ?? '');
+  if ('target' in step && step.target) texts.push(step.target.name, step.target.label ?? '', step.target.near ?? '', ...(step.target.rowKeys ?? []));
   if (step.effect?.value) texts.push(step.effect.value);
   if (step.kind === 'type') texts.push(step.text);
   if (step.kind === 'select') texts.push(step.option);
@@ -148,8 +156,9 @@ export function instantiate(step: WorkflowStep, bindings: Bindings): WorkflowSte
     const name = fill(step.target.name);
     const label = step.target.label === undefined ? undefined : fill(step.target.label);
     const near = step.target.near === undefined ? undefined : fill(step.target.near);
-    if (name === null || label === null || near === null) return null;
-    target = { ...step.target, name, ...(label !== undefined ? { label } : {}), ...(near !== undefined ? { near } : {}) };
+    const rowKeys = step.target.rowKeys?.map(fill);
+    if (name === null || label === null || near === null || rowKeys?.includes(null)) return null;
+    target = { ...step.target, name, ...(label !== undefined ? { label } : {}), ...(near !== undefined ? { near } : {}), ...(rowKeys ? { rowKeys: rowKeys as string[] } : {}) };
   }
   if (step.effect?.value !== undefined) {
     const value = fill(step.effect.value);
@@ -372,7 +381,7 @@ function retemplated(step: WorkflowStep, from: Bindings, to: Bindings): Workflow
   if (!concrete) return null;
   const t = (text: string) => templateFor(text, to);
   const out: WorkflowStep = { ...concrete };
-  if ('target' in out && out.target) out.target = { ...out.target, name: t(out.target.name), ...(out.target.label !== undefined ? { label: t(out.target.label) } : {}), ...(out.target.near !== undefined ? { near: t(out.target.near) } : {}) };
+  if ('target' in out && out.target) out.target = { ...out.target, name: t(out.target.name), ...(out.target.label !== undefined ? { label: t(out.target.label) } : {}), ...(out.target.near !== undefined ? { near: t(out.target.near) } : {}), ...(out.target.rowKeys ? { rowKeys: out.target.rowKeys.map(t) } : {}) };
   if (out.kind === 'type') out.text = t(out.text);
   if (out.kind === 'select') out.option = t(out.option);
   if (out.kind === 'navigate') out.url = t(out.url);

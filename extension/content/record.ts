@@ -7,7 +7,7 @@ import type { ElementDescriptor, RecordedStep } from '../../shared/model';
 import { redactValue } from '../../shared/redact';
 import { accessibleName, collapse, implicitRole, interactivity, isTypable } from './dom';
 import { agentIsActing } from './act';
-import { locatorOf } from './locator';
+import { locatorOf, rowTexts, tableRowTexts } from './locator';
 import { type ElementRegistry, observe } from './observe';
 
 export type StepSink = (step: RecordedStep) => void;
@@ -46,7 +46,20 @@ export function describeElement(el: Element, observed: readonly Element[] = []):
   const alike = observed.filter((x) => rankClass(x) === cls);
   const n = alike.indexOf(el) + 1;
   if (n > 0) d.rank = { n, of: alike.length };
+  const row = rowOf(el, observed, cls);
+  if (row) d.row = row;
   return d;
+}
+
+/** The text of its row, for a control whose name repeats row by row or that sits in a table row, as observations read it. */
+function rowOf(el: Element, observed: readonly Element[], cls: string): string | undefined {
+  const at = observed.indexOf(el);
+  if (at < 0) return undefined;
+  // Names compared with their figures left out, as observe does ("Card options", "Renew 3").
+  const key = (x: Element) => accessibleName(x).replace(/\d[\d.,:]*/g, '#');
+  const own = key(el);
+  const names = observed.map((x) => (rankClass(x) === cls && key(x) === own ? own : ''));
+  return rowTexts(observed, names).get(at) ?? tableRowTexts(observed, observed.map((x) => x === el)).get(at);
 }
 
 /** The element a user meant: the innermost interactive ancestor of the event's real target. */

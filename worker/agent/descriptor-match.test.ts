@@ -72,6 +72,16 @@ describe('findDescribed', () => {
 });
 
 describe('findDescribed: the row a task value names', () => {
+  it('acts in the row holding the task’s values the recorded row held, not the row whose words before it match', () => {
+    const card = (ending: string, holder: string) => ({ ...button('Card options', 'button'), locator: { path: 'div#cards > article > button', near: holder, row: `Debit •••• ${ending} ${holder} ⋯ Active` } });
+    const today = page('http://x.test/cards', 'Cards', [card('4880', 'ALEX LEE'), card('7181', 'ALEX LEE'), card('6323', 'ROBIN LEE')]);
+    // Recorded in the row of the card ending 4584, held by Robin: the task now names 7181.
+    const d = { tag: 'button', role: 'button', type: 'button', name: 'Card options', near: 'ROBIN LEE', rowKeys: ['7181'], box: { x: 0, y: 0, width: 1, height: 1 } };
+    expect(findDescribed(d, today.elements, { click: true }).match?.element.index).toBe(1);
+    expect(findDescribed({ ...d, rowKeys: ['9999'] }, today.elements, { click: true }).why).toBe('no row of button "Card options" holds "9999"');
+  });
+
+
   it('finds the element after the task’s value when the recorded words before it were that value, whatever it is named now', () => {
     const rows = (items: [string, string][]) => page('http://x.test/tickets', 'Tickets', items.map(([id, subject]) => ({ ...{ tag: 'a', role: 'link', name: subject, text: subject, attrs: { href: `/t/${id}` } }, ...at(`tr > td > a`, id) })));
     const today = rows([['1042', 'Invoice missing'], ['1043', 'Cannot log in'], ['1044', 'Cannot log in']]);

@@ -8,7 +8,7 @@
 // replay must not guess.
 import { rankOf, type ObservedElement } from '../../shared/observation';
 import type { WorkflowTarget } from '../../shared/workflow';
-import { contentWords, coverage, normalizeText } from '../../shared/words';
+import { containsPhrase, contentWords, coverage, normalizeText } from '../../shared/words';
 import { elementKind, labelOf } from './element-match';
 import type { SemanticMatcher } from './semantic';
 
@@ -136,6 +136,12 @@ export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedEl
   // Look-alikes repeated row by row (each row's "Assignee" select) are told apart by their
   // row, whatever the step does: which row a run filled depended on its task.
   if (twins.length > 1 && (opts.click || twins.every((s) => s.e.locator?.row !== undefined))) {
+    // The row holding the task's values the recorded row held (the card ending 7181 now, 4584 then).
+    if (d.rowKeys?.length) {
+      const inRow = twins.filter((s) => d.rowKeys!.every((k) => containsPhrase(s.e.locator?.row ?? '', k)));
+      if (inRow.length === 1) return { match: { element: inRow[0]!.e, score: inRow[0]!.score } };
+      return { best, why: inRow.length ? `${inRow.length} rows hold "${d.rowKeys.join('", "')}"; which one the task needs is not known` : `no row of ${describeTarget(d)} holds "${d.rowKeys.join('", "')}"` };
+    }
     const byNear = twins.filter((s) => s.nearExact);
     if (byNear.length !== 1 || byNear[0]!.e !== top.e) return { best, why: `${twins.length} elements look like ${describeTarget(d)}; which one the task needs is not known` };
     return { match: best };

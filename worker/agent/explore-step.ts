@@ -5,6 +5,7 @@
 // the page it led to holds nothing for the task. A run that found its way so
 // is what memory keeps (the condenser drops the detours), and the next run goes straight.
 import type { Observation, ObservedElement } from '../../shared/observation';
+import { containsPhrase, stem } from '../../shared/words';
 import { type Attempt, type Blocked, elementKey, filledOn } from './action-ledger';
 import { isCommit } from './commit-guard';
 import { elementKind, isLinkTo, labelOf, opensInPlace, undoes, wordsShared } from './element-match';
@@ -56,7 +57,12 @@ export function exploreStep(ctx: ExploreContext): { planned: Planned[]; goal: st
     const someOld = o.elements.some((e) => !e.isNew);
     // What just appeared (the items of a menu just opened) first; of controls repeated row by row, the one in the row the task names.
     const appeared = (e: ObservedElement) => Number(someOld && e.isNew);
-    const score = (e: ObservedElement) => wordsShared(task, e, ctx.sem, ctx.taskPhrase) + (rows.named(e) ? 0.1 : 0);
+    // Once the item the task names is open, the word naming it said which one, not what to do
+    // there: its menu's "Unfreeze card" shares nothing with "cap spending on card 8903".
+    const item = task.goals.item;
+    const inItem = !!item && attempts.some((a) => a.result.ok && !!a.row && containsPhrase(a.row, item.key));
+    const lookTask = inItem ? { ...task, words: task.words.filter((w) => w !== stem(item.noun)) } : task;
+    const score = (e: ObservedElement) => wordsShared(lookTask, e, ctx.sem, ctx.taskPhrase) + (rows.named(e) ? 0.1 : 0);
     const ways = candidates
       .filter((e) => !isCommit(e) && !undoes(e, task) && !rows.other(e) && !openers.other(e))
       .map((e) => ({ e, s: score(e) }))

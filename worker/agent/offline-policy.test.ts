@@ -713,7 +713,7 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(form(true), second.actions)).toEqual(['type 40 → Weekly budget (£)', 'click Save']);
     });
 
-    it('opens the row a task names once: its menu button is not pressed again, what the menu shows is taken', async () => {
+    it('opens the row a task names once: its menu button is not pressed again, and of what the menu shows, what the task asks, not what only names the item', async () => {
       const ticket = (id: string) => ({ ...button('More actions', 'button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'menu' } }), locator: { row: `Ticket ${id} Open More actions` } });
       const list = page('http://work.test/tickets', 'Tickets', [ticket('2207'), ticket('2270'), ticket('7022')]);
       const run = new Run(policy(), 'Please set the priority on ticket 2270 to High.');
@@ -721,9 +721,10 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(first.actions).toEqual([expect.objectContaining({ kind: 'click', index: 1 })]);
       run.record(list, first, [ok({ pageChanged: true })]);
       const item = (name: string) => ({ tag: 'div', role: 'menuitem', name, text: name, attrs: {}, isNew: true });
-      const open = page('http://work.test/tickets', 'Tickets', [...list.elements.map((e) => ({ ...e, isNew: false, ...(e.index === 1 ? { attrs: { ...e.attrs, 'aria-expanded': 'true' } } : {}) })), item('Rename'), item('Priority…'), item('Close')]);
+      const open = page('http://work.test/tickets', 'Tickets', [...list.elements.map((e) => ({ ...e, isNew: false, ...(e.index === 1 ? { attrs: { ...e.attrs, 'aria-expanded': 'true' } } : {}) })), item('Duplicate ticket'), item('Priority and labels'), item('Archive')]);
       const second = await run.decide(open);
-      expect(described(open, second.actions)).toEqual(['click Priority…']);
+      // Its menu's "Duplicate ticket" shares only the word that said which ticket.
+      expect(described(open, second.actions)).toEqual(['click Priority and labels']);
     });
 
     it('with no word to go by, looks through the site’s own menu from the page it started on, one page at a time', async () => {

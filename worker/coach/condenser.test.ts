@@ -186,6 +186,16 @@ describe('condense: workflows', () => {
     expect(instantiate(w.steps[1]!, bound)).toMatchObject({ kind: 'click', target: { name: 'Dune Messiah' } });
   });
 
+  it('keeps of a row-by-row control’s row only the task’s values it held, as variables, to find the new task’s row', () => {
+    const card = (ending: string, holder: string) => ({ ...button('Card options', 'button'), locator: { path: 'article > button', near: holder, row: `Debit •••• ${ending} ${holder} ⋯ Active` } });
+    const cards = page(`${ORIGIN}/cards`, 'Cards', [card('4880', 'ALEX LEE'), card('4584', 'ROBIN LEE')]);
+    const run = trajectory('Freeze the card ending 4584', [step(0, cards, [click(1)], [ok({ pageChanged: true })]), step(1, page(`${ORIGIN}/cards`, 'Cards', [button('Freeze card', 'button')]), [click(0)], [ok({ pageChanged: true })])], judged('success'));
+    const w = condense(run).workflow!;
+    expect(w.steps[0]).toMatchObject({ kind: 'click', target: { name: 'Card options', rowKeys: ['{number}'] } });
+    expect(JSON.stringify(w)).not.toContain('ROBIN LEE ⋯ Active');
+    expect(instantiate(w.steps[0]!, bindWorkflow(w, 'Freeze the card ending 7181')!)).toMatchObject({ target: { rowKeys: ['7181'] } });
+  });
+
   it('leaves a redacted value out of the workflow instead of replaying it, and keeps a checkbox click', () => {
     const login = page(`${ORIGIN}/login`, 'Log in', [field('Email'), field('Password', 'password'), checkbox('Remember me'), button('Log in')]);
     const run = trajectory('Log in as ada@example.com', [step(0, login, [typeInto(0, 'ada@example.com'), typeInto(1, REDACTED), click(2), click(3)], [ok(), ok(), ok(), moved(`${ORIGIN}/account`)])], judged('success'));

@@ -7,7 +7,7 @@ import { type Action, describeAction } from '../../shared/actions';
 import { clusterOf, type CondensedRun, type FailurePoint, type Lesson } from '../../shared/condensed-run';
 import type { ElementDescriptor, Step, Trajectory } from '../../shared/model';
 import { isRedactionMark } from '../../shared/secrets';
-import { abstractTask, type Bindings, type StepEffect, templateFor, Workflow, type WorkflowStep, type WorkflowTarget } from '../../shared/workflow';
+import { abstractTask, type Bindings, slotTokens, type StepEffect, templateFor, Workflow, type WorkflowStep, type WorkflowTarget } from '../../shared/workflow';
 
 /** Only judged successes teach a workflow; the agent's own word does not. */
 export function isJudgedSuccess(outcome: Trajectory['outcome']): boolean {
@@ -83,9 +83,13 @@ export function describeRan(r: Pick<Ran, 'action' | 'target'>): string {
 
 /** The recorded element with the task's values in its texts turned into variables (a row named after the value). */
 function templatedTarget(t: ElementDescriptor, bindings: Bindings): WorkflowTarget {
-  const out: WorkflowTarget = { ...t, name: templateFor(t.name, bindings) };
+  const { row, ...rest } = t;
+  const out: WorkflowTarget = { ...rest, name: templateFor(t.name, bindings) };
   if (t.label !== undefined) out.label = templateFor(t.label, bindings);
   if (t.near !== undefined) out.near = templateFor(t.near, bindings);
+  // Of its row, only the task's values it held: they say which row the next task's is.
+  const keys = row === undefined ? [] : [...new Set(slotTokens(templateFor(row, bindings)))];
+  if (keys.length) out.rowKeys = keys.slice(0, 5);
   return out;
 }
 
