@@ -10,7 +10,7 @@ import type { Action } from '../../shared/actions';
 import type { ActionPurpose } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { containsPhrase, contentWords, normalizeText } from '../../shared/words';
-import { type Attempt, type Blocked, elementKey } from './action-ledger';
+import { type Attempt, type Blocked, elementKey, nameInKey } from './action-ledger';
 import { blockingValues, heldBack, missingValues } from './commit-guard';
 import { elementKind, isChecked, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
@@ -80,6 +80,15 @@ function triedKeys(attempts: readonly Attempt[], purpose: ActionPurpose): Set<st
 }
 
 /**
+ * The attempt pressed the element the task asks to press (its name), not another control
+ * pressed on the way (a reply tab opened before "… then press Submit").
+ */
+export function pressedTheGoal(task: ParsedTask, a: Attempt | undefined): boolean {
+  const press = task.goals.press;
+  return !!press && a?.purpose === 'press' && a.result.ok && containsPhrase(nameInKey(a.target ?? ''), press.name);
+}
+
+/**
  * The next step for the task's shape, or undefined when its shape asks nothing of this
  * page (the form filler and the result opener take over).
  */
@@ -89,7 +98,7 @@ export function goalStep(ctx: GoalContext): GoalPlan | undefined {
   const last = lastDone(attempts);
 
   // Evidence first: the element the task is about was just pressed, or the key.
-  if (g.press && last?.purpose === 'press' && last.action.kind === 'click') return finish(true, `Pressed "${g.press.name}".`);
+  if (pressedTheGoal(task, last) && last!.action.kind === 'click') return finish(true, `Pressed "${g.press!.name}".`);
   if (g.keys && last?.action.kind === 'key' && last.action.keys === g.keys) return finish(true, `Pressed ${g.keys}.`);
 
   const ticks = g.toggles ? tickPlan(ctx, g.toggles) : undefined;

@@ -702,6 +702,22 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(amount, filled.actions)).toEqual(['type 45.00 → Amount', 'type Invoice 8812 → Reference', 'click Continue']);
     });
 
+    it('after the item’s reply control, writes the reply and presses the button the task names: the reply control is not that button', async () => {
+      const row = (id: string, subject: string) => ({ ...link(subject, `/m/${id}`), locator: { row: `#${id} ${subject} Ana` } });
+      const inbox = page('http://mail.test/', 'Inbox', [row('76', 'Invoice'), row('77', 'Lunch plans'), row('78', 'Holiday')]);
+      const run = new Run(policy(), 'Open message 77 (Lunch plans), write "See you at noon." as a reply, then press Send.');
+      const first = await run.decide(inbox);
+      expect(described(inbox, first.actions)).toEqual(['click Lunch plans']);
+      run.record(inbox, first, [moved('http://mail.test/m/77')]);
+      const tab = (name: string, on: boolean): Spec => ({ tag: 'button', role: 'tab', name, text: name, attrs: { 'aria-selected': String(on) } });
+      const message = (replying: boolean) => page('http://mail.test/m/77', 'Lunch plans', [link('Inbox', '/'), tab('Reply', replying), tab('Forward', false), ...(replying ? [textarea(''), button('Send')] : [])]);
+      const second = await run.decide(message(false));
+      expect(described(message(false), second.actions)).toEqual(['click Reply']);
+      run.record(message(false), second, [ok({ pageChanged: true })]);
+      const third = await run.decide(message(true));
+      expect(described(message(true), third.actions)).toEqual(['type See you at noon. → ', 'click Send']);
+    });
+
     it('ticks the box that turns on the field a value goes in, then fills it', async () => {
       const amount = (disabled: boolean, value = ''): Spec => ({ ...field('Weekly budget (£)', 'text', value), attrs: { type: 'text', inputmode: 'decimal' }, disabled });
       const form = (on: boolean, value = '') => page('http://ads.test/campaign', 'Campaign', [field('Campaign name', 'text', 'Spring'), checkbox('Limit the weekly budget', on), amount(!on, value), checkbox('Pause on weekends'), button('Save')]);

@@ -22,7 +22,7 @@ import { choiceStep, suggestionForTyped, valuesChoiceStep } from './choice-step'
 import { closeCoverStep, coverOfLastStep } from './cover-step';
 import { datePickStep } from './date-picker';
 import { confirmStep, ENDS_THE_TASK, itemStep, ordinalStep, rowsByDateStep, superlativeStep } from './list-steps';
-import { goalStep, namedElements, revealStep } from './goal-steps';
+import { goalStep, namedElements, pressedTheGoal, revealStep } from './goal-steps';
 import { confirmationInTitle, confirmationOn, pageIsAbout, problemOn, valuesShown } from './page-evidence';
 import type { AvoidHint, Policy, PolicyDecision, StepInput } from './policy';
 import { type EmbedTexts, SemanticMatcher } from './semantic';
@@ -185,7 +185,7 @@ function decide(ctx: DecideContext): Plan {
   // The task's own shape (press this, tick these, hover that, a key) decides once its values are in.
   const shaped = !!(task.goals.press || task.goals.hover || task.goals.keys || task.goals.toggles);
   // The element the task is about was pressed: that was the task (what the page does next is its answer).
-  if (task.goals.press && last?.purpose === 'press' && last.result.ok) return finish(true, `Pressed "${task.goals.press.name}".`);
+  if (pressedTheGoal(task, ctx.attempts.at(-1))) return finish(true, `Pressed "${task.goals.press!.name}".`);
   const action = task.goals.itemAction;
   // The page asks to be sure of it first: yes.
   const confirming = last?.purpose === 'press' && last.result.ok ? confirmStep(task, o, ctx.attempts) : undefined;
