@@ -15,6 +15,8 @@ describe('parseTask', () => {
       { value: 'leave at the door', role: 'field', hints: ['delivery', 'note'] },
     ]);
     expect(slots('Buy 2 tickets')).toEqual([{ value: '2', role: 'field', hints: ['ticket'] }]);
+    // A label and a colon before the value name its field.
+    expect(slots('Send Ola £5 today. Reference: Booking 5521').at(-1)).toEqual({ value: 'Booking 5521', role: 'field', hints: ['referenc'] });
   });
 
   it('does not ask to type a capitalised word of a box to tick', () => {

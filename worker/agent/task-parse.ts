@@ -193,6 +193,8 @@ function wordsBefore(task: string, value: TaskValue, previous: TaskValue | undef
   const out: string[] = [];
   for (let i = before.length - 1; i >= 0 && out.length < 5; i--) {
     const w = before[i]!.text;
+    // "Reference: Invoice 2231": the label before a colon right before the value names its field.
+    if (w === ':' && out.length === 0 && i === before.length - 1) continue;
     if (/^[,;.:!?]$/.test(w) || BOUNDARY_WORDS.has(w)) break;
     if (w === '(' || w === ')') continue;
     out.unshift(w);
