@@ -14,7 +14,7 @@ export function tokens(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 0);
 }
 
-/** A light English stemmer: plural, -ing, -ed, final e. Enough for labels and task words. */
+/** A light English stemmer: plural, -ing, -ed, -ly, final e. Enough for labels and task words. */
 export function stem(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3 || /\d/.test(w)) return w;
@@ -23,6 +23,8 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // "monthly limit" for "£250 a month", "weekly" for "a week" (not "reply", "daily", "only").
+  else if (w.endsWith('ly') && w.length >= 6) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
 }
