@@ -136,7 +136,8 @@ export function composeAdvice(ranked: readonly RankedItem[], situation: AdviceSi
     if (transfer) transferred.push(r.item.id);
     use(r.item.id, sure);
     const steps = read.workflow.steps.map((s) => instantiate(s, bindings)).filter((s): s is WorkflowStep => s !== null);
-    lines.push(`A way that worked for this kind of task before (${steps.length} steps, used ${r.item.counters.retrieved} times, helped ${r.item.counters.helped}):`);
+    const which = transfer ? 'a task like this one, worded otherwise, on this site' : 'this kind of task';
+    lines.push(`A way that worked for ${which} before (${steps.length} steps, used ${r.item.counters.retrieved} times, helped ${r.item.counters.helped}):`);
     steps.forEach((s, i) => lines.push(`${i + 1}. ${markUntrusted(describeStep(s))}`));
     break;
   }

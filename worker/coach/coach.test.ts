@@ -243,6 +243,7 @@ describe('Coach hooks', () => {
     expect(tried.workflow?.bindings).toEqual({ name: 'Grace Hopper', email: 'grace@navy.mil' });
     expect(tried.transferred).toEqual([item.id]);
     expect(tried.confidence).toBeCloseTo(0.6, 5);
+    expect(tried.text).toContain('A way that worked for a task like this one, worded otherwise, on this site before');
     // Not from another site, not for a task whose values do not bind (another task of the site), not once its tries failed.
     expect(composeAdvice([{ ...alike[0]!, scope: 'task' as const }], { task: reworded, cluster: 'this cluster' })?.workflow).toBeUndefined();
     expect(composeAdvice(alike, { task: 'Please unsubscribe grace@navy.mil from our newsletter', cluster: 'this cluster' })?.workflow).toBeUndefined();
