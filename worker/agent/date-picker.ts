@@ -26,8 +26,8 @@ function datePending(task: ParsedTask, o: Observation, attempts: readonly Attemp
     const done =
       o.elements.some((e) => e.value !== undefined && holds(slot, e.value)) ||
       attempts.some((a) => a.result.ok && a.action.kind === 'type' && holds(slot, a.action.text)) ||
-      // Its day, picked in a calendar that shows no field (the day's name is the date).
-      attempts.some((a) => a.result.ok && a.action.kind === 'click' && a.purpose === 'fill' && a.target !== undefined && holds(slot, nameInKey(a.target)));
+      // Its day, picked in a calendar that shows no field (the day's name is the date), or chosen as the choice naming it.
+      attempts.some((a) => a.result.ok && a.action.kind === 'click' && (a.purpose === 'fill' || a.purpose === 'toggle') && a.target !== undefined && holds(slot, nameInKey(a.target)));
     if (!done) return { slot, date };
   }
   return undefined;

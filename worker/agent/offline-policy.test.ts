@@ -649,6 +649,18 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(picked, second.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('chooses a day the task names among day toggle buttons once: chosen, it is not picked again', async () => {
+      const day = (label: string, pressed = false) => button(label, 'button', { attrs: { type: 'button', 'aria-pressed': String(pressed) } });
+      const days = (picked?: string) => page('http://post.test/parcel/AB-1234', 'Parcel AB-1234', [link('Home', '/'), ...['Mon 3 May', 'Thu 6 May', 'Fri 7 May'].map((d) => day(d, d === picked)), button('Change delivery day', 'button')]);
+      const run = new Run(policy(), 'Have parcel AB-1234 delivered on Thu 6 May instead.');
+      const first = await run.decide(days());
+      expect(described(days(), first.actions)).toEqual(['click Thu 6 May']);
+      run.record(days(), first, [ok({ pageChanged: true })]);
+      const picked = days('Thu 6 May');
+      const second = await run.decide(picked);
+      expect(described(picked, second.actions)).toEqual(['click Change delivery day']);
+    });
+
     it('opens a closed section the task’s words name before moving on while a value has not gone in', async () => {
       const summary = (expanded: boolean) => ({ tag: 'summary', role: 'button', name: 'Delivery instructions', text: 'Delivery instructions', attrs: { 'aria-expanded': String(expanded) } });
       const day = (label: string, pressed: boolean) => button(label, 'button', { attrs: { type: 'button', 'aria-pressed': String(pressed) } });
