@@ -3,12 +3,14 @@ import {
   type Envelope,
   ErrorCode,
   Messages,
+  type MessageType,
   ProtocolError,
   type Reply,
   createRouter,
   envelope,
   isEnvelope,
   request,
+  sentByPages,
   unwrapReply,
 } from './protocol';
 
@@ -64,7 +66,7 @@ describe('ProtocolError', () => {
     expect(e.message).toBe('too slow');
   });
 
-  it('has the seven documented codes', () => {
+  it('has the eight documented codes', () => {
     expect(ErrorCode.options).toEqual([
       'malformed_message',
       'unknown_message',
@@ -72,6 +74,7 @@ describe('ProtocolError', () => {
       'invalid_response',
       'handler_error',
       'no_receiver',
+      'forbidden',
       'timeout',
     ]);
   });
@@ -90,6 +93,17 @@ describe('createRouter', () => {
     });
     expect(await route(envelope('bg.ping', {}), ctx)).toEqual({ ok: true, data: pingReply });
     expect(seen).toEqual([{}, ctx]);
+  });
+
+  it('refuses a message its sender may not send, before its handler runs, and says why', async () => {
+    let ran = 0;
+    const handlers = { 'bg.ping': () => (ran++, pingReply), 'bg.contentReady': () => (ran++, { recording: false }) };
+    // As the background admits: a page's content script sends only what the protocol marks as sent by pages.
+    const fromPage = createRouter<Ctx>(handlers, (type) => (sentByPages(type) ? undefined : "only the extension's own pages may send this"));
+    expect(await fromPage(envelope('bg.ping', {}), ctx)).toEqual({ ok: false, error: { code: 'forbidden', message: "bg.ping: only the extension's own pages may send this" } });
+    expect(ran).toBe(0);
+    expect(await fromPage(envelope('bg.contentReady', {}), ctx)).toEqual({ ok: true, data: { recording: false } });
+    expect((Object.keys(Messages) as MessageType[]).filter(sentByPages)).toEqual(['bg.recordEvent', 'bg.contentReady']);
   });
 
   it('awaits async handlers', async () => {

@@ -30,7 +30,11 @@ export type WorkerStatus = z.infer<typeof WorkerStatus>;
 
 const empty = z.object({}).strict();
 
-/** Request and response schema of every message, by type. */
+/**
+ * Request and response schema of every message, by type. `sentBy: 'page'` marks the
+ * background's messages a content script sends from a web page; every other one the
+ * background takes only from the extension's own pages (popup, offscreen host, tools).
+ */
 export const Messages = {
   // Handled by the content script of a tab.
   'content.ping': { request: empty, response: z.object({ url: z.string(), recording: z.boolean() }) },
@@ -52,9 +56,9 @@ export const Messages = {
   /** Whether a tab is being recorded (the popup closes while the user demonstrates). */
   'bg.recordStatus': { request: z.object({ tabId }), response: z.object({ recording: z.boolean(), steps: z.number().int(), task: z.string().nullable() }) },
   /** Sent by a content script in record mode; the tab comes from the sender. */
-  'bg.recordEvent': { request: z.object({ step: RecordedStep }), response: z.object({ count: z.number() }) },
+  'bg.recordEvent': { request: z.object({ step: RecordedStep }), response: z.object({ count: z.number() }), sentBy: 'page' },
   /** A content script announcing itself after a page load; tells it whether to record. */
-  'bg.contentReady': { request: empty, response: z.object({ recording: z.boolean() }) },
+  'bg.contentReady': { request: empty, response: z.object({ recording: z.boolean() }), sentBy: 'page' },
   'bg.workerStatus': { request: empty, response: WorkerStatus },
   /** A run's secrets held in session storage (null: let go), for a restarted worker; extension pages only. */
   'bg.holdSecrets': { request: z.object({ runId: z.string().min(1).max(100), values: z.array(z.string().max(10_000)).max(100).nullable() }), response: z.object({ held: z.number().int() }) },
@@ -81,6 +85,7 @@ export const ErrorCode = z.enum([
   'invalid_response', // the handler answered something off-schema
   'handler_error', // the handler threw
   'no_receiver', // nothing listening (e.g. no content script in the tab)
+  'forbidden', // this sender may not send this message (a web page's content script asking for another tab)
   'timeout',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -121,11 +126,18 @@ export function isEnvelope(raw: unknown): raw is { waymark: 1; type: unknown; pa
 export type Handler<T extends MessageType, Ctx> = (payload: RequestOf<T>, ctx: Ctx) => Promise<ResponseOf<T>> | ResponseOf<T>;
 export type Handlers<Ctx> = { [T in MessageType]?: Handler<T, Ctx> };
 
+/** Whether a content script in a web page sends this message (see `Messages`). */
+export function sentByPages(type: MessageType): boolean {
+  const spec = Messages[type];
+  return 'sentBy' in spec && spec.sentBy === 'page';
+}
+
 /**
  * Turns a table of handlers into one function that validates a raw message,
- * runs its handler and always resolves to a Reply.
+ * runs its handler and always resolves to a Reply. `admit` may refuse a known
+ * message for its sender (the reason is the reply's `forbidden` error).
  */
-export function createRouter<Ctx>(handlers: Handlers<Ctx>): (raw: unknown, ctx: Ctx) => Promise<Reply> {
+export function createRouter<Ctx>(handlers: Handlers<Ctx>, admit?: (type: MessageType, ctx: Ctx) => string | undefined): (raw: unknown, ctx: Ctx) => Promise<Reply> {
   return async (raw, ctx) => {
     if (!isEnvelope(raw) || typeof raw.type !== 'string') {
       return errorReply('malformed_message', 'expected { waymark: 1, type: string, payload: object }');
@@ -134,6 +146,8 @@ export function createRouter<Ctx>(handlers: Handlers<Ctx>): (raw: unknown, ctx: 
     const spec = Object.hasOwn(Messages, type) ? Messages[type] : undefined;
     const handler = Object.hasOwn(handlers, type) ? (handlers[type] as Handler<MessageType, Ctx> | undefined) : undefined;
     if (!spec || !handler) return errorReply('unknown_message', `no handler for message type ${JSON.stringify(raw.type)} here`);
+    const refused = admit?.(type, ctx);
+    if (refused) return errorReply('forbidden', `${type}: ${refused}`);
     const parsed = spec.request.safeParse(raw.payload ?? {});
     if (!parsed.success) return errorReply('invalid_payload', `${type}: ${describeIssues(parsed.error)}`);
     try {

@@ -1,7 +1,7 @@
 // The background: a thin bridge that routes the protocol to tabs, screenshots,
 // recordings and the worker. Everything it does lives in a module named for it.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createRouter } from '../../shared/protocol';
+import { createRouter, type MessageType, sentByPages } from '../../shared/protocol';
 import { VERSION } from '../../shared/version';
 import { hostWorker } from '../lib/worker-host';
 import { checkSecretsCaller, heldSecrets, holdSecrets } from './held-secrets';
@@ -19,6 +19,17 @@ function senderTab(ctx: Context): number {
   const id = ctx.sender.tab?.id;
   if (id === undefined) throw new Error('this message must come from a tab');
   return id;
+}
+
+/** The extension's own pages (popup, also opened in a tab; the offscreen host; control pages), not a web page's content script. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && (sender.tab === undefined || (sender.url ?? '').startsWith(browser.runtime.getURL('')));
+}
+
+/** Who may send what: a web page's content script only its own messages (record events, its arrival); the rest only the extension's pages. */
+function admit(type: MessageType, ctx: Context): string | undefined {
+  if (sentByPages(type)) return ctx.sender.tab?.id === undefined ? 'must come from a tab' : undefined;
+  return fromExtensionPage(ctx.sender) ? undefined : "only the extension's own pages may send this";
 }
 
 const route = createRouter<Context>({
@@ -45,7 +56,7 @@ const route = createRouter<Context>({
     checkSecretsCaller(ctx.sender);
     return { values: await heldSecrets(runId) };
   },
-});
+}, admit);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, { sender }));
 
