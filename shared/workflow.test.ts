@@ -118,6 +118,8 @@ describe('abstractTask and templateFor', () => {
     const bindings = { number: '£300', number2: '4584' };
     expect(templateFor('300', bindings)).toBe('{number:digits}');
     expect(templateFor('4584', bindings)).toBe('{number2}');
+    // Only an amount: the day of a date is not the date.
+    expect(templateFor('Volunteering day, 28 Apr – 2 May', { date: '28 April', number: '£5' })).toBe('Volunteering day, 28 Apr – 2 May');
     expect(fillTemplate('{number:digits}', { number: '£1,250.50' })).toBe('1,250.50');
     expect(fillTemplate('{number:digits}', { number: 'soon' })).toBeNull();
     const workflow = { task: 'Put a {number} limit on card {number2}', variables: [{ name: 'number', kind: 'number' }, { name: 'number2', kind: 'number' }], steps: [{ kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Monthly limit', box: { x: 0, y: 0, width: 1, height: 1 } }, text: '{number:digits}' }] };

@@ -455,10 +455,11 @@ export function templateFor(text: string, bindings: Bindings): string {
       if (!byValue.has(written)) byValue.set(written, `{${name}:${pattern}}`);
     }
   }
-  // An amount typed without its currency ("300" for "£300") is that amount too.
+  // An amount typed without its currency ("300" for "£300") is that amount too; only an
+  // amount: the "28" of a date "28 April" is no value of its own.
   for (const [name, value] of Object.entries(bindings)) {
     const digits = amountDigits(value);
-    if (digits !== value && /\d/.test(digits) && !byValue.has(digits)) byValue.set(digits, `{${name}:${DIGITS}}`);
+    if (digits !== value && /\d/.test(digits) && fitsKind(value, 'number') && !byValue.has(digits)) byValue.set(digits, `{${name}:${DIGITS}}`);
   }
   if (byValue.size === 0) return escapeBraces(text);
   const values = [...byValue.keys()].sort((a, b) => b.length - a.length);
