@@ -81,6 +81,9 @@ function isDate(t: string): boolean {
   return DATE_PATTERNS.some((re) => matchesWhole(re, t));
 }
 
+/** An amount's figures without its currency or other signs ("£1,080.90" → "1,080.90"). */
+export const amountDigits = (t: string) => t.replace(/[^\d.,-]/g, '');
+
 /** Whether `text` can stand for a variable of `kind` (a `text` variable takes anything). */
 export function fitsKind(text: string, kind: ValueKind): boolean {
   const t = text.trim();

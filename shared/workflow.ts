@@ -8,7 +8,7 @@ import { KeyAction, ScrollAction, WaitAction } from './actions';
 import { ActionPurpose, ElementDescriptor } from './model';
 import { BoundingBox } from './observation';
 import { formatDate, parseDate } from './dates';
-import { extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
+import { amountDigits, extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
 import { contentWords, coverage, normalizeText } from './words';
 
 export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
@@ -20,8 +20,6 @@ export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
  */
 const SLOT = /\{\{|\}\}|\{([a-z][a-z0-9_]{0,39})(?::([dmyMW][dmyMW./, -]{1,20}[dmyM]|digits))?\}/g;
 const DIGITS = 'digits';
-/** An amount's figures without its currency or other signs ("£1,080.90" → "1,080.90"). */
-export const amountDigits = (t: string) => t.replace(/[^\d.,-]/g, '');
 /** How a run may have written one of its task's dates in a field or a label, when not as the task did. */
 const DATE_RENDERINGS = ['yyyy-mm-dd', 'mm/dd/yyyy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'd MMMM yyyy', 'MMMM d, yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'WWWW d MMMM yyyy', 'WWWW, d MMMM yyyy', 'WWWW, MMMM d, yyyy'];
 

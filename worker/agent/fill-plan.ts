@@ -7,7 +7,7 @@ import type { Action } from '../../shared/actions';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { datePatternIn, formatDate, inputDateFormat, parseDate, parseDay } from '../../shared/dates';
 import { isSensitiveField } from '../../shared/redact';
-import { amountDigits } from '../../shared/workflow';
+import { amountDigits } from '../../shared/task-values';
 import { containsPhrase, contentWords, normalizeText, tokens } from '../../shared/words';
 import { type Blocked, elementKey, type Purpose } from './action-ledger';
 import { elementKind, FIELD_MIN, fieldScore, inSideForm, isChecked, isSearchField, labelOf, matchingOption, optionMostLikeTask, optionNamedByTask, optionsOf, toggleScore } from './element-match';
