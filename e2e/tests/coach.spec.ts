@@ -30,7 +30,8 @@ async function attempt(ext: ExtensionSession, server: FixtureServer, name: strin
 }
 
 test('a failure teaches a lesson, the lesson a success, and a later session follows the workflow', async ({ server }) => {
-  test.setTimeout(120_000);
+  // Two browser sessions and four learned runs: about a minute alone, twice that beside a benchmark on two cores.
+  test.setTimeout(240_000);
   const profileDir = mkdtempSync(join(tmpdir(), 'waymark-coach-profile-'));
 
   const first = await launchExtension({ profileDir });
