@@ -72,6 +72,9 @@ describe('bindWorkflow', () => {
     expect(bindWorkflow(transfer, 'Today, to the account ending 5567, send £75')).toEqual({ number: '£75', number2: '5567' });
     // Written alike: the order decides, as before.
     expect(bindWorkflow(transfer, 'Today send 40 to the account ending 5567')).toEqual({ number: '40', number2: '5567' });
+    // Names go by their order, however long each is.
+    const checkIn: Pick<Workflow, 'task' | 'variables'> = { task: 'Check in for my flight (reference {name}, surname {name2}) and get an {name3} seat', variables: [{ name: 'name', kind: 'name', example: 'V9Y2MD' }, { name: 'name2', kind: 'name', example: 'Clarke' }, { name: 'name3', kind: 'name', example: 'Aisle' }] };
+    expect(bindWorkflow(checkIn, 'Check in for my flight (reference S5FNM6, surname Perlman) and get a Window seat')).toEqual({ name: 'S5FNM6', name2: 'Perlman', name3: 'Window' });
   });
 
   it('refuses tasks that are not instances: other words, missing or extra values', () => {

@@ -280,9 +280,10 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
   // Each variable once, in template order (a variable repeated in the template binds once).
   const ordered = [...new Set(slotNames(workflow.task))];
   const byName = new Map(workflow.variables.map((v) => [v.name, v]));
-  // Of the values that fit, the one written like the variable's example (an amount "£250"
-  // for the example "£300", a card "8903" for "4584"), else the first: two numbers of one
-  // kind may come in the other order in another wording.
+  // Of the numbers that fit, the one written like the variable's example (an amount "£250"
+  // for the example "£300", a card "8903" for "4584"), else the first: two numbers may come
+  // in the other order in another wording. Names go by order ("Window" is no surname for
+  // being as long as "Clarke").
   const take = (pred: (v: TaskValue) => boolean, example?: string) => {
     const fits = values.filter((x) => !used.has(x) && pred(x));
     const likeness = fits.map((x) => (example === undefined ? 0 : shapeLikeness(x.text, example)));
@@ -293,7 +294,7 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
   for (const name of ordered) {
     const kind = byName.get(name)?.kind ?? 'text';
     const example = byName.get(name)?.example;
-    const value = kind === 'text' ? (take((v) => v.quoted) ?? take(() => true)) : (take((v) => v.kind === kind, example) ?? take((v) => v.quoted && fitsKind(v.text, kind)));
+    const value = kind === 'text' ? (take((v) => v.quoted) ?? take(() => true)) : (take((v) => v.kind === kind, kind === 'number' ? example : undefined) ?? take((v) => v.quoted && fitsKind(v.text, kind)));
     if (!value) return null;
     bindings[name] = value.text;
   }
