@@ -102,6 +102,9 @@ function formKey(el: Element): string | undefined {
   return `form:${Array.prototype.indexOf.call(el.ownerDocument.forms, form)}`;
 }
 
+/** A control's name with its figures left out, as rows compare names ("Renew 3" and "Renew 4" repeat). */
+export const nameWithoutFigures = (name: string): string => name.replace(/\d[\d.,:]*/g, '#');
+
 /**
  * The text of each repeated control's row: for every name that two or more controls
  * share, climb from each one while the ancestor holds no other control of that name.

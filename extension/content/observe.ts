@@ -11,7 +11,7 @@
 //   descriptions, kept across observations until the DOM under them changes (describe.ts).
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { DescriptionCache } from './describe';
-import { locatorOf, rowTexts, tableRowTexts } from './locator';
+import { locatorOf, nameWithoutFigures, rowTexts, tableRowTexts } from './locator';
 import { INTERACTIVE_CANDIDATES, SKIP_TAGS, collapse, frameDocument, frameOffset, interactivity, maybeClickableByCursor } from './dom';
 import { styleSelectors } from './style-rules';
 
@@ -278,7 +278,7 @@ export function observe(registry: ElementRegistry, opts: { maxTextChars?: number
   // flight for $675" repeats too.
   const clickable = elements.map((e) => e.role === 'button' || e.role === 'link' || e.tag === 'button');
   const formControl = elements.map((e) => e.tag === 'select' || e.tag === 'input' || e.tag === 'textarea');
-  const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? e.name.replace(/\d[\d.,:]*/g, '#') : formControl[i] && e.name ? `${e.tag}|${e.name.replace(/\d[\d.,:]*/g, '#')}` : '')));
+  const rows = rowTexts(kept, elements.map((e, i) => (clickable[i] ? nameWithoutFigures(e.name) : formControl[i] && e.name ? `${e.tag}|${nameWithoutFigures(e.name)}` : '')));
   // So do links and buttons in a table's rows: the row's other cells say whose or what the item is.
   for (const [i, row] of tableRowTexts(kept, clickable.map((c, i) => c && !rows.has(i)))) rows.set(i, row);
   for (const [i, row] of rows) elements[i]!.locator = { ...elements[i]!.locator, row };

@@ -7,7 +7,7 @@ import type { ElementDescriptor, RecordedStep } from '../../shared/model';
 import { redactValue } from '../../shared/redact';
 import { accessibleName, collapse, implicitRole, interactivity, isTypable } from './dom';
 import { agentIsActing } from './act';
-import { locatorOf, rowTexts, tableRowTexts } from './locator';
+import { locatorOf, nameWithoutFigures, rowTexts, tableRowTexts } from './locator';
 import { type ElementRegistry, observe } from './observe';
 
 export type StepSink = (step: RecordedStep) => void;
@@ -56,7 +56,7 @@ function rowOf(el: Element, observed: readonly Element[], cls: string): string |
   const at = observed.indexOf(el);
   if (at < 0) return undefined;
   // Names compared with their figures left out, as observe does ("Card options", "Renew 3").
-  const key = (x: Element) => accessibleName(x).replace(/\d[\d.,:]*/g, '#');
+  const key = (x: Element) => nameWithoutFigures(accessibleName(x));
   const own = key(el);
   const names = observed.map((x) => (rankClass(x) === cls && key(x) === own ? own : ''));
   return rowTexts(observed, names).get(at) ?? tableRowTexts(observed, observed.map((x) => x === el)).get(at);
