@@ -99,3 +99,15 @@ export function containsPhrase(text: string, phrase: string): boolean {
   if (!p) return false;
   return ` ${tokens(text).join(' ')} `.includes(` ${p} `);
 }
+
+
+/**
+ * What sets text[start, end) apart on each side: the nearest mark (a dash, a colon, a
+ * bracket), '' at the text's edge, or undefined where a word runs on beside it.
+ */
+export function marksAround(text: string, start: number, end: number): { before?: string; after?: string } {
+  const mark = (ch: string | undefined) => (ch === undefined ? '' : /[\p{L}\p{N}]/u.test(ch) ? undefined : ch);
+  const before = mark(text.slice(0, start).trimEnd().at(-1));
+  const after = mark(text.slice(end).trimStart()[0]);
+  return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+}

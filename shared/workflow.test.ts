@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstractTask, bindWorkflow, fillTemplate, generalizeWorkflows, instantiate, templateFor, Workflow, type WorkflowStep } from './workflow';
+import { abstractTask, bindWorkflow, fillTemplate, generalizeWorkflows, instantiate, templateFor, slotsInPlace, Workflow, type WorkflowStep } from './workflow';
 
 const newsletter: Workflow = {
   task: 'Subscribe {name} ({email}) to the newsletter',
@@ -191,5 +191,15 @@ describe('templates that mean what they say', () => {
     const other: Workflow = { ...followLink('Features'), steps: [{ kind: 'click', target: { tag: 'button', role: 'button', name: 'Menu' } }] };
     expect(generalizeWorkflows(followLink('Pricing'), other)).toBeNull();
     expect(generalizeWorkflows(followLink('Pricing'), { ...followLink('x'), task: 'Open the page about x' })).toBeNull();
+  });
+});
+
+describe('slotsInPlace', () => {
+  it('gives the marks either side of each variable, the edge as empty, nothing where a word or another variable runs on', () => {
+    expect(slotsInPlace('Frances Allen {text2} — A first {text}, for you')).toEqual([
+      { token: '{text2}', after: '—' },
+      { token: '{text}', after: ',' },
+    ]);
+    expect(slotsInPlace('{name} {surname}: {date:dd/mm/yyyy}')).toEqual([{ token: '{name}', before: '' }, { token: '{surname}', after: ':' }, { token: '{date:dd/mm/yyyy}', before: ':', after: '' }]);
   });
 });

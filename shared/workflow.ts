@@ -9,7 +9,7 @@ import { ActionPurpose, ElementDescriptor } from './model';
 import { BoundingBox } from './observation';
 import { formatDate, parseDate } from './dates';
 import { amountDigits, extractValues, fitsKind, type TaskValue, type ValueKind, VALUE_KINDS } from './task-values';
-import { contentWords, coverage, normalizeText } from './words';
+import { contentWords, coverage, marksAround, normalizeText } from './words';
 
 export const VARIABLE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /**
@@ -109,6 +109,16 @@ export type BoundWorkflow = z.infer<typeof BoundWorkflow>;
 /** The variables written in a template, each as written ("{number2}", "{date:yyyy-mm-dd}"). */
 export function slotTokens(text: string): string[] {
   return [...text.matchAll(SLOT)].flatMap((m) => (m[1] ? [m[0]] : []));
+}
+
+/** Each variable written in a template with the marks either side of it (marksAround). */
+export function slotsInPlace(text: string): { token: string; before?: string; after?: string }[] {
+  return [...text.matchAll(SLOT)].flatMap((m) => {
+    if (!m[1]) return [];
+    const { before, after } = marksAround(text, m.index!, m.index! + m[0].length);
+    // Another variable beside it ("{first} {last}") is no mark.
+    return [{ token: m[0], ...(before !== undefined && before !== '}' ? { before } : {}), ...(after !== undefined && after !== '{' ? { after } : {}) }];
+  });
 }
 
 export function slotNames(text: string): string[] {

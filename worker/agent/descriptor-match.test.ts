@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptorOf } from '../../shared/observation';
-import { findDescribed, MATCH_MIN } from './descriptor-match';
+import { findDescribed, MATCH_MIN, nameKeysOf } from './descriptor-match';
 import { button, field, page } from './testdata/pages';
 
 const at = (path: string, near?: string, extra: Record<string, string> = {}) => ({ locator: { path, ...(near ? { near } : {}), ...extra } });
@@ -88,5 +88,30 @@ describe('findDescribed: the row a task value names', () => {
     const d = { tag: 'a', role: 'link', name: 'Cannot log in', near: '1042', box: { x: 0, y: 0, width: 1, height: 1 } };
     expect(findDescribed(d, today.elements, { click: true, nearIsKey: true }).match?.element.name).toBe('Invoice missing');
     expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearIsKey: true }).why).toBe('nothing on this page follows "9999"');
+  });
+
+  it('opens the item the task names by where its value sits in the name, not the old item the rest of the name describes', () => {
+    const email = (from: string, subject: string, first: string, day: string) => ({ tag: 'a', role: 'link', name: `${from} ${subject} — ${first} ${day}`, text: subject, attrs: { href: '#' } });
+    const today = page('http://x.test/mail', 'Mail', [
+      email('Frances Allen', 'Quarterly report draft', 'A first draft of the quarterly report, for your comments only.', '10 Oct'),
+      email('Linus Torvalds', 'Quarterly report', 'Hi all, the quarterly numbers are attached.', '14 Oct'),
+      email('Ken Thompson', 'Office move', 'Boxes arrive Wednesday.', '8 Oct'),
+    ]);
+    // Recorded opening Frances's draft for "…for "report" and open the email "Quarterly report draft"".
+    const recorded = 'Frances Allen {text2} — A first draft of the quarterly {text}, for your comments onl 10 Oct';
+    const d = { tag: 'a', role: 'link', name: '', box: { x: 0, y: 0, width: 1, height: 1 } };
+    const open = (bindings: Record<string, string>) => {
+      const nameKeys = nameKeysOf(recorded, bindings);
+      return findDescribed({ ...d, name: recorded.replace('{text2}', bindings.text2!).replace('{text}', bindings.text!) }, today.elements, { click: true, nameKeys });
+    };
+    // "report" lies inside "Quarterly report": only the subject tells.
+    expect(nameKeysOf(recorded, { text: 'report', text2: 'Quarterly report' })).toEqual([{ value: 'Quarterly report', after: '—' }]);
+    expect(open({ text: 'report', text2: 'Quarterly report' }).match?.element.index).toBe(1);
+    expect(open({ text: 'report', text2: 'Quarterly report draft' }).match?.element.index).toBe(0);
+    expect(open({ text: 'office', text2: 'Office move' }).match?.element.index).toBe(2);
+    // The email the task names is not on this page: the draft holds its words, not as its subject.
+    const elsewhere = findDescribed({ ...d, name: 'x' }, today.elements.slice(0, 1), { click: true, nameKeys: nameKeysOf(recorded, { text: 'report', text2: 'Quarterly report' }) });
+    expect(elsewhere.why).toBe('nothing like link "x" named "Quarterly report" on this page');
+    expect(open({ text: 'lunch', text2: 'Lunch on Friday' }).why).toBe('nothing like link "Frances Allen Lunch on Friday — A first draft of the quarterly lunch, for your comments onl 10 Oct" named "Lunch on Friday" on this page');
   });
 });

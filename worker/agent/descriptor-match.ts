@@ -7,8 +7,8 @@
 // "Renew" buttons) is ambiguous: which row a run picked depended on the task, so
 // replay must not guess.
 import { rankOf, type ObservedElement } from '../../shared/observation';
-import type { WorkflowTarget } from '../../shared/workflow';
-import { containsPhrase, contentWords, coverage, normalizeText } from '../../shared/words';
+import { type Bindings, fillTemplate, slotsInPlace, type WorkflowTarget } from '../../shared/workflow';
+import { containsPhrase, contentWords, coverage, marksAround, normalizeText, tokens } from '../../shared/words';
 import { elementKind, labelOf } from './element-match';
 import type { SemanticMatcher } from './semantic';
 
@@ -18,6 +18,40 @@ export const MATCH_MIN = 0.62;
 export const MATCH_MARGIN = 0.06;
 
 const TEXTISH = new Set(['', 'text', 'search', 'email', 'tel', 'url']);
+
+/**
+ * A value of the task that the recorded element's name held (the subject of the email
+ * it opened), with the marks it sat between there ("{text2} —": a dash after it).
+ */
+export interface NameKey {
+  value: string;
+  before?: string;
+  after?: string;
+}
+
+/**
+ * The task's values in a recorded name, bound for the new task. The rest of such a
+ * name (the sender, the first line, the date) belonged to the item the task named
+ * then, so it says nothing about which item to take now. A value inside a longer one
+ * is left out: the "report" of "Quarterly report" tells nothing more.
+ */
+export function nameKeysOf(recordedName: string, bindings: Bindings): NameKey[] {
+  const keys = slotsInPlace(recordedName).flatMap(({ token, ...marks }) => {
+    const value = fillTemplate(token, bindings);
+    return value && tokens(value).length ? [{ value, ...marks }] : [];
+  });
+  return keys.filter((k) => !keys.some((o) => normalizeText(o.value) !== normalizeText(k.value) && containsPhrase(o.value, k.value)));
+}
+
+/** Whether `text` holds the key's value between the marks it had in the recorded name. */
+function inPlace(text: string, key: NameKey): boolean {
+  const value = new RegExp(`(?<![\\p{L}\\p{N}])${tokens(key.value).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+  for (const m of text.matchAll(value)) {
+    const marks = marksAround(text, m.index!, m.index! + m[0].length);
+    if ((key.before === undefined || marks.before === key.before) && (key.after === undefined || marks.after === key.after)) return true;
+  }
+  return false;
+}
 
 export interface DescriptorMatch {
   element: ObservedElement;
@@ -117,7 +151,7 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
  * every row, look-alikes that only position tells apart make the match ambiguous unless
  * the text before the element (a row's own words) singles one out.
  */
-export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearIsKey?: boolean } = {}): FoundElement {
+export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearIsKey?: boolean; nameKeys?: readonly NameKey[] } = {}): FoundElement {
   const all = opts.all ?? candidates;
   // The words before it carry one of the task's values (the row of ticket #1043): they,
   // not the name it had last time, say which element it is.
@@ -130,6 +164,16 @@ export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedEl
   const top = scored[0];
   if (!top) return { why: `nothing like ${describeTarget(d)} on this page` };
   const best = { element: top.e, score: top.score };
+  // Named by the task's values: only an element carrying them where the recorded name
+  // had them is the one (the subject, not "Quarterly report draft" nor a word of another
+  // email's first line). The rest of its name was the old item's own.
+  if (opts.nameKeys?.length) {
+    const keys = opts.nameKeys;
+    const what = keys.map((k) => `"${k.value}"`).join(' and ');
+    const named = scored.filter((s) => (s.e.role === d.role || s.e.tag === d.tag) && keys.every((k) => inPlace(labelOf(s.e), k)));
+    if (named.length === 1) return { match: { element: named[0]!.e, score: named[0]!.score } };
+    return { best, why: named.length ? `${named.length} elements named ${what} look like ${describeTarget(d)}; which one the task needs is not known` : `nothing like ${describeTarget(d)} named ${what} on this page` };
+  }
   if (top.score < MATCH_MIN) return { best, why: `nothing like ${describeTarget(d)} on this page (closest: ${describeElement(top.e)}, ${pct(top.score)} alike)` };
   const second = scored[1];
   const twins = scored.filter((s) => s.identity >= top.identity - 1e-6 && s.identity >= 0.75);

@@ -684,6 +684,18 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('searches first when the task says to search and then open an item, rather than paging through the list for it', async () => {
+      const email = (from: string, subject: string) => link(`${from} ${subject} — a first line 10 Oct`, `#/message/${subject}`);
+      const inbox = page('http://mail.test/#/inbox', 'Inbox', [field('Search mail', 'search'), button('Search'), email('Ada', 'Lunch on Friday'), email('Linus', 'Quarterly report'), link('Older messages', '#/inbox/2')]);
+      const run = new Run(policy(), 'Search my mail for "report" and open the email "Quarterly report draft"');
+      const first = await run.decide(inbox);
+      expect(described(inbox, first.actions)).toEqual(['type report → Search mail', 'click Search']);
+      run.record(inbox, first, [ok(), moved('http://mail.test/#/search/report')]);
+      const results = page('http://mail.test/#/search/report', 'Search results', [field('Search mail', 'search', 'report'), button('Search'), email('Linus', 'Quarterly report'), email('Frances', 'Quarterly report draft')]);
+      const second = await run.decide(results);
+      expect(described(results, second.actions)).toEqual(['click Frances Quarterly report draft — a first line 10 Oct']);
+    });
+
     it('opens the menu of the row a value names (not the rows its role word is in), then takes the item the other value names', async () => {
       const person = (who: string, role: string) => [
         { ...button(`${role} ▾`, 'button', { attrs: { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'menu' } }), locator: { row: `${who} Role: ${role} ▾ Remove` } },

@@ -196,7 +196,10 @@ function decide(ctx: DecideContext): Plan {
   // The item the task is about, and what to do to it, come before any typing.
   const byDate = rowsByDateStep(task, o, ctx.attempts);
   if (byDate) return byDate;
-  const listed = itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
+  const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
+  // "Search … for X and open Y": the search the task asks for comes first, where the page has a box for it.
+  const searchFirst = !!task.search && !searched && o.elements.some((e) => isSearchField(e) && !e.disabled);
+  const listed = searchFirst ? undefined : itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
   if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
   // Evidence of success counts only once every value the task gives went in: a page that
@@ -209,7 +212,6 @@ function decide(ctx: DecideContext): Plan {
     return { planned: [{ action: { kind: 'back' }, purpose: 'back', says: `go back: this page is not about "${task.target}"` }], goal: `Go back and try another result for "${task.target}"` };
   }
 
-  const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
   // A thing the task acquires is found and opened before any value goes in (the landing
   // page's newsletter box is not where the buyer's email goes).
   // …once: after that its name on a basket or summary is not the way on.

@@ -16,7 +16,7 @@ import { type BoundWorkflow, instantiate, slotNames, type WorkflowStep } from '.
 import { REDACTED } from '../../shared/redact';
 import { normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { describeTarget, findDescribed } from './descriptor-match';
+import { describeTarget, findDescribed, type NameKey, nameKeysOf } from './descriptor-match';
 import { elementKind, isChecked } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { SemanticMatcher } from './semantic';
@@ -158,8 +158,9 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
       return handBack(`${label}: its values are not bound for this task`);
     }
     const raw = workflow.steps[k]!;
-    const nearIsKey = 'target' in raw && !!raw.target?.near && slotNames(raw.target.near).length > 0;
-    const found = resolve(step, ctx, taken, nearIsKey);
+    const rawTarget = 'target' in raw ? raw.target : undefined;
+    const keys: TargetKeys = { nearIsKey: !!rawTarget?.near && slotNames(rawTarget.near).length > 0, nameKeys: rawTarget ? nameKeysOf(rawTarget.name, bindings) : [] };
+    const found = resolve(step, ctx, taken, keys);
     if (found === 'done') {
       if (planned.length) break; // confirmed once the steps planned before it have run
       next = k + 1;
@@ -185,8 +186,16 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
 
 type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
 
+/** What of the task's values the recorded element's texts held: they say which element it is now. */
+interface TargetKeys {
+  /** The words before it were one of the task's values (the row of ticket #1043). */
+  nearIsKey: boolean;
+  /** Its name held the task's values (the email the task named). */
+  nameKeys: NameKey[];
+}
+
 /** The action for a step on this page; 'done' when the page already shows it done; otherwise why it cannot be done. */
-function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, nearIsKey: boolean): Resolved {
+function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, keys: TargetKeys): Resolved {
   switch (step.kind) {
     case 'navigate':
       if (ctx.observation.url === step.url) return 'done';
@@ -200,32 +209,32 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
     case 'scroll': {
       let e: ObservedElement | undefined;
       if (step.target) {
-        const found = findElement(step, ctx, taken, nearIsKey);
+        const found = findElement(step, ctx, taken, keys);
         if (typeof found === 'string') return found;
         e = found;
       }
       return { action: { kind: 'scroll', direction: step.direction, ...(step.pages ? { pages: step.pages } : {}), ...(e ? { index: e.index } : {}) }, ...(e ? { element: e } : {}), says: `scroll ${step.direction}` };
     }
     case 'hover': {
-      const e = findElement(step, ctx, taken, nearIsKey);
+      const e = findElement(step, ctx, taken, keys);
       if (typeof e === 'string') return e;
       return { action: { kind: 'hover', index: e.index }, element: e, says: `hover over ${quote(e)}` };
     }
     case 'key': {
       if (!step.target) return { action: { kind: 'key', keys: step.keys }, says: `press ${step.keys}` };
-      const e = findElement(step, ctx, taken, nearIsKey);
+      const e = findElement(step, ctx, taken, keys);
       if (typeof e === 'string') return e;
       return { action: { kind: 'key', keys: step.keys, index: e.index }, element: e, says: `press ${step.keys} on ${quote(e)}` };
     }
     case 'drag': {
-      const e = findElement(step, ctx, taken, nearIsKey);
+      const e = findElement(step, ctx, taken, keys);
       if (typeof e === 'string') return e;
       return { action: { kind: 'drag', index: e.index, dx: step.dx ?? 0, dy: step.dy ?? 0 }, element: e, says: `drag ${quote(e)}` };
     }
     case 'click':
     case 'type':
     case 'select': {
-      const e = findElement(step, ctx, taken, nearIsKey);
+      const e = findElement(step, ctx, taken, keys);
       if (typeof e === 'string') return e;
       if (step.kind === 'type') {
         if (!step.enter && e.value !== undefined && sameText(e.value, step.text)) return 'done';
@@ -245,11 +254,11 @@ function resolve(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedEl
 }
 
 /** The element a step was recorded on, found with confidence among those still free; otherwise why not. */
-function findElement(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, nearIsKey: boolean): ObservedElement | string {
+function findElement(step: WorkflowStep, ctx: WorkflowContext, taken: Set<ObservedElement>, keys: TargetKeys): ObservedElement | string {
   const target = 'target' in step ? step.target : undefined;
   if (!target) return 'the step names no element';
   const all = ctx.observation.elements;
   const free = all.filter((e) => !taken.has(e) && !e.disabled && !ctx.blocked.isBlocked(step.kind, elementKey(e)));
-  const found = findDescribed(target, free, { all, ...(ctx.sem ? { sem: ctx.sem } : {}), scrollY: ctx.observation.scroll.y, click: step.kind === 'click', nearIsKey });
+  const found = findDescribed(target, free, { all, ...(ctx.sem ? { sem: ctx.sem } : {}), scrollY: ctx.observation.scroll.y, click: step.kind === 'click', ...keys });
   return found.match?.element ?? found.why ?? `nothing like ${describeTarget(target)} on this page`;
 }
