@@ -10,7 +10,7 @@
 // one demonstration per family that has a recording (e2e/sites/recordings/recordings.json,
 // made on values of its own): ≥ 90% of those families' instances should then succeed.
 //   npx tsx bench/learning.ts [--suites practice,heldout] (also: curriculum, widgets) [--orders N] [--repeat N]
-//        [--conditions off,learned,fixed:all,taught] [--ext DIR] [--concurrency N] [--out DIR] [--only ID_REGEX]
+//        [--conditions off,learned,fixed:all,taught] [--ext DIR] [--concurrency N] [--out DIR] [--only ID_REGEX] [--keep-profiles]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'out/bench-learning' },
     /** Only the tasks whose id matches this regular expression (e.g. a few families, for a quick look). */
     only: { type: 'string' },
+    /** Keep each condition's browser profile (in its results folder, as `profile/`) to look into its runs and memory afterwards. */
+    'keep-profiles': { type: 'boolean', default: false },
   },
 });
 const root = resolve(import.meta.dirname, '..');
@@ -118,12 +120,13 @@ function taskFileFor(file: string, dir: string, taught: boolean): string {
 function runCondition(suite: (typeof suites)[number], c: Condition, seed: number): Row[] {
   const dir = join(outDir, suite.name, `seed-${seed}`, c.name.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
+  const profile = values['keep-profiles'] ? join(dir, 'profile') : mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
+  if (values['keep-profiles']) rmSync(profile, { recursive: true, force: true });
   const tasks = taskFileFor(suite.file, dir, !!c.taught);
   const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', tasks, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--concurrency', values.concurrency!, '--profile', profile, '--out', dir];
   const started = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WAYMARK_CHROME_EXT: snapshot } });
-  rmSync(profile, { recursive: true, force: true });
+  if (!values['keep-profiles']) rmSync(profile, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI failed for ${suite.name} ${c.name}, seed ${seed} (exit ${r.status})`);
   const attempts = readFileSync(join(dir, 'results.jsonl'), 'utf8')
     .split('\n')

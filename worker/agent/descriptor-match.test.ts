@@ -112,6 +112,9 @@ describe('findDescribed: the row a task value names', () => {
     // The email the task names is not on this page: the draft holds its words, not as its subject.
     const elsewhere = findDescribed({ ...d, name: 'x' }, today.elements.slice(0, 1), { click: true, nameKeys: nameKeysOf(recorded, { text: 'report', text2: 'Quarterly report' }) });
     expect(elsewhere.why).toBe('nothing like link "x" named "Quarterly report" on this page');
+    // Recorded where the value stood twice, in the subject and in the first line: either place will do.
+    const twice = 'Alan Turing {text2} — Are you free for {text2}? The usual place. 7 Oct';
+    expect(findDescribed({ ...d, name: 'x' }, today.elements, { click: true, nameKeys: nameKeysOf(twice, { text: 'office', text2: 'Office move' }) }).match?.element.index).toBe(2);
     expect(open({ text: 'lunch', text2: 'Lunch on Friday' }).why).toBe('nothing like link "Frances Allen Lunch on Friday — A first draft of the quarterly lunch, for your comments onl 10 Oct" named "Lunch on Friday" on this page');
   });
 });

@@ -169,8 +169,11 @@ export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedEl
   // email's first line). The rest of its name was the old item's own.
   if (opts.nameKeys?.length) {
     const keys = opts.nameKeys;
-    const what = keys.map((k) => `"${k.value}"`).join(' and ');
-    const named = scored.filter((s) => (s.e.role === d.role || s.e.tag === d.tag) && keys.every((k) => inPlace(labelOf(s.e), k)));
+    const what = [...new Set(keys.map((k) => `"${k.value}"`))].join(' and ');
+    // A value the recorded name held twice (in the subject and in the first line) needs one of its places.
+    const values = [...new Set(keys.map((k) => normalizeText(k.value)))];
+    const holds = (label: string) => values.every((v) => keys.some((k) => normalizeText(k.value) === v && inPlace(label, k)));
+    const named = scored.filter((s) => (s.e.role === d.role || s.e.tag === d.tag) && holds(labelOf(s.e)));
     if (named.length === 1) return { match: { element: named[0]!.e, score: named[0]!.score } };
     return { best, why: named.length ? `${named.length} elements named ${what} look like ${describeTarget(d)}; which one the task needs is not known` : `nothing like ${describeTarget(d)} named ${what} on this page` };
   }
