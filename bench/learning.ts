@@ -39,7 +39,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'out/bench-learning' },
     /** Only the tasks whose id matches this regular expression (e.g. a few families, for a quick look). */
     only: { type: 'string' },
-    /** Keep each condition's browser profile (in its results folder, as `profile/`) to look into its runs and memory afterwards. */
+    /** Keep each condition's browser profile (in its results folder, as `profile/`) and the build (`ext/`) to look into runs and memory afterwards. */
     'keep-profiles': { type: 'boolean', default: false },
   },
 });
@@ -80,9 +80,14 @@ interface Attempt {
 
 // Every condition runs the same build: a snapshot taken now, so a build made while the
 // benchmark runs (it takes a while) changes none of them.
-const snapshot = mkdtempSync(join(tmpdir(), 'waymark-bench-ext-'));
+// A kept profile's memory belongs to the extension at that path (Chrome names an unpacked
+// extension by where it lies), so with --keep-profiles the snapshot stays too, as `ext/`:
+// open a kept profile with WAYMARK_CHROME_EXT=<out>/ext.
+mkdirSync(outDir, { recursive: true });
+const snapshot = values['keep-profiles'] ? join(outDir, 'ext') : mkdtempSync(join(tmpdir(), 'waymark-bench-ext-'));
+rmSync(snapshot, { recursive: true, force: true });
 cpSync(resolve(root, values.ext ?? 'dist/chrome'), snapshot, { recursive: true });
-process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+if (!values['keep-profiles']) process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 
 /** A task's family: its most specific tag (`desk.reply`, `widget.tabs`). */
 const familyOf = (a: Attempt) => a.tags.at(-1) ?? 'untagged';

@@ -86,8 +86,12 @@ describe('findDescribed: the row a task value names', () => {
     const rows = (items: [string, string][]) => page('http://x.test/tickets', 'Tickets', items.map(([id, subject]) => ({ ...{ tag: 'a', role: 'link', name: subject, text: subject, attrs: { href: `/t/${id}` } }, ...at(`tr > td > a`, id) })));
     const today = rows([['1042', 'Invoice missing'], ['1043', 'Cannot log in'], ['1044', 'Cannot log in']]);
     const d = { tag: 'a', role: 'link', name: 'Cannot log in', near: '1042', box: { x: 0, y: 0, width: 1, height: 1 } };
-    expect(findDescribed(d, today.elements, { click: true, nearIsKey: true }).match?.element.name).toBe('Invoice missing');
-    expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearIsKey: true }).why).toBe('nothing on this page follows "9999"');
+    expect(findDescribed(d, today.elements, { click: true, nearKeys: nameKeysOf('{number}', { number: '1042' }) }).match?.element.name).toBe('Invoice missing');
+    expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearKeys: nameKeysOf('{number}', { number: '9999' }) }).why).toBe('nothing on this page follows "9999"');
+    // Recorded after a longer text holding the value (a dialog about the appointment): the value alone says which.
+    const dialog = page('http://x.test/cal', 'Calendar', [{ ...button('Cancel appointment'), ...at('dialog > button', 'Sports massage on Monday 28 December 2026 at 10:00 with Aisha Khan.') }]);
+    const confirm = { tag: 'button', role: 'button', name: 'Cancel appointment', type: 'submit', near: 'nt on Tuesday 22 December 2026 at 15:00 with Dr. Maya Patel.', box: { x: 0, y: 0, width: 1, height: 1 } };
+    expect(findDescribed(confirm, dialog.elements, { click: true, nearKeys: nameKeysOf('nt on Tuesday {date} at 15:00 with Dr. Maya Patel.', { date: '28 December 2026' }) }).match?.element.index).toBe(0);
   });
 
   it('opens the item the task names by where its value sits in the name, not the old item the rest of the name describes', () => {

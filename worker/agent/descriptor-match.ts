@@ -53,6 +53,14 @@ function inPlace(text: string, key: NameKey): boolean {
   return false;
 }
 
+/** Whether `text` holds every value of `keys`, each in one of the places it had (a value the recorded text held twice needs one). */
+function holdsKeys(text: string, keys: readonly NameKey[]): boolean {
+  const values = new Set(keys.map((k) => normalizeText(k.value)));
+  return [...values].every((v) => keys.some((k) => normalizeText(k.value) === v && inPlace(text, k)));
+}
+
+const listed = (keys: readonly NameKey[]) => [...new Set(keys.map((k) => `"${k.value}"`))].join(' and ');
+
 export interface DescriptorMatch {
   element: ObservedElement;
   /** In [0, 1]: how much of what was recorded this element matches. */
@@ -151,14 +159,16 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
  * every row, look-alikes that only position tells apart make the match ambiguous unless
  * the text before the element (a row's own words) singles one out.
  */
-export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearIsKey?: boolean; nameKeys?: readonly NameKey[] } = {}): FoundElement {
+export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearKeys?: readonly NameKey[]; nameKeys?: readonly NameKey[] } = {}): FoundElement {
   const all = opts.all ?? candidates;
-  // The words before it carry one of the task's values (the row of ticket #1043): they,
-  // not the name it had last time, say which element it is.
-  if (opts.nearIsKey && d.near) {
-    const rows = candidates.filter((e) => e.role === d.role && e.tag === d.tag && e.locator?.near !== undefined && normalizeText(e.locator.near) === normalizeText(d.near!));
+  // The words before it held the task's values (the row of ticket #1043; the dialog about
+  // the appointment of 22 December): they, not the name it had last time nor the rest of
+  // those words, say which element it is.
+  if (opts.nearKeys?.length) {
+    const rows = candidates.filter((e) => e.role === d.role && e.tag === d.tag && e.locator?.near !== undefined && holdsKeys(e.locator.near, opts.nearKeys!));
     if (rows.length === 1) return { match: { element: rows[0]!, score: 1 } };
-    return { why: rows.length ? `${rows.length} elements follow "${d.near}"; which one the task needs is not known` : `nothing on this page follows "${d.near}"` };
+    const what = listed(opts.nearKeys);
+    return { why: rows.length ? `${rows.length} elements follow ${what}; which one the task needs is not known` : `nothing on this page follows ${what}` };
   }
   const scored = candidates.flatMap((e) => score(d, e, all, opts.sem, opts.scrollY ?? 0) ?? []).sort((a, b) => b.score - a.score);
   const top = scored[0];
@@ -169,11 +179,8 @@ export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedEl
   // email's first line). The rest of its name was the old item's own.
   if (opts.nameKeys?.length) {
     const keys = opts.nameKeys;
-    const what = [...new Set(keys.map((k) => `"${k.value}"`))].join(' and ');
-    // A value the recorded name held twice (in the subject and in the first line) needs one of its places.
-    const values = [...new Set(keys.map((k) => normalizeText(k.value)))];
-    const holds = (label: string) => values.every((v) => keys.some((k) => normalizeText(k.value) === v && inPlace(label, k)));
-    const named = scored.filter((s) => (s.e.role === d.role || s.e.tag === d.tag) && holds(labelOf(s.e)));
+    const what = listed(keys);
+    const named = scored.filter((s) => (s.e.role === d.role || s.e.tag === d.tag) && holdsKeys(labelOf(s.e), keys));
     if (named.length === 1) return { match: { element: named[0]!.e, score: named[0]!.score } };
     return { best, why: named.length ? `${named.length} elements named ${what} look like ${describeTarget(d)}; which one the task needs is not known` : `nothing like ${describeTarget(d)} named ${what} on this page` };
   }

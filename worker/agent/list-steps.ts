@@ -149,7 +149,10 @@ function mentions(text: string, key: string): boolean {
 export function confirmStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[]): ListPlan | undefined {
   const action = task.goals.itemAction;
   if (!task.goals.item || !action || !ENDS_THE_TASK.includes(action)) return undefined;
-  if (attempts.filter((a) => a.purpose === 'press' && a.result.ok).length !== 1) return undefined;
+  // Once, right after the press: a press that followed a press was the confirmation (a
+  // press tried again after closing what covered the page asks again).
+  const done = attempts.filter((a) => a.result.ok);
+  if (done.at(-1)?.purpose !== 'press' || done.at(-2)?.purpose === 'press') return undefined;
   // A bare "Cancel" or "Close" beside the confirmation dismisses the question, whatever the action.
   const sure = o.elements.find((e) => e.isNew && elementKind(e) === 'control' && !DISMISS.test(labelOf(e).trim()) && (ACTION_WORDS[action].test(labelOf(e)) || CONFIRM.test(labelOf(e))));
   if (!sure) return undefined;

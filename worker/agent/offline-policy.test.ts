@@ -684,6 +684,42 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('confirms the action a learned workflow pressed twice before handing back, once', async () => {
+      const row = (what: string, day: string) => ({ ...button('Cancel', 'button'), locator: { row: `${what} ${day} 10:00 Cancel` } });
+      const list = (extra: Spec[] = []) => page('http://clinic.test/appointments', 'Appointments', [row('Follow-up session', '22 December 2026'), row('Sports massage', '22 December 2026'), ...extra]);
+      const dialog = list([{ ...button('Close', 'button'), isNew: true }, { ...button('Cancel appointment', 'button'), isNew: true, locator: { near: 'Are you sure?' } }]);
+      const target = (name: string, near?: string) => ({ tag: 'button', role: 'button', name, type: 'button', ...(near ? { near } : {}) });
+      // Recorded on a run that closed the dialog once: press, close, press, confirm (the last one after other words).
+      const workflow: Workflow = {
+        task: 'Cancel my "{text}" appointment on {date}',
+        variables: [
+          { name: 'text', kind: 'text', example: 'Initial assessment' },
+          { name: 'date', kind: 'date', example: '29 December 2026' },
+        ],
+        steps: [
+          { kind: 'click', target: { ...target('Cancel'), rowKeys: ['{text}', '{date}'] }, purpose: 'press' },
+          { kind: 'click', target: target('Close'), purpose: 'reveal' },
+          { kind: 'click', target: { ...target('Cancel'), rowKeys: ['{text}', '{date}'] }, purpose: 'press' },
+          { kind: 'click', target: target('Cancel appointment', 'Dr. Patel will see you about {text} on {date}'), purpose: 'press' },
+        ],
+      };
+      const task = 'Cancel my "Sports massage" appointment on 22 December 2026';
+      const bound: BoundWorkflow = { workflow, bindings: bindWorkflow(workflow, task)!, memoryId: 'wf-1' };
+      const run = new Run(policy(), task, () => [{ source: 'coach', text: 'A workflow that worked before.', memoryIds: ['wf-1'], workflow: bound }]);
+      const withBanner = list([link('Cookie settings', '/cookies')]);
+      for (const [on, click] of [[withBanner, 'Cancel'], [dialog, 'Close'], [list(), 'Cancel']] as const) {
+        const out = await run.decide(on);
+        expect(described(on, out.actions), JSON.stringify(out)).toEqual([`click ${click}`]);
+        run.record(on, out, [ok({ pageChanged: true })]);
+      }
+      // The confirmation's words differ from the recorded dialog's: the replay hands back, the policy confirms.
+      const confirm = await run.decide(dialog);
+      expect(described(dialog, confirm.actions)).toEqual(['click Cancel appointment']);
+      run.record(dialog, confirm, [ok({ pageChanged: true })]);
+      const end = await run.decide(list());
+      expect(end.actions).toEqual([expect.objectContaining({ kind: 'done', success: true })]);
+    });
+
     it('searches first when the task says to search and then open an item, rather than paging through the list for it', async () => {
       const email = (from: string, subject: string) => link(`${from} ${subject} — a first line 10 Oct`, `#/message/${subject}`);
       const inbox = page('http://mail.test/#/inbox', 'Inbox', [field('Search mail', 'search'), button('Search'), email('Ada', 'Lunch on Friday'), email('Linus', 'Quarterly report'), link('Older messages', '#/inbox/2')]);
@@ -947,7 +983,7 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       steps: [
         { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Your name', type: 'text', box: { x: 40, y: 112, width: 240, height: 28 } }, text: '{name}' },
         { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Email', type: 'email' }, text: '{email}' },
-        { kind: 'click', target: { tag: 'button', role: 'button', name: 'Subscribe', type: 'submit' } },
+        { kind: 'click', target: { tag: 'button', role: 'button', name: 'Subscribe', type: 'submit' }, purpose: 'submit' },
       ],
     };
     const task = 'Subscribe Grace Hopper (grace@navy.mil) to the newsletter';
@@ -961,7 +997,8 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       const out = await run.decide(moved2);
       expect(described(moved2, out.actions)).toEqual(['type Grace Hopper → Your name', 'type grace@navy.mil → Email', 'click Subscribe']);
       expect(out.actions.every((a) => a.intent?.startsWith('workflow step'))).toBe(true);
-      expect(run.purposes).toEqual(['workflow', 'workflow', 'workflow']);
+      // Steps keep the purpose they were recorded with, where they have one.
+      expect(run.purposes).toEqual(['workflow', 'workflow', 'submit']);
       expect(out.notes).toBe('Workflow "Subscribe {name} ({email}) to the newsletter": next step 1 of 3; this step runs 1,2,3.');
       run.record(moved2, out, allOk(out, moved('http://garden.test/newsletter-thanks.html')));
 

@@ -12,7 +12,7 @@
 import type { Action, ActionResult } from '../../shared/actions';
 import type { Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { type BoundWorkflow, instantiate, slotNames, type WorkflowStep } from '../../shared/workflow';
+import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared/workflow';
 import { REDACTED } from '../../shared/redact';
 import { normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
@@ -159,7 +159,7 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
     }
     const raw = workflow.steps[k]!;
     const rawTarget = 'target' in raw ? raw.target : undefined;
-    const keys: TargetKeys = { nearIsKey: !!rawTarget?.near && slotNames(rawTarget.near).length > 0, nameKeys: rawTarget ? nameKeysOf(rawTarget.name, bindings) : [] };
+    const keys: TargetKeys = { nearKeys: rawTarget?.near ? nameKeysOf(rawTarget.near, bindings) : [], nameKeys: rawTarget ? nameKeysOf(rawTarget.name, bindings) : [] };
     const found = resolve(step, ctx, taken, keys);
     if (found === 'done') {
       if (planned.length) break; // confirmed once the steps planned before it have run
@@ -174,7 +174,9 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
     }
     if (found.element) taken.add(found.element);
     if (first < 0) first = k;
-    planned.push({ ...found, purpose: 'workflow', says: `${label}: ${found.says}` });
+    // What the step was for when it was recorded (pressed the task's action, opened the item):
+    // the policy reads it if the replay hands back, as if it had taken the step itself.
+    planned.push({ ...found, purpose: raw.purpose ?? 'workflow', says: `${label}: ${found.says}` });
     running.push(k);
     if (endsBatch(step, found.element)) break;
   }
@@ -188,8 +190,8 @@ type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
 
 /** What of the task's values the recorded element's texts held: they say which element it is now. */
 interface TargetKeys {
-  /** The words before it were one of the task's values (the row of ticket #1043). */
-  nearIsKey: boolean;
+  /** The words before it held the task's values (the row of ticket #1043). */
+  nearKeys: NameKey[];
   /** Its name held the task's values (the email the task named). */
   nameKeys: NameKey[];
 }
