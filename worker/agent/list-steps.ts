@@ -6,7 +6,7 @@ import type { Observation, ObservedElement } from '../../shared/observation';
 import { type CalendarDate, coversDay, parseDate, parseDay } from '../../shared/dates';
 import { extractValues } from '../../shared/task-values';
 import { containsPhrase, contentWords, normalizeText, stem } from '../../shared/words';
-import { type Attempt, nameInKey } from './action-ledger';
+import { type Attempt, type Blocked, elementKey, nameInKey } from './action-ledger';
 import { elementKind, labelOf } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { ItemAction } from './task-goals';
@@ -102,9 +102,11 @@ const ACTION_WORDS: Record<ItemAction, RegExp> = {
  * is about), then the control for what to do to it. Undefined once both are done, or
  * when the page shows neither (the form filler goes on).
  */
-export function itemStep(task: ParsedTask, o: Observation, attempts: readonly Attempt[], reveal: (lookingFor: string) => ListPlan | undefined): ListPlan | undefined {
+export function itemStep(task: ParsedTask, observation: Observation, attempts: readonly Attempt[], blocked: Blocked, reveal: (lookingFor: string) => ListPlan | undefined): ListPlan | undefined {
   const item = task.goals.item;
   if (!item) return undefined;
+  // A control that failed here (covered by a dialog) or was tried on this very screen is not pressed again.
+  const o = { ...observation, elements: observation.elements.filter((e) => !blocked.isBlocked('click', elementKey(e))) };
   const keys = [item.key, ...(item.also ?? [])];
   // Opened by its own name, or by a control in its row ("Card options" in the row of card 8903): that control is not pressed again.
   const opened = attempts.some((a) => a.purpose === 'open' && a.result.ok && (containsPhrase(nameInKey(a.target ?? ''), item.key) || (!!a.row && keys.every((k) => mentions(a.row!, k)))));

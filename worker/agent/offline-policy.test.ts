@@ -684,6 +684,17 @@ for (const { mode, embed } of MODES) describe.skipIf(embed && gloveUnavailable !
       expect(described(filled, third.actions)).toEqual(['click Change delivery day']);
     });
 
+    it('does not press an item’s covered control again while nothing has changed', async () => {
+      const row = (what: string) => ({ ...button('Cancel', 'button'), locator: { row: `${what} 22 December 2026 10:00 Cancel` } });
+      const list = page('http://clinic.test/appointments', 'Appointments', [row('Follow-up session'), row('Sports massage')]);
+      const run = new Run(policy(), 'Cancel my "Sports massage" appointment on 22 December 2026');
+      const first = await run.decide(list);
+      expect(first.actions).toEqual([expect.objectContaining({ kind: 'click', index: 1 })]);
+      run.record(list, first, [failed('obscured', '<button> "Cancel" is covered by <div> "Please wait"; close or move what covers it first')]);
+      const second = await run.decide(list);
+      expect(second.actions).not.toEqual([expect.objectContaining({ kind: 'click', index: 1 })]);
+    });
+
     it('confirms the action a learned workflow pressed twice before handing back, once', async () => {
       const row = (what: string, day: string) => ({ ...button('Cancel', 'button'), locator: { row: `${what} ${day} 10:00 Cancel` } });
       const list = (extra: Spec[] = []) => page('http://clinic.test/appointments', 'Appointments', [row('Follow-up session', '22 December 2026'), row('Sports massage', '22 December 2026'), ...extra]);

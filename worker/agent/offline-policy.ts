@@ -199,7 +199,7 @@ function decide(ctx: DecideContext): Plan {
   const searched = ctx.attempts.some((a) => a.purpose === 'search' && a.result.ok && (a.result.navigated || a.result.pageChanged));
   // "Search … for X and open Y": the search the task asks for comes first, where the page has a box for it.
   const searchFirst = !!task.search && !searched && o.elements.some((e) => isSearchField(e) && !e.disabled);
-  const listed = searchFirst ? undefined : itemStep(task, o, ctx.attempts, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
+  const listed = searchFirst ? undefined : itemStep(task, o, ctx.attempts, blocked, (lookingFor) => revealStep({ task, observation: o, attempts: ctx.attempts, blocked }, lookingFor));
   if (listed) return listed;
   // 1. The target is open: done. Opened the wrong page: go back and try another.
   // Evidence of success counts only once every value the task gives went in: a page that
