@@ -57,6 +57,8 @@ export function clusterOf(template: string): string {
     .toLowerCase()
     .replace(/\{([a-z_]+?)\d*\}/g, '{$1}')
     .replace(/\s+/g, ' ')
+    // The article before a value is the value's ("an Aisle seat", "a Window seat"): one task.
+    .replace(/\ban (?=\{)/g, 'a ')
     .replace(/[.!?\s]+$/, '')
     .trim()
     .slice(0, 300);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abstractTask, bindWorkflow, fillTemplate, generalizeWorkflows, instantiate, templateFor, slotsInPlace, Workflow, type WorkflowStep } from './workflow';
+import { abstractTask, bindByTemplate, bindWorkflow, fillTemplate, generalizeWorkflows, instantiate, slotsInPlace, templateFor, Workflow, type WorkflowStep } from './workflow';
+import { clusterOf } from './condensed-run';
 
 const newsletter: Workflow = {
   task: 'Subscribe {name} ({email}) to the newsletter',
@@ -75,6 +76,15 @@ describe('bindWorkflow', () => {
     // Names go by their order, however long each is.
     const checkIn: Pick<Workflow, 'task' | 'variables'> = { task: 'Check in for my flight (reference {name}, surname {name2}) and get an {name3} seat', variables: [{ name: 'name', kind: 'name', example: 'V9Y2MD' }, { name: 'name2', kind: 'name', example: 'Clarke' }, { name: 'name3', kind: 'name', example: 'Aisle' }] };
     expect(bindWorkflow(checkIn, 'Check in for my flight (reference S5FNM6, surname Perlman) and get a Window seat')).toEqual({ name: 'S5FNM6', name2: 'Perlman', name3: 'Window' });
+  });
+
+  it('binds by its template whichever article goes before a value ("an Aisle", "a Window"), and both are one cluster', () => {
+    const checkIn: Pick<Workflow, 'task' | 'variables'> = { task: 'Check in for my flight (reference {name}, surname {name2}) and get an {name3} seat', variables: [{ name: 'name', kind: 'name', example: 'V9Y2MD' }, { name: 'name2', kind: 'name', example: 'Clarke' }, { name: 'name3', kind: 'name', example: 'Aisle' }] };
+    expect(bindByTemplate(checkIn, 'Check in for my flight (reference S5FNM6, surname Perlman) and get a Window seat')).toEqual({ name: 'S5FNM6', name2: 'Perlman', name3: 'Window' });
+    expect(bindByTemplate(checkIn, 'Check in for my flight (reference S5FNM6, surname Perlman) and get the Window seat')).toBeNull();
+    const aisle = abstractTask('Check in for my flight (reference V9Y2MD, surname Clarke) and get an Aisle seat').task;
+    const window = abstractTask('Check in for my flight (reference S5FNM6, surname Perlman) and get a Window seat').task;
+    expect(clusterOf(aisle)).toBe(clusterOf(window));
   });
 
   it('refuses tasks that are not instances: other words, missing or extra values', () => {

@@ -249,7 +249,8 @@ export function bindByTemplate(workflow: Pick<Workflow, 'task' | 'variables'>, t
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map(escapeRegex)
+      // "a" or "an" goes with the next word, which may be a value ("an Aisle seat", "a Window seat").
+      .map((w) => (/^an?$/i.test(w) ? 'an?' : escapeRegex(w)))
       .join('\\s+');
   for (const m of workflow.task.matchAll(SLOT)) {
     const before = workflow.task.slice(last, m.index);
