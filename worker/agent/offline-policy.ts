@@ -81,7 +81,7 @@ export function createOfflinePolicy(options: OfflinePolicyOptions = {}): Policy 
       let notes: string | undefined;
       let remarks: string[] = [];
       if (bound) {
-        const wf = planWorkflow({ bound, observation, history: input.history, notes: input.notes, blocked, ...(semantic ? { sem: semantic } : {}) });
+        const wf = planWorkflow({ bound, task: input.task, observation, history: input.history, notes: input.notes, blocked, ...(semantic ? { sem: semantic } : {}) });
         notes = wf.notes;
         remarks = wf.remarks;
         if (!wf.finished) plan = { planned: wf.planned, goal: goalOf(wf.planned, remarks) };

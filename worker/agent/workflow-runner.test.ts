@@ -129,4 +129,32 @@ describe('workflow replay', () => {
     expect(next.notes).toContain('Handed back: "workflow step 2/2: the page changed but did not move on, as it did before"');
     expect(next.actions.some((a) => a.kind === "done" && a.success)).toBe(false);
   });
+
+  it('hands back at a choice the learned task’s own words made, when another wording of the task does not say them', async () => {
+    const radio = (name: string) => ({ tag: 'input', role: 'radio', name, attrs: { type: 'radio' }, locator: { name: 'place' } });
+    const parcel = () => page('http://post.test/parcel', 'Parcel PP-1234', [field('Note for the driver'), radio('Front porch'), radio('Back garden'), button('Change delivery')]);
+    // Learned on "… leave it on the front porch, note "{text}"": the porch was the task's words, not a value.
+    const wf: Workflow = {
+      task: 'Leave parcel {code} on the front porch with the note "{text}"',
+      variables: [
+        { name: 'code', kind: 'name', example: 'PP-5280' },
+        { name: 'text', kind: 'text', example: 'Ring twice' },
+      ],
+      steps: [
+        { kind: 'type', target: { tag: 'input', role: 'textbox', name: 'Note for the driver', type: 'text' }, text: '{text}' },
+        { kind: 'click', target: { tag: 'input', role: 'radio', name: 'Front porch', type: 'radio' } },
+        { kind: 'click', target: { tag: 'button', role: 'button', name: 'Change delivery', type: 'submit' } },
+      ],
+    };
+    const r = new Replay('Please leave parcel PP-1234 in the back garden, with the note "Beware of the dog"', wf);
+    expect(bindWorkflow(wf, r.task)).not.toBeNull();
+    const o = parcel();
+    const out = await r.decide(o);
+    // The note goes in; the porch is not clicked: the replay hands back there.
+    expect(out.actions).toMatchObject([{ kind: 'type', index: 0, text: 'Beware of the dog' }]);
+    r.record(o, out, [ok({ value: 'Beware of the dog' })]);
+    const next = await r.decide(page('http://post.test/parcel', 'Parcel PP-1234', [field('Note for the driver', 'text', 'Beware of the dog'), radio('Front porch'), radio('Back garden'), button('Change delivery')]));
+    expect(next.notes).toContain('Handed back: "workflow step 2/3: the task it was learned on chose it by \\"front\\", which this task does not say"');
+    expect(next.actions.some((a) => a.kind === 'click' && a.index === 1)).toBe(false);
+  });
 });

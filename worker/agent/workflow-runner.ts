@@ -14,7 +14,7 @@ import type { Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
 import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared/workflow';
 import { REDACTED } from '../../shared/redact';
-import { normalizeText } from '../../shared/words';
+import { contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
 import { describeTarget, findDescribed, type NameKey, nameKeysOf } from './descriptor-match';
 import { elementKind, isChecked } from './element-match';
@@ -97,6 +97,8 @@ export function progressAfter(state: WorkflowState | undefined, bound: BoundWork
 
 export interface WorkflowContext {
   bound: BoundWorkflow;
+  /** The task being done now, in its own words (a workflow of another wording may be bound to it). */
+  task: string;
   observation: Observation;
   history: readonly Step[];
   notes: string | undefined;
@@ -158,6 +160,11 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
       return handBack(`${label}: its values are not bound for this task`);
     }
     const raw = workflow.steps[k]!;
+    const unsaid = wordsNotSaid(step, workflow.task, ctx.task);
+    if (unsaid) {
+      if (planned.length) break;
+      return handBack(`${label}: the task it was learned on chose it by "${unsaid}", which this task does not say`);
+    }
     const rawTarget = 'target' in raw ? raw.target : undefined;
     const keys: TargetKeys = { nearKeys: rawTarget?.near ? nameKeysOf(rawTarget.near, bindings) : [], nameKeys: rawTarget ? nameKeysOf(rawTarget.name, bindings) : [] };
     const found = resolve(step, ctx, taken, keys);
@@ -184,6 +191,19 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
   const completed = planned.length === 0 && next >= total;
   const notes = writeWorkflowState({ template: workflow.task, next, total, running });
   return { planned, notes, remarks, finished: planned.length === 0, completed, next };
+}
+
+/**
+ * A word of the workflow's own task (not a value) that names the option or control a
+ * step takes ("front porch" for "leave it on the front porch"), when the task now does
+ * not say it: a workflow learned on another wording chose that by words this task lacks.
+ */
+function wordsNotSaid(step: WorkflowStep, template: string, task: string): string | undefined {
+  if (step.kind !== 'click' && step.kind !== 'select') return undefined;
+  const literal = new Set(contentWords(template.replace(/\{[^}]*\}/g, ' ')));
+  const said = new Set(contentWords(task));
+  const named = contentWords(`${step.target.name} ${step.kind === 'select' ? step.option : ''}`);
+  return named.find((w) => literal.has(w) && !said.has(w));
 }
 
 type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
