@@ -100,7 +100,6 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return ` ${tokens(text).join(' ')} `.includes(` ${p} `);
 }
 
-
 /**
  * What sets text[start, end) apart on each side: the nearest mark (a dash, a colon, a
  * bracket), '' at the text's edge, or undefined where a word runs on beside it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptorOf } from '../../shared/observation';
-import { findDescribed, MATCH_MIN, nameKeysOf } from './descriptor-match';
+import { findDescribed, MATCH_MIN, valueKeysOf } from './descriptor-match';
 import { button, field, page } from './testdata/pages';
 
 const at = (path: string, near?: string, extra: Record<string, string> = {}) => ({ locator: { path, ...(near ? { near } : {}), ...extra } });
@@ -86,12 +86,12 @@ describe('findDescribed: the row a task value names', () => {
     const rows = (items: [string, string][]) => page('http://x.test/tickets', 'Tickets', items.map(([id, subject]) => ({ ...{ tag: 'a', role: 'link', name: subject, text: subject, attrs: { href: `/t/${id}` } }, ...at(`tr > td > a`, id) })));
     const today = rows([['1042', 'Invoice missing'], ['1043', 'Cannot log in'], ['1044', 'Cannot log in']]);
     const d = { tag: 'a', role: 'link', name: 'Cannot log in', near: '1042', box: { x: 0, y: 0, width: 1, height: 1 } };
-    expect(findDescribed(d, today.elements, { click: true, nearKeys: nameKeysOf('{number}', { number: '1042' }) }).match?.element.name).toBe('Invoice missing');
-    expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearKeys: nameKeysOf('{number}', { number: '9999' }) }).why).toBe('nothing on this page follows "9999"');
+    expect(findDescribed(d, today.elements, { click: true, nearKeys: valueKeysOf('{number}', { number: '1042' }) }).match?.element.name).toBe('Invoice missing');
+    expect(findDescribed({ ...d, near: '9999' }, today.elements, { click: true, nearKeys: valueKeysOf('{number}', { number: '9999' }) }).why).toBe('nothing on this page follows "9999"');
     // Recorded after a longer text holding the value (a dialog about the appointment): the value alone says which.
     const dialog = page('http://x.test/cal', 'Calendar', [{ ...button('Cancel appointment'), ...at('dialog > button', 'Sports massage on Monday 28 December 2026 at 10:00 with Aisha Khan.') }]);
     const confirm = { tag: 'button', role: 'button', name: 'Cancel appointment', type: 'submit', near: 'nt on Tuesday 22 December 2026 at 15:00 with Dr. Maya Patel.', box: { x: 0, y: 0, width: 1, height: 1 } };
-    expect(findDescribed(confirm, dialog.elements, { click: true, nearKeys: nameKeysOf('nt on Tuesday {date} at 15:00 with Dr. Maya Patel.', { date: '28 December 2026' }) }).match?.element.index).toBe(0);
+    expect(findDescribed(confirm, dialog.elements, { click: true, nearKeys: valueKeysOf('nt on Tuesday {date} at 15:00 with Dr. Maya Patel.', { date: '28 December 2026' }) }).match?.element.index).toBe(0);
   });
 
   it('opens the item the task names by where its value sits in the name, not the old item the rest of the name describes', () => {
@@ -105,20 +105,20 @@ describe('findDescribed: the row a task value names', () => {
     const recorded = 'Frances Allen {text2} — A first draft of the quarterly {text}, for your comments onl 10 Oct';
     const d = { tag: 'a', role: 'link', name: '', box: { x: 0, y: 0, width: 1, height: 1 } };
     const open = (bindings: Record<string, string>) => {
-      const nameKeys = nameKeysOf(recorded, bindings);
+      const nameKeys = valueKeysOf(recorded, bindings);
       return findDescribed({ ...d, name: recorded.replace('{text2}', bindings.text2!).replace('{text}', bindings.text!) }, today.elements, { click: true, nameKeys });
     };
     // "report" lies inside "Quarterly report": only the subject tells.
-    expect(nameKeysOf(recorded, { text: 'report', text2: 'Quarterly report' })).toEqual([{ value: 'Quarterly report', after: '—' }]);
+    expect(valueKeysOf(recorded, { text: 'report', text2: 'Quarterly report' })).toEqual([{ value: 'Quarterly report', after: '—' }]);
     expect(open({ text: 'report', text2: 'Quarterly report' }).match?.element.index).toBe(1);
     expect(open({ text: 'report', text2: 'Quarterly report draft' }).match?.element.index).toBe(0);
     expect(open({ text: 'office', text2: 'Office move' }).match?.element.index).toBe(2);
     // The email the task names is not on this page: the draft holds its words, not as its subject.
-    const elsewhere = findDescribed({ ...d, name: 'x' }, today.elements.slice(0, 1), { click: true, nameKeys: nameKeysOf(recorded, { text: 'report', text2: 'Quarterly report' }) });
+    const elsewhere = findDescribed({ ...d, name: 'x' }, today.elements.slice(0, 1), { click: true, nameKeys: valueKeysOf(recorded, { text: 'report', text2: 'Quarterly report' }) });
     expect(elsewhere.why).toBe('nothing like link "x" named "Quarterly report" on this page');
     // Recorded where the value stood twice, in the subject and in the first line: either place will do.
     const twice = 'Alan Turing {text2} — Are you free for {text2}? The usual place. 7 Oct';
-    expect(findDescribed({ ...d, name: 'x' }, today.elements, { click: true, nameKeys: nameKeysOf(twice, { text: 'office', text2: 'Office move' }) }).match?.element.index).toBe(2);
+    expect(findDescribed({ ...d, name: 'x' }, today.elements, { click: true, nameKeys: valueKeysOf(twice, { text: 'office', text2: 'Office move' }) }).match?.element.index).toBe(2);
     expect(open({ text: 'lunch', text2: 'Lunch on Friday' }).why).toBe('nothing like link "Frances Allen Lunch on Friday — A first draft of the quarterly lunch, for your comments onl 10 Oct" named "Lunch on Friday" on this page');
   });
 });

@@ -20,23 +20,24 @@ export const MATCH_MARGIN = 0.06;
 const TEXTISH = new Set(['', 'text', 'search', 'email', 'tel', 'url']);
 
 /**
- * A value of the task that the recorded element's name held (the subject of the email
- * it opened), with the marks it sat between there ("{text2} —": a dash after it).
+ * A value of the task that a recorded element's name or preceding words held (the
+ * subject of the email it opened), with the marks it sat between there ("{text2} —": a
+ * dash after it).
  */
-export interface NameKey {
+export interface ValueKey {
   value: string;
   before?: string;
   after?: string;
 }
 
 /**
- * The task's values in a recorded name, bound for the new task. The rest of such a
- * name (the sender, the first line, the date) belonged to the item the task named
- * then, so it says nothing about which item to take now. A value inside a longer one
+ * The task's values in a recorded text (a name, the words before), bound for the new
+ * task. The rest of such a text (the sender, the first line, the date) belonged to the
+ * item the task named then, so it says nothing about which item to take now. A value inside a longer one
  * is left out: the "report" of "Quarterly report" tells nothing more.
  */
-export function nameKeysOf(recordedName: string, bindings: Bindings): NameKey[] {
-  const keys = slotsInPlace(recordedName).flatMap(({ token, ...marks }) => {
+export function valueKeysOf(recorded: string, bindings: Bindings): ValueKey[] {
+  const keys = slotsInPlace(recorded).flatMap(({ token, ...marks }) => {
     const value = fillTemplate(token, bindings);
     return value && tokens(value).length ? [{ value, ...marks }] : [];
   });
@@ -44,7 +45,7 @@ export function nameKeysOf(recordedName: string, bindings: Bindings): NameKey[] 
 }
 
 /** Whether `text` holds the key's value between the marks it had in the recorded name. */
-function inPlace(text: string, key: NameKey): boolean {
+function inPlace(text: string, key: ValueKey): boolean {
   const value = new RegExp(`(?<![\\p{L}\\p{N}])${tokens(key.value).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
   for (const m of text.matchAll(value)) {
     const marks = marksAround(text, m.index!, m.index! + m[0].length);
@@ -54,12 +55,12 @@ function inPlace(text: string, key: NameKey): boolean {
 }
 
 /** Whether `text` holds every value of `keys`, each in one of the places it had (a value the recorded text held twice needs one). */
-function holdsKeys(text: string, keys: readonly NameKey[]): boolean {
+function holdsKeys(text: string, keys: readonly ValueKey[]): boolean {
   const values = new Set(keys.map((k) => normalizeText(k.value)));
   return [...values].every((v) => keys.some((k) => normalizeText(k.value) === v && inPlace(text, k)));
 }
 
-const listed = (keys: readonly NameKey[]) => [...new Set(keys.map((k) => `"${k.value}"`))].join(' and ');
+const listed = (keys: readonly ValueKey[]) => [...new Set(keys.map((k) => `"${k.value}"`))].join(' and ');
 
 export interface DescriptorMatch {
   element: ObservedElement;
@@ -159,7 +160,7 @@ function score(d: WorkflowTarget, e: ObservedElement, all: readonly ObservedElem
  * every row, look-alikes that only position tells apart make the match ambiguous unless
  * the text before the element (a row's own words) singles one out.
  */
-export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearKeys?: readonly NameKey[]; nameKeys?: readonly NameKey[] } = {}): FoundElement {
+export function findDescribed(d: WorkflowTarget, candidates: readonly ObservedElement[], opts: { all?: readonly ObservedElement[]; sem?: SemanticMatcher; scrollY?: number; click?: boolean; nearKeys?: readonly ValueKey[]; nameKeys?: readonly ValueKey[] } = {}): FoundElement {
   const all = opts.all ?? candidates;
   // The words before it held the task's values (the row of ticket #1043; the dialog about
   // the appointment of 22 December): they, not the name it had last time nor the rest of

@@ -16,7 +16,7 @@ import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared
 import { REDACTED } from '../../shared/redact';
 import { contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
-import { describeTarget, findDescribed, type NameKey, nameKeysOf } from './descriptor-match';
+import { describeTarget, findDescribed, type ValueKey, valueKeysOf } from './descriptor-match';
 import { elementKind, isChecked } from './element-match';
 import { type Planned, quote } from './fill-plan';
 import type { SemanticMatcher } from './semantic';
@@ -166,7 +166,7 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
       return handBack(`${label}: the task it was learned on chose it by "${unsaid}", which this task does not say`);
     }
     const rawTarget = 'target' in raw ? raw.target : undefined;
-    const keys: TargetKeys = { nearKeys: rawTarget?.near ? nameKeysOf(rawTarget.near, bindings) : [], nameKeys: rawTarget ? nameKeysOf(rawTarget.name, bindings) : [] };
+    const keys: TargetKeys = { nearKeys: rawTarget?.near ? valueKeysOf(rawTarget.near, bindings) : [], nameKeys: rawTarget ? valueKeysOf(rawTarget.name, bindings) : [] };
     const found = resolve(step, ctx, taken, keys);
     if (found === 'done') {
       if (planned.length) break; // confirmed once the steps planned before it have run
@@ -211,9 +211,9 @@ type Resolved = Omit<Planned, 'purpose'> | 'done' | string;
 /** What of the task's values the recorded element's texts held: they say which element it is now. */
 interface TargetKeys {
   /** The words before it held the task's values (the row of ticket #1043). */
-  nearKeys: NameKey[];
+  nearKeys: ValueKey[];
   /** Its name held the task's values (the email the task named). */
-  nameKeys: NameKey[];
+  nameKeys: ValueKey[];
 }
 
 /** The action for a step on this page; 'done' when the page already shows it done; otherwise why it cannot be done. */
