@@ -83,11 +83,12 @@ interface Attempt {
 // A kept profile's memory belongs to the extension at that path (Chrome names an unpacked
 // extension by where it lies), so with --keep-profiles the snapshot stays too, as `ext/`:
 // open a kept profile with WAYMARK_CHROME_EXT=<out>/ext.
+const keep = values['keep-profiles']!;
 mkdirSync(outDir, { recursive: true });
-const snapshot = values['keep-profiles'] ? join(outDir, 'ext') : mkdtempSync(join(tmpdir(), 'waymark-bench-ext-'));
+const snapshot = keep ? join(outDir, 'ext') : mkdtempSync(join(tmpdir(), 'waymark-bench-ext-'));
 rmSync(snapshot, { recursive: true, force: true });
 cpSync(resolve(root, values.ext ?? 'dist/chrome'), snapshot, { recursive: true });
-if (!values['keep-profiles']) process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+if (!keep) process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 
 /** A task's family: its most specific tag (`desk.reply`, `widget.tabs`). */
 const familyOf = (a: Attempt) => a.tags.at(-1) ?? 'untagged';
@@ -125,13 +126,13 @@ function taskFileFor(file: string, dir: string, taught: boolean): string {
 function runCondition(suite: (typeof suites)[number], c: Condition, seed: number): Row[] {
   const dir = join(outDir, suite.name, `seed-${seed}`, c.name.replace(':', '-'));
   mkdirSync(dir, { recursive: true });
-  const profile = values['keep-profiles'] ? join(dir, 'profile') : mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
-  if (values['keep-profiles']) rmSync(profile, { recursive: true, force: true });
+  const profile = keep ? join(dir, 'profile') : mkdtempSync(join(tmpdir(), 'waymark-bench-profile-'));
+  if (keep) rmSync(profile, { recursive: true, force: true }); // a kept one from an earlier run
   const tasks = taskFileFor(suite.file, dir, !!c.taught);
   const args = ['tsx', 'e2e/cli/main.ts', 'run', '--tasks', tasks, '--coach', c.coach, '--design', c.design, '--shuffle', '--seed', String(seed), '--repeat', values.repeat!, '--max-steps', values['max-steps']!, '--concurrency', values.concurrency!, '--profile', profile, '--out', dir];
   const started = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WAYMARK_CHROME_EXT: snapshot } });
-  if (!values['keep-profiles']) rmSync(profile, { recursive: true, force: true });
+  if (!keep) rmSync(profile, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI failed for ${suite.name} ${c.name}, seed ${seed} (exit ${r.status})`);
   const attempts = readFileSync(join(dir, 'results.jsonl'), 'utf8')
     .split('\n')

@@ -121,6 +121,11 @@ export function slotsInPlace(text: string): { token: string; before?: string; af
   });
 }
 
+/** The words a template spells out itself, without its variables' values ("leave it on the front porch"). */
+export function literalWords(template: string): string[] {
+  return contentWords(template.replace(SLOT, ' '));
+}
+
 export function slotNames(text: string): string[] {
   return [...text.matchAll(SLOT)].flatMap((m) => (m[1] ? [m[1]] : []));
 }
@@ -283,8 +288,8 @@ function unquote(s: string): string {
 }
 
 function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: string): Bindings | null {
-  const literalWords = contentWords(workflow.task.replace(SLOT, ' '));
-  if (literalWords.length > 0 && coverage(literalWords, contentWords(task)) < 0.6) return null;
+  const literal = literalWords(workflow.task);
+  if (literal.length > 0 && coverage(literal, contentWords(task)) < 0.6) return null;
   const values = extractValues(task);
   const used = new Set<TaskValue>();
   const bindings: Bindings = {};
@@ -310,8 +315,8 @@ function bindByKinds(workflow: Pick<Workflow, 'task' | 'variables'>, task: strin
     bindings[name] = value.text;
   }
   // A value the template spells out as a constant ("… press Submit") is not left over.
-  const literal = normalizeText(workflow.task.replace(SLOT, ' '));
-  if (values.some((v) => !used.has(v) && !literal.includes(normalizeText(v.text)))) return null;
+  const spelled = normalizeText(workflow.task.replace(SLOT, ' '));
+  if (values.some((v) => !used.has(v) && !spelled.includes(normalizeText(v.text)))) return null;
   return complete(workflow, bindings);
 }
 

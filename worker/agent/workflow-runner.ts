@@ -12,7 +12,7 @@
 import type { Action, ActionResult } from '../../shared/actions';
 import type { Step } from '../../shared/model';
 import type { Observation, ObservedElement } from '../../shared/observation';
-import { type BoundWorkflow, instantiate, type WorkflowStep } from '../../shared/workflow';
+import { type BoundWorkflow, instantiate, literalWords, type WorkflowStep } from '../../shared/workflow';
 import { REDACTED } from '../../shared/redact';
 import { contentWords, normalizeText } from '../../shared/words';
 import { type Blocked, elementKey } from './action-ledger';
@@ -147,6 +147,9 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
   });
   if (progress.handedBack !== undefined) return handBack(progress.handedBack);
 
+  // The workflow's own words and the task's, for steps its words chose (wordsNotSaid).
+  const literal = new Set(literalWords(workflow.task));
+  const said = new Set(contentWords(ctx.task));
   const planned: Planned[] = [];
   const running: number[] = [];
   const remarks: string[] = [];
@@ -160,7 +163,7 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
       return handBack(`${label}: its values are not bound for this task`);
     }
     const raw = workflow.steps[k]!;
-    const unsaid = wordsNotSaid(step, workflow.task, ctx.task);
+    const unsaid = wordsNotSaid(step, literal, said);
     if (unsaid) {
       if (planned.length) break;
       return handBack(`${label}: the task it was learned on chose it by "${unsaid}", which this task does not say`);
@@ -198,10 +201,8 @@ export function planWorkflow(ctx: WorkflowContext): WorkflowPlan {
  * step takes ("front porch" for "leave it on the front porch"), when the task now does
  * not say it: a workflow learned on another wording chose that by words this task lacks.
  */
-function wordsNotSaid(step: WorkflowStep, template: string, task: string): string | undefined {
+function wordsNotSaid(step: WorkflowStep, literal: ReadonlySet<string>, said: ReadonlySet<string>): string | undefined {
   if (step.kind !== 'click' && step.kind !== 'select') return undefined;
-  const literal = new Set(contentWords(template.replace(/\{[^}]*\}/g, ' ')));
-  const said = new Set(contentWords(task));
   const named = contentWords(`${step.target.name} ${step.kind === 'select' ? step.option : ''}`);
   return named.find((w) => literal.has(w) && !said.has(w));
 }
